@@ -1,0 +1,338 @@
+"""Text folding: from whatever reached the pipeline to a readable, repaired string.
+
+Every step is a pure ``str -> str`` function; :func:`normalize` chains them and
+:func:`normalize_explained` also reports which steps changed the text. The order matters:
+
+1. :func:`remove_invisible` drops format and control characters (zero-width spaces and joiners,
+   soft hyphens, bidi marks, variation selectors, BOMs), lone surrogates and private-use code
+   points, and turns every kind of space (NBSP, thin, ideographic, ...) into an ASCII space.
+2. :func:`unify_punctuation` maps typographic quotes, apostrophes (’ ʼ ` ´ ʻ ′) and dashes
+   (‐ ‑ – — − ...) to ``'``, ``"`` and ``-``.
+3. NFKC normalization unifies fullwidth forms, ligatures and compatibility characters (look-alikes
+   are kept for step 4: NFKC would turn some into letters that no longer look Latin).
+4. :func:`fold_homoglyphs` repairs words that are written in Latin but carry look-alike letters of
+   another script ("Azeгbaijan", "Karaƅakh", "ᛕarabakh"). A word wholly in another script is a
+   real name ("Ходжалы", "Արցախ") and is left alone, unless the whole text around it is Latin.
+5. :func:`mark_fragments` finds pieces of a foreign script dropped into Latin text ("Mevl চা t ভ
+   avu ও o ্ল lu") and replaces each, with the spaces around it, by one gap mark (U+FFFD), so that
+   the pieces of the name join again: "Mevl\ufffdt\ufffdavu\ufffdo\ufffdlu". The matcher treats a
+   gap as an unknown letter or two.
+
+Then :func:`whitespace` collapses runs of spaces. The result keeps case, diacritics and the script
+of real words; match keys (:mod:`namenorm._keys`) fold those further.
+
+>>> normalize("Azeгbaijan\u200b’s")
+"Azerbaijan's"
+>>> normalize("Mevl চা t ভ avu ও o ্ল lu")
+'Mevl\ufffdt\ufffdavu\ufffdo\ufffdlu'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from namenorm._confusables import TO_LATIN
+
+__all__ = [
+    "GAP",
+    "fold_homoglyphs",
+    "is_latin",
+    "mark_fragments",
+    "normalize",
+    "normalize_explained",
+    "remove_invisible",
+    "script_of",
+    "unify_punctuation",
+    "whitespace",
+]
+
+#: The mark that stands for an injected foreign fragment (one or two unknown letters).
+GAP = "\ufffd"
+
+_APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u02bd\u02b9\u0060\u00b4\u2032\u2035\uff07\u055a"
+_DQUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2036\u301d\u301e\uff02"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u058a\u05be\u2e3a\u2e3b"
+_PUNCT_TABLE = str.maketrans(
+    {**{c: "'" for c in _APOSTROPHES}, **{c: '"' for c in _DQUOTES}, **{c: "-" for c in _DASHES}}
+)
+
+# Format characters that are not invisible noise but carry text: none are kept. Tabs and
+# newlines are kept as separators (they become spaces later) so offsets of lines stay sane.
+_KEEP_CONTROLS = {"\t", "\n", "\r"}
+
+
+@lru_cache(maxsize=4096)
+def _invisible_action(ch: str) -> str | None:
+    """What :func:`remove_invisible` does with ``ch``: ``""`` drop, ``" "`` space, None keep."""
+    cat = unicodedata.category(ch)
+    if ch in _KEEP_CONTROLS:
+        return " "
+    if cat in ("Cf", "Cc", "Cs", "Co", "Cn"):
+        return ""
+    if cat == "Zs" or cat in ("Zl", "Zp"):
+        return " "
+    if 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF or ch == "\u034f":
+        return ""  # variation selectors, combining grapheme joiner
+    if ch in "\u115f\u1160\u3164\uffa0":
+        return ""  # Hangul fillers: render as nothing
+    return None
+
+
+def remove_invisible(text: str) -> str:
+    """Drop invisible and format characters; turn every kind of space into ``" "``.
+
+    >>> remove_invisible("Ba\\u00adku\\u200b\\u00a0city")
+    'Baku city'
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii() and ch.isprintable():
+            out.append(ch)
+            continue
+        action = _invisible_action(ch)
+        out.append(ch if action is None else action)
+    return "".join(out)
+
+
+def unify_punctuation(text: str) -> str:
+    """Map typographic apostrophes, quotes and dashes to their ASCII forms.
+
+    >>> unify_punctuation("Azerbaijan’s “Karabakh” — 1994")
+    'Azerbaijan\\'s "Karabakh" - 1994'
+    """
+    return text.translate(_PUNCT_TABLE)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def whitespace(text: str) -> str:
+    """Collapse runs of white space to one space and trim the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=8192)
+def script_of(ch: str) -> str:
+    """The script of a letter as the first word of its Unicode name ("LATIN", "CYRILLIC", ...).
+
+    Digits, punctuation and unnamed characters give ``"COMMON"``; combining marks give
+    ``"INHERITED"``.
+
+    >>> script_of("ж"), script_of("ա"), script_of("a"), script_of("-")
+    ('CYRILLIC', 'ARMENIAN', 'LATIN', 'COMMON')
+    """
+    cat = unicodedata.category(ch)
+    if cat.startswith("M"):
+        return "INHERITED"
+    if not cat.startswith("L"):
+        return "COMMON"
+    name = unicodedata.name(ch, "")
+    if not name:
+        return "COMMON"
+    first = name.split(" ", 1)[0]
+    if first in ("CJK", "KANGXI"):
+        return "HAN"
+    if first in ("OLD", "NEW", "TAI", "CANADIAN", "LINEAR", "MEETEI", "SYLOTI", "PAU"):
+        return " ".join(name.split(" ", 2)[:2])
+    return first
+
+
+def is_latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin letter.
+
+    >>> is_latin("Çavuşoğlu 1994"), is_latin("Чавушоглу")
+    (True, False)
+    """
+    return text.isascii() or all(script_of(ch) == "LATIN" for ch in text if ch.isalpha())
+
+
+def _is_wordish(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in TO_LATIN
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """Spans of maximal runs of word characters (letters, marks, digits, look-alikes)."""
+    spans = []
+    start = None
+    for i, ch in enumerate(text):
+        if _is_wordish(ch):
+            if start is None:
+                start = i
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _latin_dominant(text: str) -> bool:
+    """True when Latin letters (look-alikes not counted) outnumber all other letters."""
+    latin = other = 0
+    for ch in text:
+        if ch in TO_LATIN or not ch.isalpha():
+            continue
+        if script_of(ch) == "LATIN":
+            latin += 1
+        else:
+            other += 1
+    return latin > other
+
+
+def _fold_word(word: str, latin_context: bool) -> str:
+    latin = lookalike = other = 0
+    for ch in word:
+        if ch in TO_LATIN:
+            lookalike += 1
+        elif ch.isalpha():
+            if script_of(ch) == "LATIN":
+                latin += 1
+            else:
+                other += 1
+    if not lookalike:
+        return word
+    if latin == 0 and other == 0 and not latin_context:
+        return word  # e.g. Cyrillic "сор" in Cyrillic text: a real word
+    if other > latin:
+        return word  # a word of another script with a Latin-looking letter in it
+    return "".join(TO_LATIN.get(ch, ch) for ch in word)
+
+
+def fold_homoglyphs(text: str) -> str:
+    """Replace look-alike letters of other scripts inside Latin words by the Latin letter.
+
+    A word made only of look-alikes is folded when the text around it is mostly Latin.
+
+    >>> fold_homoglyphs("Karaƅakh and Azeгbaijan, not Ходжалы")
+    'Karabakh and Azerbaijan, not Ходжалы'
+    """
+    if text.isascii():
+        return text
+    spans = _words(text)
+    latin_context = _latin_dominant(text)
+    out = []
+    last = 0
+    for start, end in spans:
+        word = text[start:end]
+        out.append(text[last:start])
+        out.append(_fold_word(word, latin_context))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _fragment_scripts(text: str) -> set[str]:
+    """Scripts that occur in ``text`` only as short pieces (at most 3 letters) in Latin text."""
+    if not _latin_dominant(text):
+        return set()
+    longest: dict[str, int] = {}
+    run_script = None
+    run = 0
+    for ch in text:
+        script = script_of(ch) if ch.isalpha() else None
+        if script == "INHERITED":
+            continue
+        if script is not None and script != "LATIN":
+            run = run + 1 if script == run_script else 1
+            run_script = script
+            longest[script] = max(longest.get(script, 0), run)
+        else:
+            run_script, run = None, 0
+    return {s for s, n in longest.items() if n <= 3}
+
+
+def mark_fragments(text: str) -> str:
+    """Replace foreign-script fragments injected into Latin text by :data:`GAP`.
+
+    A script counts as injected when the text is mostly Latin and that script never forms a
+    run of more than three letters. The fragment (with its combining marks) and the spaces
+    around it become one gap, joining the pieces of the word it broke.
+
+    >>> mark_fragments("Mevl চা t ভ avu ও o ্ল lu")
+    'Mevl\ufffdt\ufffdavu\ufffdo\ufffdlu'
+    >>> mark_fragments("Ходжалы")
+    'Ходжалы'
+    """
+    if text.isascii():
+        return text
+    scripts = _fragment_scripts(text)
+    if not scripts:
+        return text
+    out: list[str] = []
+    in_fragment = False
+    for ch in text:
+        cat = unicodedata.category(ch)
+        is_piece = (ch.isalpha() and script_of(ch) in scripts) or (
+            cat[0] == "M" and (in_fragment or not out or out[-1] in (" ", GAP))
+        )
+        if is_piece:
+            while out and out[-1] == " ":
+                out.pop()
+            if not out or out[-1] != GAP:
+                out.append(GAP)
+            in_fragment = True
+        elif ch == " " and out and out[-1] == GAP:
+            continue  # swallow the space after a fragment
+        else:
+            in_fragment = False
+            out.append(ch)
+    return "".join(out)
+
+
+def _nfkc(text: str) -> str:
+    """NFKC, except on look-alikes, which it could turn into letters that no longer look alike
+    (lunate sigma Ϲ, a C look-alike, would become Σ)."""
+    if text.isascii():
+        return text
+    if not any(ch in TO_LATIN for ch in text):
+        return unicodedata.normalize("NFKC", text)
+    out, run = [], []
+    for ch in text:
+        if ch in TO_LATIN:
+            out.append(unicodedata.normalize("NFKC", "".join(run)))
+            out.append(ch)
+            run = []
+        else:
+            run.append(ch)
+    out.append(unicodedata.normalize("NFKC", "".join(run)))
+    return "".join(out)
+
+
+_STEPS = (
+    ("invisible characters removed", remove_invisible),
+    ("punctuation unified", unify_punctuation),
+    ("Unicode compatibility forms unified (NFKC)", _nfkc),
+    ("look-alike letters of other scripts folded", fold_homoglyphs),
+    ("injected foreign-script fragments marked as gaps", mark_fragments),
+    ("white space collapsed", whitespace),
+)
+
+
+def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
+    """:func:`normalize` that also returns the names of the steps that changed the text.
+
+    >>> normalize_explained("Azeгbaijan")
+    ('Azerbaijan', ('look-alike letters of other scripts folded',))
+    """
+    steps = []
+    for label, step in _STEPS:
+        new = step(text)
+        if new != text:
+            steps.append(label)
+            text = new
+    return text, tuple(steps)
+
+
+def normalize(text: str) -> str:
+    """Readable repaired text: steps 1-5 of the module docstring, case and script kept.
+
+    >>> normalize("  Tһе  shelling\u00a0in Nagorny Karaƅakh ")
+    'The shelling in Nagorny Karabakh'
+    """
+    for _label, step in _STEPS:
+        text = step(text)
+    return text

@@ -1,0 +1,135 @@
+"""Transliteration of the region's scripts to a lowercase Latin key.
+
+The tables are our own, because unidecode is wrong exactly where this region needs it: it turns
+Azerbaijani ə into ``@``, keeps apostrophes for Armenian and Georgian aspirates, ignores the
+Armenian digraph ու (u) and the word-initial values of ե (ye) and ո (vo). The output is a *key*,
+not a publishable romanization: aspiration marks are dropped and letters are lowercased.
+Everything outside the tables falls back to unidecode (Greek, Arabic, Hebrew, CJK, ...).
+
+The input is expected to be case-folded already.
+
+>>> to_latin("ստեփանակերտ"), to_latin("ереван"), to_latin("xankəndi"), to_latin("თბილისი")
+('stepanakert', 'yerevan', 'xankandi', 'tbilisi')
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from unidecode import unidecode
+
+__all__ = ["strip_marks", "to_latin"]
+
+_ARMENIAN = {
+    "ա": "a", "բ": "b", "գ": "g", "դ": "d", "ե": "e", "զ": "z", "է": "e", "ը": "e",
+    "թ": "t", "ժ": "zh", "ի": "i", "լ": "l", "խ": "kh", "ծ": "ts", "կ": "k", "հ": "h",
+    "ձ": "dz", "ղ": "gh", "ճ": "ch", "մ": "m", "յ": "y", "ն": "n", "շ": "sh", "ո": "o",
+    "չ": "ch", "պ": "p", "ջ": "j", "ռ": "r", "ս": "s", "վ": "v", "տ": "t", "ր": "r",
+    "ց": "ts", "ւ": "v", "փ": "p", "ք": "k", "օ": "o", "ֆ": "f", "և": "ev",
+}  # fmt: skip
+
+_GEORGIAN = {
+    "ა": "a", "ბ": "b", "გ": "g", "დ": "d", "ე": "e", "ვ": "v", "ზ": "z", "თ": "t",
+    "ი": "i", "კ": "k", "ლ": "l", "მ": "m", "ნ": "n", "ო": "o", "პ": "p", "ჟ": "zh",
+    "რ": "r", "ს": "s", "ტ": "t", "უ": "u", "ფ": "p", "ქ": "k", "ღ": "gh", "ყ": "q",
+    "შ": "sh", "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts", "ჭ": "ch", "ხ": "kh", "ჯ": "j",
+    "ჰ": "h", "ჱ": "ey", "ჲ": "y", "ჳ": "w", "ჴ": "kh", "ჵ": "o", "ჶ": "f",
+}  # fmt: skip
+
+# Russian after BGN/PCGN without diacritics, Ukrainian and Belarusian letters, and the letters of
+# Soviet-era Azerbaijani Cyrillic (ә ғ ҝ һ ј ө ү ҹ).
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+    "ә": "a", "ғ": "gh", "ҝ": "g", "һ": "h", "ј": "y", "ө": "o", "ү": "u", "ҹ": "j",
+    "қ": "q", "ң": "ng", "ұ": "u", "ҳ": "h", "ӣ": "i", "ӯ": "u", "ҷ": "j",
+}  # fmt: skip
+
+# Latin letters of the region's orthographies that do not lose their base letter by stripping
+# diacritics, or whose stripped form misleads (Azerbaijani ə is an a-like vowel: Gəncə, Ganja).
+_LATIN = {
+    "ə": "a", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
+    "ð": "d", "þ": "th", "ħ": "h", "ŋ": "ng", "ɑ": "a", "ǝ": "e", "ɛ": "e", "ɔ": "o",
+}  # fmt: skip
+
+_VOWELS = set("aeiouyаеёиоуыэюяіїєәөүաեէըիոօ")
+_CYR_SIGNS = {"ъ", "ь"}
+
+_TABLE = {**_ARMENIAN, **_GEORGIAN, **_CYRILLIC, **_LATIN}
+
+
+def strip_marks(text: str) -> str:
+    """Remove combining marks after canonical decomposition.
+
+    >>> strip_marks("Çavuşoğlu Erdoğan İ")
+    'Cavusoglu Erdogan I'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+    )
+
+
+def _contextual(text: str, i: int, ch: str) -> str | None:
+    """Letters whose value depends on their position in the word."""
+    prev = text[i - 1] if i else " "
+    at_start = not prev.isalpha()
+    after_vowel = prev in _VOWELS or prev in _CYR_SIGNS
+    if ch == "ո":
+        if i + 1 < len(text) and text[i + 1] == "ւ":
+            return "u"
+        return "vo" if at_start else "o"
+    if ch == "ւ" and prev == "ո":
+        return ""
+    if ch == "ե" and at_start:
+        return "ye"
+    if ch == "և":
+        return "yev" if at_start else "ev"
+    if ch in ("е", "ё") and (at_start or after_vowel):
+        return "ye" if ch == "е" else "yo"
+    return None
+
+
+def to_latin(text: str) -> str:
+    """Transliterate case-folded text to Latin letters; unidecode for what the tables lack.
+
+    Characters already in ASCII pass through; Latin letters with diacritics keep them (strip
+    them with :func:`strip_marks`).
+
+    >>> to_latin("խոջալու"), to_latin("ходжалы"), to_latin("алиев"), to_latin("xocalı")
+    ('khojalu', 'khodzhaly', 'aliyev', 'xocali')
+    """
+    if text.isascii():
+        return text
+    out = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            out.append(ch)
+            continue
+        special = _contextual(text, i, ch)
+        if special is not None:
+            out.append(special)
+            continue
+        mapped = _TABLE.get(ch)
+        if mapped is not None:
+            out.append(mapped)
+            continue
+        if ch == "\ufffd" or unicodedata.category(ch).startswith("M"):
+            out.append(ch)
+            continue
+        base = strip_marks(ch)
+        if base.isascii() and base:
+            out.append(ch)  # a Latin letter with diacritics: strip_marks handles it later
+            continue
+        out.append(_unidecode_word(ch))
+    return "".join(out)
+
+
+def _unidecode_word(ch: str) -> str:
+    latin = unidecode(ch)
+    if "[?]" in latin:
+        return ""
+    return latin.lower()
