@@ -1,0 +1,84 @@
+"""namenorm: resolve messy, multilingual, corrupted mentions of Caucasus entities to canonical ids.
+
+>>> import namenorm
+>>> namenorm.resolve("Karaƅakh").id
+'nagorno-karabakh'
+>>> namenorm.resolve("stagnant economy") is None
+True
+>>> namenorm.normalize("Azeгbaijan")
+'Azerbaijan'
+
+The bundled gazetteer and its resolver are built on first use and cached; ``import namenorm``
+itself loads no data.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from namenorm._config import Config
+from namenorm._errors import GazetteerError, GazetteerProblem, IndexFormatError, NamenormError
+from namenorm._gazetteer import Entity, Gazetteer, Name, load_paths, validate_paths
+from namenorm._resolver import Match, Resolver
+from namenorm._text import normalize, normalize_explained
+
+__all__ = [
+    "Config",
+    "Entity",
+    "Gazetteer",
+    "GazetteerError",
+    "GazetteerProblem",
+    "IndexFormatError",
+    "Match",
+    "Name",
+    "NamenormError",
+    "Resolver",
+    "__version__",
+    "candidates",
+    "default_gazetteer",
+    "default_resolver",
+    "load_paths",
+    "normalize",
+    "normalize_explained",
+    "resolve",
+    "validate_paths",
+]
+
+__version__ = "0.1.0"
+
+_lock = threading.Lock()
+_default_resolver: Resolver | None = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """The bundled Caucasus gazetteer (loaded once, then cached)."""
+    return default_resolver().gazetteer
+
+
+def default_resolver() -> Resolver:
+    """The resolver over the bundled gazetteer (built once, then cached)."""
+    global _default_resolver
+    if _default_resolver is None:
+        with _lock:
+            if _default_resolver is None:
+                from namenorm._compiled import load_bundled
+
+                _default_resolver = Resolver.from_index(load_bundled())
+    return _default_resolver
+
+
+def resolve(query: str, *, types: str | Iterable[str] | None = None) -> Match | None:
+    """Resolve ``query`` with the bundled gazetteer: a :class:`Match`, or None for no match.
+
+    >>> resolve("Xankendi").id
+    'stepanakert'
+    """
+    return default_resolver().resolve(query, types=types)
+
+
+def candidates(
+    query: str, *, limit: int = 5, types: str | Iterable[str] | None = None
+) -> list[Match]:
+    """The best ``limit`` candidate entities for ``query``, best first, even below threshold."""
+    return default_resolver().candidates(query, limit=limit, types=types)

@@ -1,0 +1,258 @@
+"""The compiled index: every alias of a gazetteer with its keys, and the tables to find them.
+
+Building the index expands each entity's names into *aliases*. A person's full names also give
+derived aliases: the surname alone ("Pashinyan"), initials ("N. Pashinyan"), the reversed order
+("Pashinyan Nikol") and the name without middle names ("Recep Erdoğan"). Each alias carries its
+three keys (:mod:`namenorm._keys`).
+
+Lookups never scan all aliases. Candidates come from hash tables on the exact text, the fold key,
+the phonetic key and the skeleton key, and from an inverted index of the phonetic key's letter
+pairs (bigrams). The bigram filter is complete for the fuzzy budget: two keys within ``d`` edits
+share at least ``n + 1 - 3d`` of their padded bigrams (an edit or adjacent swap destroys at most
+three), so no alias that the scorer could accept is missed.
+
+>>> from namenorm._gazetteer import Entity, Gazetteer
+>>> g = Gazetteer([Entity("nikol-pashinyan", "person", "Nikol Pashinyan")])
+>>> sorted(a.text for a in Index.build(g).aliases)
+['N. Pashinyan', 'Nikol Pashinyan', 'Pashinyan', 'Pashinyan Nikol']
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from namenorm._config import Config
+from namenorm._gazetteer import Entity, Gazetteer, Name
+from namenorm._keys import casefold, compact, fold_normalized, phonetic_key, skeleton_key
+from namenorm._text import GAP, normalize
+
+__all__ = ["Alias", "Index", "QueryKeys", "bigrams"]
+
+# Words that belong to the surname that follows ("Jean-Yves Le Drian", "von der Leyen").
+_PARTICLES = frozenset({"al", "el", "le", "la", "de", "du", "da", "di", "der", "von", "van", "bin", "ibn"})
+_DERIVABLE_KINDS = frozenset({"preferred", "official", "variant", "exonym", "short", "historical"})
+_NO_INITIALS_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Hang", "Arab", "Hebr", "Thai"})
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One indexed string: a gazetteer name, or one derived from it."""
+
+    entity: int
+    text: str
+    kind: str
+    lang: str | None
+    exact_only: bool
+    needs_context: bool
+    norm: str
+    fold: str
+    phon: str
+    skel: str
+
+    @property
+    def derived(self) -> bool:
+        """Whether the alias was derived by code rather than written in the gazetteer."""
+        return self.kind in ("surname", "initials", "reversed", "given-surname")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryKeys:
+    """The keys of a query, computed once per lookup."""
+
+    norm: str
+    norm_fold: str  # plain_key of the raw query, for exact comparison
+    fold: str
+    phon: str
+    skel: str
+    steps: tuple[str, ...]
+
+    @property
+    def gapped(self) -> bool:
+        return GAP in self.fold
+
+
+def bigrams(key: str) -> list[str]:
+    """Padded letter pairs of a compact key.
+
+    >>> bigrams("baku")
+    ['^b', 'ba', 'ak', 'ku', 'u$']
+    """
+    padded = f"^{key}$"
+    return [padded[i : i + 2] for i in range(len(padded) - 1)]
+
+
+def _person_forms(name: Name) -> list[tuple[str, str]]:
+    """(text, kind) forms derived from a person's full name."""
+    if name.kind not in _DERIVABLE_KINDS or name.exact_only or name.needs_context:
+        return []
+    tokens = normalize(name.text).split()
+    if len(tokens) < 2 or any(t.endswith(".") for t in tokens):
+        return []
+    split = len(tokens) - 1
+    while split > 1 and tokens[split - 1].casefold() in _PARTICLES:
+        split -= 1
+    given, surname = tokens[:split], " ".join(tokens[split:])
+    forms = []
+    if len(surname.replace(" ", "")) >= 3:
+        forms.append((surname, "surname"))
+    forms.append((f"{surname} {' '.join(given)}", "reversed"))
+    if len(given) > 1:
+        forms.append((f"{given[0]} {surname}", "given-surname"))
+        forms.append((f"{given[-1]} {surname}", "given-surname"))
+    first = given[0]
+    if name.script not in _NO_INITIALS_SCRIPTS and first[:1].isalpha():
+        forms.append((f"{first[0]}. {surname}", "initials"))
+    return forms
+
+
+def plain_key(text: str) -> str:
+    """Text compared for an ``exact`` match: NFC, case-folded, spaces collapsed, nothing else.
+
+    >>> plain_key("  Nagorno-KARABAKH ")
+    'nagorno-karabakh'
+    """
+    return casefold(" ".join(unicodedata.normalize("NFC", text).split()))
+
+
+def keys_of(text: str) -> tuple[str, str, str, str]:
+    """(normalized, fold, phonetic, skeleton) keys of a gazetteer string."""
+    norm = normalize(text)
+    fold = fold_normalized(norm)
+    phon = phonetic_key(fold)
+    return norm, fold, phon, skeleton_key(phon)
+
+
+class Index:
+    """Aliases of a gazetteer with their lookup tables. Immutable once built."""
+
+    __slots__ = (
+        "_by_exact",
+        "_by_fold",
+        "_by_phon",
+        "_by_skel",
+        "_grams",
+        "aliases",
+        "config",
+        "entities",
+    )
+
+    def __init__(self, entities: tuple[Entity, ...], aliases: list[Alias], config: Config) -> None:
+        self.entities = entities
+        self.aliases = tuple(aliases)
+        self.config = config
+        self._by_exact: dict[str, list[int]] = {}
+        self._by_fold: dict[str, list[int]] = {}
+        self._by_phon: dict[str, list[int]] = {}
+        self._by_skel: dict[str, list[int]] = {}
+        self._grams: dict[str, list[int]] = {}
+        for i, a in enumerate(self.aliases):
+            if a.exact_only:
+                self._by_exact.setdefault(a.norm, []).append(i)
+                continue
+            self._by_exact.setdefault(plain_key(a.text), []).append(i)
+            self._by_fold.setdefault(compact(a.fold), []).append(i)
+            phon = compact(a.phon)
+            self._by_phon.setdefault(phon, []).append(i)
+            skel = compact(a.skel)
+            if len(skel) >= config.min_skeleton:
+                self._by_skel.setdefault(skel, []).append(i)
+            if config.edits_allowed(len(phon) + 3) > 0:
+                for g in set(bigrams(phon)):
+                    self._grams.setdefault(g, []).append(i)
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer, config: Config | None = None) -> Index:
+        """Expand every entity's names into aliases and index them."""
+        config = config or Config()
+        entities = gazetteer.entities
+        aliases: list[Alias] = []
+        for ei, entity in enumerate(entities):
+            aliases.extend(_aliases_of(ei, entity))
+        return cls(entities, aliases, config)
+
+    def candidate_ids(self, q: QueryKeys) -> list[int]:
+        """Aliases that may score above zero for the query, at most ``max_candidates``."""
+        found: dict[int, None] = {}
+        for table, key in (
+            (self._by_exact, q.norm),
+            (self._by_exact, q.norm_fold),
+            (self._by_fold, compact(q.fold)),
+            (self._by_phon, compact(q.phon)),
+            (self._by_skel, compact(q.skel)),
+        ):
+            for i in table.get(key, ()):
+                found[i] = None
+        for i in self._fuzzy_ids(q):
+            found[i] = None
+        return list(found)[: self.config.max_candidates]
+
+    def _fuzzy_ids(self, q: QueryKeys) -> Iterable[int]:
+        phon = compact(q.phon)
+        if q.gapped:
+            grams = [g for g in bigrams(phon) if GAP not in g]
+        else:
+            grams = bigrams(phon)
+        counts: Counter[int] = Counter()
+        for g in set(grams):
+            postings = self._grams.get(g)
+            if postings:
+                counts.update(postings)
+        if not counts:
+            return []
+        n = len(phon)
+        keep = []
+        budget = self.config.edits_allowed
+        for i, common in counts.most_common():
+            alias_len = len(self.aliases[i].phon.replace(" ", ""))
+            if q.gapped:
+                if common * 2 >= len(grams):
+                    keep.append(i)
+                continue
+            d = budget(max(n, alias_len))
+            if abs(alias_len - n) > d:
+                continue
+            if common >= max(n, alias_len) + 1 - 3 * d:
+                keep.append(i)
+            if len(keep) >= self.config.max_candidates:
+                break
+        return keep
+
+
+def _aliases_of(ei: int, entity: Entity) -> list[Alias]:
+    out: list[Alias] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(text: str, kind: str, name: Name) -> None:
+        if (text, kind) in seen:
+            return
+        seen.add((text, kind))
+        norm, fold, phon, skel = keys_of(text)
+        if not fold:
+            return
+        out.append(
+            Alias(
+                entity=ei,
+                text=text,
+                kind=kind,
+                lang=name.lang,
+                exact_only=name.exact_only,
+                needs_context=name.needs_context,
+                norm=norm,
+                fold=fold,
+                phon=phon,
+                skel=skel,
+            )
+        )
+
+    for name in entity.names:
+        add(name.text, name.kind, name)
+    if entity.type == "person":
+        for name in entity.names:
+            for text, kind in _person_forms(name):
+                add(text, kind, name)
+    return out
+
+

@@ -1,0 +1,157 @@
+"""Scoring one alias against one query: which evidence holds, and how strong it is.
+
+The evidence is tried from the strongest to the weakest and the first that holds sets the
+method and base score (all from :class:`~namenorm.Config`):
+
+``exact``     the normalized texts are equal ignoring case;
+``folded``    the fold keys are equal (homoglyphs, diacritics, script, spacing, punctuation);
+``phonetic``  the phonetic keys are equal; scaled by how close the fold keys still are;
+``skeleton``  the consonant skeletons are equal (long keys only);
+``fuzzy``     the phonetic keys are within the edit budget for their length; the score falls
+              with the share of letters edited. An injected fragment (gap) costs ``gap_cost``.
+
+The base is then multiplied by the alias kind's factor (a bare surname is weaker evidence than a
+full name), and an alias flagged needs-context is capped at ``needs_context_ceiling``. Every score
+is in [0, 1].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jellyfish
+
+from namenorm._config import Config
+from namenorm._index import Alias, QueryKeys, plain_key
+from namenorm._keys import compact
+from namenorm._text import GAP, is_latin
+
+__all__ = ["Evidence", "gap_distance", "score_alias"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The outcome of scoring an alias: method, score and the reasons in words."""
+
+    method: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def gap_distance(query: str, target: str, gap_cost: float) -> float:
+    """Edit distance where each :data:`GAP` in ``query`` matches 0-2 letters at ``gap_cost``.
+
+    >>> gap_distance("mevl\\ufffdt", "mevlut", 0.3)
+    0.3
+    >>> gap_distance("baku", "baki", 0.3)
+    1.0
+    """
+    n, m = len(query), len(target)
+    inf = float("inf")
+    prev = [float(j) for j in range(m + 1)]
+    for i in range(1, n + 1):
+        qc = query[i - 1]
+        cur = [inf] * (m + 1)
+        if qc == GAP:
+            for j in range(m + 1):
+                best = prev[j]
+                if j >= 1:
+                    best = min(best, prev[j - 1])
+                if j >= 2:
+                    best = min(best, prev[j - 2])
+                cur[j] = best + gap_cost
+        else:
+            cur[0] = prev[0] + 1
+            for j in range(1, m + 1):
+                cost = 0.0 if qc == target[j - 1] else 1.0
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+        prev = cur
+    return prev[m]
+
+
+def _ratio(a: str, b: str) -> float:
+    longest = max(len(a), len(b))
+    if not longest:
+        return 1.0
+    return 1.0 - jellyfish.damerau_levenshtein_distance(a, b) / longest
+
+
+def score_alias(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
+    """Score ``alias`` for the query, or None when no evidence links them."""
+    evidence = _base_evidence(q, alias, config)
+    if evidence is None:
+        return None
+    method, score, reasons = evidence.method, evidence.score, list(evidence.reasons)
+    if method != "exact" and len(compact(alias.fold)) <= config.short_key:
+        score *= config.short_factor
+        reasons.append(f"short key, inexact match: x{config.short_factor:g}")
+    factor = config.kind_factor.get(alias.kind, 1.0)
+    if factor != 1.0:
+        score *= factor
+        reasons.append(f"alias kind {alias.kind}: x{factor:g}")
+    if alias.needs_context and score > config.needs_context_ceiling:
+        score = config.needs_context_ceiling
+        reasons.append(
+            f"alias is flagged needs-context: capped at {config.needs_context_ceiling:g} "
+            "without document context"
+        )
+    return Evidence(method, min(1.0, max(0.0, score)), tuple(reasons))
+
+
+def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
+    if alias.exact_only:
+        if q.norm == alias.norm:
+            return Evidence("exact", config.exact, ("same text (exact-match-only alias)",))
+        return None
+    if q.norm_fold == plain_key(alias.text):
+        return Evidence("exact", config.exact, ("same text, ignoring case",))
+    q_fold, a_fold = compact(q.fold), compact(alias.fold)
+    if q_fold == a_fold:
+        if is_latin(alias.norm) or not is_latin(q.norm):
+            return Evidence("folded", config.folded, (f"same folded key {alias.fold!r}",))
+        return Evidence(
+            "folded",
+            config.transliterated,
+            (f"same folded key {alias.fold!r}, through transliteration of a non-Latin alias",),
+        )
+    q_phon, a_phon = compact(q.phon), compact(alias.phon)
+    if q_phon == a_phon and not q.gapped:
+        closeness = _ratio(q_fold, a_fold)
+        score = config.phonetic * (0.9 + 0.1 * closeness)
+        return Evidence(
+            "phonetic",
+            score,
+            (f"same phonetic key {alias.phon!r}", f"folded keys {closeness:.2f} alike"),
+        )
+    q_skel, a_skel = compact(q.skel), compact(alias.skel)
+    if q_skel == a_skel and len(a_skel) >= config.min_skeleton and not q.gapped:
+        closeness = _ratio(q_phon, a_phon)
+        score = config.skeleton * (0.85 + 0.15 * closeness)
+        return Evidence(
+            "skeleton",
+            score,
+            (f"same consonant skeleton {alias.skel!r}", f"phonetic keys {closeness:.2f} alike"),
+        )
+    return _fuzzy(q_phon, a_phon, q.gapped, config)
+
+
+def _fuzzy(q_phon: str, a_phon: str, gapped: bool, config: Config) -> Evidence | None:
+    length = max(len(q_phon), len(a_phon))
+    allowed = config.edits_allowed(length)
+    if gapped:
+        length = len(a_phon)
+        allowed = config.edits_allowed(length)
+        if abs(len(q_phon.replace(GAP, "")) - length) > 2 * q_phon.count(GAP) + allowed:
+            return None
+        d = gap_distance(q_phon, a_phon, config.gap_cost)
+        what = f"{d:g} edits on the phonetic key, injected fragments as gaps"
+    else:
+        if not allowed or abs(len(q_phon) - len(a_phon)) > allowed:
+            return None
+        d = jellyfish.damerau_levenshtein_distance(q_phon, a_phon)
+        what = f"{d} edit{'s' if d != 1 else ''} on the phonetic key"
+    if d > allowed or d >= length:
+        return None
+    score = config.fuzzy * (1.0 - d / length) ** config.fuzzy_power
+    return Evidence("fuzzy", score, (f"{what} ({q_phon!r} ~ {a_phon!r})",))
+
