@@ -1,0 +1,266 @@
+"""The ``namenorm`` command line.
+
+    namenorm lookup "Steppe cart" "Karaƅakh"      resolve names (``-`` reads one per line)
+    namenorm lookup --json --limit 3 Aliyev       JSON lines, with the top candidates
+    namenorm info stepanakert                     an entity and its names
+    namenorm normalize "Azeгbaijan"               the repaired text
+    namenorm validate my-gazetteer.yaml           check gazetteer files
+    namenorm stats                                what the gazetteer holds
+
+Errors print one line on stderr and exit non-zero; no traceback reaches the user. A batch from
+stdin answers every input line with exactly one output line, in order; a line that is not UTF-8
+gets an error answer and makes the exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
+
+from namenorm import __version__
+from namenorm._errors import NamenormError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Lines:
+    """Queries from arguments or, with ``-``, from stdin: (query or None, error or None)."""
+
+    def __init__(self, args: Sequence[str], stdin: Any) -> None:
+        self.args = args
+        self.stdin = stdin
+
+    def __iter__(self) -> Iterator[tuple[str | None, str | None]]:
+        for arg in self.args:
+            if arg != "-":
+                yield arg, None
+                continue
+            for number, raw in enumerate(self.stdin, 1):
+                line = raw.rstrip(b"\n").rstrip(b"\r") if isinstance(raw, bytes) else raw
+                if isinstance(line, bytes):
+                    try:
+                        line = line.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        yield None, f"input line {number} is not valid UTF-8 (byte {exc.start})"
+                        continue
+                yield line.rstrip("\n").rstrip("\r"), None
+
+
+def _resolver(args: argparse.Namespace) -> Any:
+    from namenorm import Resolver, default_resolver
+
+    if not args.gazetteer:
+        if args.no_default:
+            raise NamenormError("--no-default needs at least one --gazetteer PATH")
+        return default_resolver()
+    return Resolver.from_paths(*args.gazetteer, include_default=not args.no_default)
+
+
+def _match_json(query: str | None, match: Any, error: str | None = None) -> dict[str, Any]:
+    d: dict[str, Any] = {"query": query}
+    for key in ("id", "name", "type", "score", "method", "alias"):
+        d[key] = getattr(match, key) if match is not None else None
+    if error is not None:
+        d["error"] = error
+    return d
+
+
+def _match_text(match: Any) -> str:
+    return (
+        f"{match.id} ({match.name}, {match.type})  score {match.score:.3f}  "
+        f"{match.method} via {match.alias!r} [{match.alias_kind}]"
+    )
+
+
+def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = _resolver(args)
+    types = args.type or None
+    status = EXIT_OK
+    for query, error in _Lines(args.queries, sys.stdin.buffer):
+        if error is not None:
+            status = EXIT_SOME_FAILED
+            if args.json:
+                out.write(json.dumps(_match_json(None, None, error), ensure_ascii=False) + "\n")
+            else:
+                out.write(f"error: {error}\n")
+            continue
+        assert query is not None
+        match = resolver.resolve(query, types=types)
+        cands = resolver.candidates(query, limit=args.limit, types=types) if args.limit else []
+        if args.json:
+            d = _match_json(query, match)
+            if args.limit:
+                d["candidates"] = [_match_json(query, c) for c in cands]
+            if args.explain and match is not None:
+                d["explanation"] = list(match.explanation)
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            continue
+        out.write(f"{query} -> {_match_text(match) if match else 'no match'}\n")
+        if args.explain and match is not None:
+            for step in match.explanation:
+                out.write(f"    - {step}\n")
+        for c in cands:
+            out.write(f"    candidate: {_match_text(c)}\n")
+    return status
+
+
+def _cmd_info(args: argparse.Namespace, out: TextIO) -> int:
+    gazetteer = _resolver(args).gazetteer
+    status = EXIT_OK
+    for eid in args.ids:
+        entity = gazetteer.get(eid)
+        if entity is None:
+            sys.stderr.write(f"namenorm: no entity with id {eid!r}\n")
+            status = EXIT_SOME_FAILED
+            continue
+        if args.json:
+            from namenorm._compiled import _entity_dict
+
+            out.write(json.dumps(_entity_dict(entity), ensure_ascii=False) + "\n")
+            continue
+        out.write(f"{entity.id}: {entity.name} ({entity.type}"
+                  + (f", {entity.category}" if entity.category else "") + ")\n")
+        for key in ("country", "parent", "role"):
+            if getattr(entity, key):
+                out.write(f"  {key}: {getattr(entity, key)}\n")
+        for key, ref in entity.xrefs.items():
+            out.write(f"  {key}: {ref}\n")
+        out.write(f"  names ({len(entity.names)}):\n")
+        for n in entity.names:
+            tags = [t for t in (n.lang, n.script, n.kind, n.period) if t]
+            tags += [f for f in ("exact_only", "needs_context", "shared") if getattr(n, f)]
+            out.write(f"    {n.text}  [{', '.join(tags)}]\n")
+    return status
+
+
+def _cmd_normalize(args: argparse.Namespace, out: TextIO) -> int:
+    from namenorm import normalize
+
+    status = EXIT_OK
+    for text, error in _Lines(args.texts, sys.stdin.buffer):
+        if error is not None:
+            out.write(f"error: {error}\n")
+            status = EXIT_SOME_FAILED
+        else:
+            out.write(normalize(text or "") + "\n")
+    return status
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from namenorm import validate_paths
+
+    problems = validate_paths(args.paths)
+    for p in problems:
+        out.write(f"{p}\n")
+    if problems:
+        sys.stderr.write(f"namenorm: {len(problems)} problems\n")
+        return EXIT_SOME_FAILED
+    out.write("ok\n")
+    return EXIT_OK
+
+
+def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+    gazetteer = _resolver(args).gazetteer
+    types: Counter[str] = Counter(e.type for e in gazetteer)
+    out.write(f"entities: {len(gazetteer)}\n")
+    for key, n in sorted(types.items()):
+        out.write(f"  {key}: {n}\n")
+    names = [(e, n) for e in gazetteer for n in e.names]
+    out.write(f"names: {len(names)}\n")
+    for label, get in (
+        ("script", lambda e, n: n.script),
+        ("lang", lambda e, n: n.lang or "-"),
+        ("kind", lambda e, n: n.kind),
+        ("script of place names", lambda e, n: n.script if e.type == "place" else None),
+    ):
+        counts = Counter(v for e, n in names if (v := get(e, n)) is not None)
+        out.write(f"names by {label}:\n")
+        for key, n in counts.most_common():
+            out.write(f"  {key}: {n}\n")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="namenorm",
+        description="Resolve messy, multilingual, corrupted names to canonical ids.",
+    )
+    parser.add_argument("--version", action="version", version=f"namenorm {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def gazetteer_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--gazetteer", action="append", default=[], metavar="PATH",
+                       help="add a gazetteer YAML file or folder (repeatable)")
+        p.add_argument("--no-default", action="store_true",
+                       help="use only the --gazetteer files, not the bundled gazetteer")
+
+    p = sub.add_parser("lookup", help="resolve names")
+    p.add_argument("queries", nargs="+", metavar="QUERY", help="a name, or - for stdin lines")
+    p.add_argument("--json", action="store_true", help="one JSON object per query")
+    p.add_argument("--limit", type=int, default=0, metavar="N", help="also list N candidates")
+    p.add_argument("--type", action="append", choices=["person", "place", "organization", "event"],
+                   help="only entities of this type (repeatable)")
+    p.add_argument("--explain", action="store_true", help="show the steps behind each match")
+    gazetteer_options(p)
+    p.set_defaults(func=_cmd_lookup)
+
+    p = sub.add_parser("info", help="show entities by id")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    gazetteer_options(p)
+    p.set_defaults(func=_cmd_info)
+
+    p = sub.add_parser("normalize", help="print the repaired, readable text")
+    p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - for stdin lines")
+    p.set_defaults(func=_cmd_normalize)
+
+    p = sub.add_parser("validate", help="check gazetteer files")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("stats", help="count entities and names")
+    gazetteer_options(p)
+    p.set_defaults(func=_cmd_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "limit", 0) < 0:
+        parser.error("--limit must be 0 or more")
+    out = sys.stdout
+    try:
+        status = args.func(args, out)
+        out.flush()
+    except NamenormError as exc:
+        sys.stderr.write(f"namenorm: error: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from complaining
+        # when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        sys.stderr.write("namenorm: interrupted\n")
+        return 130
+    return status
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()
