@@ -134,6 +134,7 @@ class Index:
         "_by_phon",
         "_by_skel",
         "_grams",
+        "_phon_len",
         "aliases",
         "config",
         "entities",
@@ -148,6 +149,7 @@ class Index:
         self._by_phon: dict[str, list[int]] = {}
         self._by_skel: dict[str, list[int]] = {}
         self._grams: dict[str, list[int]] = {}
+        self._phon_len = [len(a.phon) - a.phon.count(" ") for a in self.aliases]
         for i, a in enumerate(self.aliases):
             if a.exact_only:
                 self._by_exact.setdefault(a.norm, []).append(i)
@@ -203,19 +205,27 @@ class Index:
         if not counts:
             return []
         n = len(phon)
-        keep = []
+        lengths = self._phon_len
         budget = self.config.edits_allowed
-        for i, common in counts.most_common():
-            alias_len = len(self.aliases[i].phon.replace(" ", ""))
-            if q.gapped:
-                if common * 2 >= len(grams):
-                    keep.append(i)
-                continue
+        if q.gapped:
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            keep = [i for i, common in ranked if common * 2 >= len(grams)]
+            return keep[: self.config.max_candidates]
+        # No alias beyond n + dmax letters can be in budget, and every alias in budget shares
+        # at least n + 1 - 3 * dmax pairs: a floor that discards most counts before sorting.
+        dmax = budget(n + 3)
+        floor = n + 1 - 3 * dmax
+        ranked = sorted(
+            ((i, common) for i, common in counts.items() if common >= floor),
+            key=lambda kv: (-kv[1], kv[0]),
+        )
+        keep = []
+        for i, common in ranked:
+            alias_len = lengths[i]
             d = budget(max(n, alias_len))
-            if abs(alias_len - n) > d:
+            if abs(alias_len - n) > d or common < max(n, alias_len) + 1 - 3 * d:
                 continue
-            if common >= max(n, alias_len) + 1 - 3 * d:
-                keep.append(i)
+            keep.append(i)
             if len(keep) >= self.config.max_candidates:
                 break
         return keep
