@@ -31,6 +31,8 @@ class Config:
     #: Fuzzy score = ``fuzzy * (1 - edits / length) ** fuzzy_power`` on the phonetic key.
     fuzzy: float = 0.95
     fuzzy_power: float = 1.5
+    #: Added to a fuzzy score when the Metaphone codes of query and alias agree.
+    metaphone_bonus: float = 0.03
     #: Edits allowed on the phonetic key by its length: (minimum length, edits) pairs.
     edit_budget: tuple[tuple[int, int], ...] = ((5, 1), (9, 2), (14, 3))
     #: Keys of at most ``short_key`` letters match inexactly only at ``short_factor``.

@@ -9,6 +9,8 @@ method and base score (all from :class:`~namenorm.Config`):
 ``skeleton``  the consonant skeletons are equal (long keys only);
 ``fuzzy``     the phonetic keys are within the edit budget for their length; the score falls
               with the share of letters edited. An injected fragment (gap) costs ``gap_cost``.
+              When jellyfish's Metaphone codes of the two fold keys agree, ``metaphone_bonus``
+              is added.
 
 The base is then multiplied by the alias kind's factor (a bare surname is weaker evidence than a
 full name), and an alias flagged needs-context is capped at ``needs_context_ceiling``. Every score
@@ -132,7 +134,22 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
             score,
             (f"same consonant skeleton {alias.skel!r}", f"phonetic keys {closeness:.2f} alike"),
         )
-    return _fuzzy(q_phon, a_phon, q.gapped, config)
+    evidence = _fuzzy(q_phon, a_phon, q.gapped, config)
+    if evidence is None or q.gapped:
+        return evidence
+    # Metaphone (jellyfish) reads English spelling rules the phonetic key does not model
+    # ("ph", silent letters, soft c and g): agreement is further evidence of a sound-alike.
+    if _metaphone(q.fold) == _metaphone(alias.fold):
+        return Evidence(
+            evidence.method,
+            min(1.0, evidence.score + config.metaphone_bonus),
+            (*evidence.reasons, f"metaphone codes agree: +{config.metaphone_bonus:g}"),
+        )
+    return evidence
+
+
+def _metaphone(fold: str) -> str:
+    return " ".join(jellyfish.metaphone(word) for word in fold.split())
 
 
 def _fuzzy(q_phon: str, a_phon: str, gapped: bool, config: Config) -> Evidence | None:

@@ -208,3 +208,13 @@ def test_index_agrees_with_brute_force(gazetteer, words, rnd):
     fast = [(m.id, m.score, m.method) for m in resolver.candidates(query, limit=50)]
     slow = [(m.id, m.score, m.method) for m in resolver._brute_force(query)][:50]
     assert fast == slow
+
+
+def test_metaphone_agreement_adds_evidence_to_fuzzy_matches(mini):
+    # "Stepanakerd" is one letter from Stepanakert; Metaphone reads both as STPNKRT.
+    m = mini.resolve("Stepanakerd")
+    assert m.id == "stepanakert" and m.method == "fuzzy"
+    assert any("metaphone" in step for step in m.explanation)
+    with_bonus = m.score
+    plain = Resolver(mini.gazetteer, config=namenorm.Config(metaphone_bonus=0.0)).resolve("Stepanakerd")
+    assert round(with_bonus - plain.score, 6) == 0.03
