@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -507,7 +507,3 @@ def _check_collisions(
             )
     return problems
 
-
-def with_names(entity: Entity, names: Iterable[Name]) -> Entity:
-    """A copy of ``entity`` with ``names`` appended (used by generators)."""
-    return replace(entity, names=(*entity.names, *names))

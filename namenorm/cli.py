@@ -50,7 +50,7 @@ class _Lines:
                     except UnicodeDecodeError as exc:
                         yield None, f"input line {number} is not valid UTF-8 (byte {exc.start})"
                         continue
-                yield line.rstrip("\n").rstrip("\r"), None
+                yield line, None
 
 
 def _resolver(args: argparse.Namespace) -> Any:
