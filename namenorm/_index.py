@@ -22,12 +22,12 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from namenorm._config import Config
 from namenorm._gazetteer import Entity, Gazetteer, Name
 from namenorm._keys import casefold, compact, fold_normalized, phonetic_key, skeleton_key
-from namenorm._text import GAP, normalize
+from namenorm._text import GAP, is_latin, normalize
 
 __all__ = ["Alias", "Index", "QueryKeys", "bigrams"]
 
@@ -51,6 +51,16 @@ class Alias:
     fold: str
     phon: str
     skel: str
+    # Derived once here, compared for every query: plain text and the keys without spaces.
+    plain: str = field(init=False, repr=False, compare=False)
+    fold_c: str = field(init=False, repr=False, compare=False)
+    phon_c: str = field(init=False, repr=False, compare=False)
+    skel_c: str = field(init=False, repr=False, compare=False)
+    latin: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _set_derived(self, self.fold, self.phon, self.skel, self.norm)
+        object.__setattr__(self, "plain", plain_key(self.text))
 
     @property
     def derived(self) -> bool:
@@ -68,10 +78,22 @@ class QueryKeys:
     phon: str
     skel: str
     steps: tuple[str, ...]
+    fold_c: str = field(init=False, repr=False, compare=False)
+    phon_c: str = field(init=False, repr=False, compare=False)
+    skel_c: str = field(init=False, repr=False, compare=False)
+    latin: bool = field(init=False, repr=False, compare=False)
+    gapped: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def gapped(self) -> bool:
-        return GAP in self.fold
+    def __post_init__(self) -> None:
+        _set_derived(self, self.fold, self.phon, self.skel, self.norm)
+        object.__setattr__(self, "gapped", GAP in self.fold)
+
+
+def _set_derived(obj: Alias | QueryKeys, fold: str, phon: str, skel: str, norm: str) -> None:
+    object.__setattr__(obj, "fold_c", compact(fold))
+    object.__setattr__(obj, "phon_c", compact(phon))
+    object.__setattr__(obj, "skel_c", compact(skel))
+    object.__setattr__(obj, "latin", is_latin(norm))
 
 
 def bigrams(key: str) -> list[str]:
@@ -149,20 +171,18 @@ class Index:
         self._by_phon: dict[str, list[int]] = {}
         self._by_skel: dict[str, list[int]] = {}
         self._grams: dict[str, list[int]] = {}
-        self._phon_len = [len(a.phon) - a.phon.count(" ") for a in self.aliases]
+        self._phon_len = [len(a.phon_c) for a in self.aliases]
         for i, a in enumerate(self.aliases):
             if a.exact_only:
                 self._by_exact.setdefault(a.norm, []).append(i)
                 continue
-            self._by_exact.setdefault(plain_key(a.text), []).append(i)
-            self._by_fold.setdefault(compact(a.fold), []).append(i)
-            phon = compact(a.phon)
-            self._by_phon.setdefault(phon, []).append(i)
-            skel = compact(a.skel)
-            if len(skel) >= config.min_skeleton:
-                self._by_skel.setdefault(skel, []).append(i)
-            if config.edits_allowed(len(phon) + 3) > 0:
-                for g in set(bigrams(phon)):
+            self._by_exact.setdefault(a.plain, []).append(i)
+            self._by_fold.setdefault(a.fold_c, []).append(i)
+            self._by_phon.setdefault(a.phon_c, []).append(i)
+            if len(a.skel_c) >= config.min_skeleton:
+                self._by_skel.setdefault(a.skel_c, []).append(i)
+            if config.edits_allowed(len(a.phon_c) + 3) > 0:
+                for g in set(bigrams(a.phon_c)):
                     self._grams.setdefault(g, []).append(i)
 
     @classmethod
@@ -181,9 +201,9 @@ class Index:
         for table, key in (
             (self._by_exact, q.norm),
             (self._by_exact, q.norm_fold),
-            (self._by_fold, compact(q.fold)),
-            (self._by_phon, compact(q.phon)),
-            (self._by_skel, compact(q.skel)),
+            (self._by_fold, q.fold_c),
+            (self._by_phon, q.phon_c),
+            (self._by_skel, q.skel_c),
         ):
             for i in table.get(key, ()):
                 found[i] = None
@@ -192,7 +212,7 @@ class Index:
         return list(found)[: self.config.max_candidates]
 
     def _fuzzy_ids(self, q: QueryKeys) -> Iterable[int]:
-        phon = compact(q.phon)
+        phon = q.phon_c
         if q.gapped:
             grams = [g for g in bigrams(phon) if GAP not in g]
         else:

@@ -20,13 +20,13 @@ is in [0, 1].
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 
 from namenorm._config import Config
-from namenorm._index import Alias, QueryKeys, plain_key
-from namenorm._keys import compact
-from namenorm._text import GAP, is_latin
+from namenorm._index import Alias, QueryKeys
+from namenorm._text import GAP
 
 __all__ = ["Evidence", "gap_distance", "score_alias"]
 
@@ -84,7 +84,7 @@ def score_alias(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
     if evidence is None:
         return None
     method, score, reasons = evidence.method, evidence.score, list(evidence.reasons)
-    if method != "exact" and len(compact(alias.fold)) <= config.short_key:
+    if method != "exact" and len(alias.fold_c) <= config.short_key:
         score *= config.short_factor
         reasons.append(f"short key, inexact match: x{config.short_factor:g}")
     factor = config.kind_factor.get(alias.kind, 1.0)
@@ -105,18 +105,18 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
         if q.norm == alias.norm:
             return Evidence("exact", config.exact, ("same text (exact-match-only alias)",))
         return None
-    if q.norm_fold == plain_key(alias.text):
+    if q.norm_fold == alias.plain:
         return Evidence("exact", config.exact, ("same text, ignoring case",))
-    q_fold, a_fold = compact(q.fold), compact(alias.fold)
+    q_fold, a_fold = q.fold_c, alias.fold_c
     if q_fold == a_fold:
-        if is_latin(alias.norm) or not is_latin(q.norm):
+        if alias.latin or not q.latin:
             return Evidence("folded", config.folded, (f"same folded key {alias.fold!r}",))
         return Evidence(
             "folded",
             config.transliterated,
             (f"same folded key {alias.fold!r}, through transliteration of a non-Latin alias",),
         )
-    q_phon, a_phon = compact(q.phon), compact(alias.phon)
+    q_phon, a_phon = q.phon_c, alias.phon_c
     if q_phon == a_phon and not q.gapped:
         closeness = _ratio(q_fold, a_fold)
         score = config.phonetic * (0.9 + 0.1 * closeness)
@@ -125,7 +125,7 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
             score,
             (f"same phonetic key {alias.phon!r}", f"folded keys {closeness:.2f} alike"),
         )
-    q_skel, a_skel = compact(q.skel), compact(alias.skel)
+    q_skel, a_skel = q.skel_c, alias.skel_c
     if q_skel == a_skel and len(a_skel) >= config.min_skeleton and not q.gapped:
         closeness = _ratio(q_phon, a_phon)
         score = config.skeleton * (0.85 + 0.15 * closeness)
@@ -148,6 +148,7 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
     return evidence
 
 
+@lru_cache(maxsize=16384)
 def _metaphone(fold: str) -> str:
     return " ".join(jellyfish.metaphone(word) for word in fold.split())
 
