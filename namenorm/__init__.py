@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
+from namenorm._annotate import Annotator, Mention, annotate, rewrite
 from namenorm._config import Config
 from namenorm._errors import GazetteerError, GazetteerProblem, IndexFormatError, NamenormError
 from namenorm._gazetteer import Entity, Gazetteer, Name, load_paths, validate_paths
@@ -24,6 +25,7 @@ from namenorm._resolver import Match, Resolver
 from namenorm._text import normalize, normalize_explained
 
 __all__ = [
+    "Annotator",
     "Config",
     "Entity",
     "Gazetteer",
@@ -31,10 +33,12 @@ __all__ = [
     "GazetteerProblem",
     "IndexFormatError",
     "Match",
+    "Mention",
     "Name",
     "NamenormError",
     "Resolver",
     "__version__",
+    "annotate",
     "candidates",
     "default_gazetteer",
     "default_resolver",
@@ -42,6 +46,7 @@ __all__ = [
     "normalize",
     "normalize_explained",
     "resolve",
+    "rewrite",
     "validate_paths",
 ]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +211,24 @@ class Resolver:
     ) -> list[Match]:
         """Entities ranked for ``query``; ``scan=True`` scores every alias instead of asking
         the index (the slow reference that tests compare the index against)."""
+        matches = [capped for capped, _raw in self._both(query, types, scan=scan)]
+        matches.sort(key=lambda m: (-m.score, m.id))
+        return matches
+
+    def _scored(
+        self, query: str, types: frozenset[str] | None
+    ) -> list[tuple[Match, bool]]:
+        """Entities for ``query`` scored as if every needs-context alias were plain, best
+        first, each with a flag that says whether that differs from what :meth:`resolve` sees
+        (the score rests on a needs-context alias). Mention detection weighs those on the
+        document (:mod:`namenorm._annotate`)."""
+        pairs = [(raw, raw.score > capped.score) for capped, raw in self._both(query, types)]
+        pairs.sort(key=lambda pair: (-pair[0].score, pair[0].id))
+        return pairs
+
+    def _both(
+        self, query: str, types: frozenset[str] | None, *, scan: bool = False
+    ) -> list[tuple[Match, Match]]:
         if not query.strip():
             return []
         q = query_keys(query)
@@ -221,11 +239,15 @@ class Resolver:
 
     def _rank_ids(
         self, query: str, q: QueryKeys, ids: Iterable[int], types: frozenset[str] | None
-    ) -> list[Match]:
+    ) -> list[tuple[Match, Match]]:
+        """(capped, raw) best match of each entity. *Capped*: an alias flagged needs-context
+        counts at most ``needs_context_ceiling``, and an entity whose needs-context alias is
+        the query (exact or folded) stays under the ceiling unless a plain alias of it matches
+        as closely: "Macro" must not reach Macron through fuzziness. *Raw*: no cap."""
         index, config = self._index, self._config
-        best: dict[int, tuple[float, int, Any]] = {}
-        # An entity whose needs-context alias *is* the query stays capped, unless a plain
-        # alias of it matches as closely: "Macro" must not reach Macron through fuzziness.
+        ceiling = config.needs_context_ceiling
+        capped: dict[int, tuple[float, int, Any, str]] = {}
+        raw: dict[int, tuple[float, int, Any]] = {}
         gated: set[int] = set()
         plain: set[int] = set()
         for i in ids:
@@ -238,41 +260,57 @@ class Resolver:
                 continue
             if ev.method in ("exact", "folded"):
                 (gated if alias.needs_context else plain).add(alias.entity)
-            prev = best.get(alias.entity)
+            prev = raw.get(alias.entity)
             if prev is None or (ev.score, -i) > (prev[0], -prev[1]):
-                best[alias.entity] = (ev.score, i, ev)
-        matches = []
-        for ei, (score, i, ev) in best.items():
-            alias = index.aliases[i]
-            reasons = list(ev.reasons)
-            if ei in gated and ei not in plain and score > config.needs_context_ceiling:
-                score = config.needs_context_ceiling
-                reasons.append("the query is an alias flagged needs-context: capped")
-            entity = index.entities[ei]
-            steps = [f"query normalized: {s}" for s in q.steps]
-            steps.append(
-                f"{ev.method} match on alias {alias.text!r} ({alias.kind}"
-                + (f", {alias.lang}" if alias.lang else "")
-                + f") of {entity.id}"
-            )
-            steps.extend(reasons)
-            steps.append(f"score {score:.3f}")
-            matches.append(
-                Match(
-                    id=entity.id,
-                    name=entity.name,
-                    type=entity.type,
-                    score=round(score, 6),
-                    method=ev.method,
-                    alias=alias.text,
-                    alias_kind=alias.kind,
-                    alias_lang=alias.lang,
-                    query=query,
-                    explanation=tuple(steps),
+                raw[alias.entity] = (ev.score, i, ev)
+            score, cut = ev.score, ""
+            if alias.needs_context and score > ceiling:
+                score, cut = ceiling, "the alias is flagged needs-context"
+            prev = capped.get(alias.entity)
+            if prev is None or (score, -i) > (prev[0], -prev[1]):
+                capped[alias.entity] = (score, i, ev, cut)
+        pairs = []
+        for ei, (score, i, ev, cut) in capped.items():
+            if ei in gated and ei not in plain and score > ceiling:
+                score, cut = ceiling, "the query is an alias flagged needs-context"
+            raw_score, raw_i, raw_ev = raw[ei]
+            pairs.append(
+                (
+                    self._match(query, q, ei, i, ev, score, cut),
+                    self._match(query, q, ei, raw_i, raw_ev, raw_score, ""),
                 )
             )
-        matches.sort(key=lambda m: (-m.score, m.id))
-        return matches
+        return pairs
+
+    def _match(
+        self, query: str, q: QueryKeys, ei: int, i: int, ev: Any, score: float, cut: str
+    ) -> Match:
+        alias = self._index.aliases[i]
+        entity = self._index.entities[ei]
+        steps = [f"query normalized: {s}" for s in q.steps]
+        steps.append(
+            f"{ev.method} match on alias {alias.text!r} ({alias.kind}"
+            + (f", {alias.lang}" if alias.lang else "")
+            + f") of {entity.id}"
+        )
+        steps.extend(ev.reasons)
+        if cut:
+            steps.append(
+                f"{cut}: capped at {self._config.needs_context_ceiling:g} without document context"
+            )
+        steps.append(f"score {score:.3f}")
+        return Match(
+            id=entity.id,
+            name=entity.name,
+            type=entity.type,
+            score=round(score, 6),
+            method=ev.method,
+            alias=alias.text,
+            alias_kind=alias.kind,
+            alias_lang=alias.lang,
+            query=query,
+            explanation=tuple(steps),
+        )
 
     def _brute_force(self, query: str, types: frozenset[str] | None = None) -> list[Match]:
         """Reference ranking that scores every alias (slow; for tests)."""
@@ -280,8 +318,6 @@ class Resolver:
 
 
 def _with_step(match: Match, step: str) -> Match:
-    from dataclasses import replace
-
     return replace(match, explanation=(*match.explanation, step))
 
 

@@ -13,8 +13,8 @@ method and base score (all from :class:`~namenorm.Config`):
               is added.
 
 The base is then multiplied by the alias kind's factor (a bare surname is weaker evidence than a
-full name), and an alias flagged needs-context is capped at ``needs_context_ceiling``. Every score
-is in [0, 1].
+full name). Every score is in [0, 1]. The resolver caps what rests on a needs-context alias at
+``needs_context_ceiling``; mention detection weighs it on the document instead.
 """
 
 from __future__ import annotations
@@ -91,12 +91,6 @@ def score_alias(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
     if factor != 1.0:
         score *= factor
         reasons.append(f"alias kind {alias.kind}: x{factor:g}")
-    if alias.needs_context and score > config.needs_context_ceiling:
-        score = config.needs_context_ceiling
-        reasons.append(
-            f"alias is flagged needs-context: capped at {config.needs_context_ceiling:g} "
-            "without document context"
-        )
     return Evidence(method, min(1.0, max(0.0, score)), tuple(reasons))
 
 

@@ -4,6 +4,8 @@
     namenorm lookup --json --limit 3 Aliyev       JSON lines, with the top candidates
     namenorm info stepanakert                     an entity and its names
     namenorm normalize "Azeгbaijan"               the repaired text
+    namenorm annotate article.txt                 the entity mentions in a text (- for stdin)
+    namenorm annotate --rewrite article.txt       the text with names made canonical
     namenorm validate my-gazetteer.yaml           check gazetteer files
     namenorm stats                                what the gazetteer holds
 
@@ -153,6 +155,56 @@ def _cmd_normalize(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
+def _read_text(path: str) -> str:
+    """A whole file (or stdin for ``-``) as UTF-8, without newline translation, so that
+    offsets into it are offsets into the file's text."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as f:
+                data = f.read()
+    except OSError as exc:
+        raise NamenormError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise NamenormError(f"{path} is not valid UTF-8 (byte {exc.start})") from None
+
+
+def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
+    from namenorm import Annotator
+
+    annotator = Annotator(
+        _resolver(args), demonyms=not args.no_demonyms, types=args.type or None
+    )
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            text = _read_text(path)
+        except NamenormError as exc:
+            sys.stderr.write(f"namenorm: error: {exc}\n")
+            status = EXIT_SOME_FAILED
+            continue
+        if args.rewrite:
+            out.write(annotator.rewrite(text))
+            continue
+        prefix = f"{path}:" if len(args.files) > 1 else ""
+        for m in annotator.annotate(text):
+            if args.json:
+                d = {"file": path, **m.to_dict()}
+                if args.explain:
+                    d["explanation"] = list(m.match.explanation)
+                out.write(json.dumps(d, ensure_ascii=False) + "\n")
+                continue
+            kind = " [demonym]" if m.kind == "demonym" else ""
+            out.write(f"{prefix}{m.start}-{m.end}\t{m.text!r} -> {_match_text(m.match)}{kind}\n")
+            if args.explain:
+                for step in m.match.explanation:
+                    out.write(f"    - {step}\n")
+    return status
+
+
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from namenorm import validate_paths
 
@@ -221,6 +273,20 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("normalize", help="print the repaired, readable text")
     p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - for stdin lines")
     p.set_defaults(func=_cmd_normalize)
+
+    p = sub.add_parser("annotate", help="find the entity mentions in texts")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per mention (offsets are code points into the text)")
+    p.add_argument("--rewrite", action="store_true",
+                   help="print the text with look-alikes repaired and names made canonical")
+    p.add_argument("--no-demonyms", action="store_true",
+                   help="leave out demonyms (Armenian, Azeri, ...)")
+    p.add_argument("--type", action="append", choices=["person", "place", "organization", "event"],
+                   help="only entities of this type (repeatable)")
+    p.add_argument("--explain", action="store_true", help="show the steps behind each mention")
+    gazetteer_options(p)
+    p.set_defaults(func=_cmd_annotate)
 
     p = sub.add_parser("validate", help="check gazetteer files")
     p.add_argument("paths", nargs="+", metavar="PATH")
