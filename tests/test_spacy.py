@@ -1,0 +1,61 @@
+"""The spaCy component, on a blank pipeline (no model download)."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy", reason="the spacy extra is not installed")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("namenorm")  # found through the spacy_factories entry point
+    return nlp
+
+
+def test_the_factory_is_registered_through_the_entry_point():
+    from spacy.util import registry
+
+    assert "namenorm" in registry.factories.get_all()
+
+
+def test_blank_english_pipeline_sets_entities_and_attributes(nlp):
+    doc = nlp("French President Macro said Steppe cart and Azeгbaijan's army were hit.")
+    ents = [(e.text, e.label_, e._.namenorm_id, e._.namenorm_kind) for e in doc.ents]
+    assert ents == [
+        ("French", "NORP", "france", "demonym"),
+        ("Macro", "PERSON", "emmanuel-macron", "name"),
+        ("Steppe cart", "GPE", "stepanakert", "name"),
+        ("Azeгbaijan", "GPE", "azerbaijan", "name"),
+    ]
+    steppe = doc.ents[2]
+    assert steppe._.namenorm_name == "Stepanakert"
+    assert steppe._.namenorm_method == "exact"
+    assert 0.0 < steppe._.namenorm_score <= 1.0
+
+
+def test_options_and_existing_entities():
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("namenorm", config={"demonyms": False, "types": ["place"]})
+    doc = nlp.make_doc("Armenian troops left Shusha with Pashinyan.")
+    doc.ents = [Span(doc, 5, 6, label="MISC")]  # "Pashinyan", set by somebody else
+    doc = nlp.get_pipe("namenorm")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Shusha", "GPE"), ("Pashinyan", "MISC")]
+
+    doc = nlp.make_doc("Shusha")
+    doc.ents = [Span(doc, 0, 1, label="MISC")]
+    assert [e.label_ for e in nlp.get_pipe("namenorm")(doc).ents] == ["MISC"]
+    nlp2 = spacy.blank("en")
+    nlp2.add_pipe("namenorm", config={"overwrite_ents": True})
+    doc = nlp2.make_doc("Shusha")
+    doc.ents = [Span(doc, 0, 1, label="MISC")]
+    assert [e.label_ for e in nlp2.get_pipe("namenorm")(doc).ents] == ["GPE"]
+
+
+def test_a_user_gazetteer_through_the_config(mini_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("namenorm", config={"gazetteer": str(mini_path), "include_default": False})
+    assert [e._.namenorm_id for e in nlp("Talks in Bakı and Tbilisi").ents] == ["baku"]
