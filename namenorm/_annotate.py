@@ -362,7 +362,7 @@ class Annotator:
         self._max_tokens = max_tokens
         self._max_fuzzy = max_fuzzy_tokens
         self._lock = threading.Lock()
-        self._keys: tuple[frozenset[str], dict[str, int]] | None = None
+        self._keys: tuple[frozenset[str], dict[str, int], frozenset[str]] | None = None
         self._token_keys: dict[tuple[str, bool], tuple[str, str]] = {}
         self._scored_cache: dict[str, list[tuple[Match, bool]]] = {}
         self._alias_words: dict[str, frozenset[str]] = {}
@@ -457,14 +457,15 @@ class Annotator:
             cache[(word, latin_doc)] = hit
         return hit
 
-    def _alias_keys(self) -> tuple[frozenset[str], dict[str, int]]:
-        """The aliases as sequences of token keys: the full keys, and the longest alias (in
-        tokens) that starts with each first token."""
+    def _alias_keys(self) -> tuple[frozenset[str], dict[str, int], frozenset[str]]:
+        """The aliases as sequences of token keys: the full keys, the longest alias (in
+        tokens) that starts with each first token, and every word of every alias."""
         if self._keys is None:
             with self._lock:
                 if self._keys is None:
                     full: set[str] = set()
                     first: dict[str, int] = {}
+                    vocab: set[str] = set()
                     pattern = _token_pattern()
                     for alias in self._resolver.index.aliases:
                         parts = []
@@ -479,17 +480,19 @@ class Annotator:
                             if prev_end is not None:
                                 parts.append(_joiner(alias.text[prev_end:start]) or " ")
                             parts.append(key)
+                            vocab.add(key)
                             prev_end = end
                         if not parts or len(words) > self._max_tokens:
                             continue
                         full.add("".join(parts))
                         n = (len(parts) + 1) // 2
                         first[parts[0]] = max(first.get(parts[0], 0), n)
-                    self._keys = (frozenset(full), first)
+                    self._keys = (frozenset(full), first, frozenset(vocab - _VOCABULARY))
         return self._keys
 
     def _candidates(self, text: str, tokens: list[_Token]) -> list[_Candidate]:
-        full, first = self._alias_keys()
+        full, first, alias_words = self._alias_keys()
+        fold_keys = self._resolver.index._by_fold
         n = len(tokens)
         # joins[i]: how token i attaches to token i-1 in a key ("" or " "), None if it cannot
         joins: list[str | None] = [None] * n
@@ -501,6 +504,13 @@ class Annotator:
         def add(i: int, j: int, exact: bool) -> None:
             if (i, j) in seen:
                 return
+            if not exact:
+                # an inexact match needs five letters at least (shorter keys score below the
+                # threshold), and a span of several words one word that occurs in an alias
+                if sum(len(tokens[k].key) for k in range(i, j + 1)) < 5:
+                    return
+                if j > i and not any(tokens[k].key in alias_words for k in range(i, j + 1)):
+                    return
             if j > i and tokens[j].key in _POSSESSIVE and joins[j] == "":
                 return  # "Armenia's": the name ends before the apostrophe
             seen.add((i, j))
@@ -561,12 +571,11 @@ class Annotator:
             if (
                 joins[i + 1] == " "
                 and name_like(a)
-                and a.key not in _VOCABULARY
                 and b.cased
                 and not b.upper
-                and b.key not in _VOCABULARY
+                and a.key + b.key in fold_keys
             ):
-                add(i, i + 1, False)
+                add(i, i + 1, True)
 
         # Letter-spaced words: four or more single letters one space apart ("B a k u").
         i = 0
