@@ -106,6 +106,9 @@ class Mention:
         }
 
 
+#: Words longer than this (in key letters) are not looked up inexactly: no name has them.
+MAX_WORD = 40
+
 # -- tokens -----------------------------------------------------------------------------------
 
 _INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufe00-\ufe0f"
@@ -539,7 +542,12 @@ class Annotator:
 
         # Inexact: runs of name-like tokens, whole and in parts of up to max_fuzzy tokens.
         def name_like(t: _Token) -> bool:
-            return (t.upper or not t.cased) and not t.fragment and not t.key.isdigit()
+            return (
+                (t.upper or not t.cased)
+                and not t.fragment
+                and not t.key.isdigit()
+                and len(t.key) <= MAX_WORD
+            )
 
         def may_start(t: _Token) -> bool:
             return name_like(t) and t.key not in _FUNCTION_WORDS
@@ -809,18 +817,18 @@ class Annotator:
         """Non-overlapping mentions: longer spans first, then higher scores; but a span matched
         inexactly gives way to an exact match inside it that scores as well ("Armenian SU-25"
         is not a longer name of Armenia)."""
-        exact_best: dict[tuple[int, int], float] = {}
+        exact_at: dict[int, list[tuple[int, float]]] = {}  # first token -> (last, score)
         for d in decisions:
             if d.cand.exact and d.match is not None:
-                key = (d.cand.first, d.cand.last)
-                exact_best[key] = max(exact_best.get(key, 0.0), d.match.score)
+                exact_at.setdefault(d.cand.first, []).append((d.cand.last, d.match.score))
         kept = []
         for d in decisions:
             assert d.match is not None
+            first, last = d.cand.first, d.cand.last
             if not d.cand.exact and any(
-                d.cand.first <= a and b <= d.cand.last and score >= d.match.score
-                for (a, b), score in exact_best.items()
-                if (a, b) != (d.cand.first, d.cand.last)
+                b <= last and (a, b) != (first, last) and score >= d.match.score
+                for a in range(first, last + 1)
+                for b, score in exact_at.get(a, ())
             ):
                 continue
             kept.append(d)
