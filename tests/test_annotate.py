@@ -336,3 +336,28 @@ def test_cli_annotate_reports_bad_files_and_goes_on(tmp_path):
     assert "bad.txt is not valid UTF-8 (byte 3)" in err and "missing.txt" in err
     assert "Traceback" not in err
     assert [json.loads(x)["id"] for x in done.stdout.decode().splitlines()] == ["baku"]
+
+
+# -- bounded work ----------------------------------------------------------------------------
+
+
+def _lookups(text: str, monkeypatch) -> set[str]:
+    """The distinct texts annotate asks the resolver about."""
+    annotator = Annotator()
+    calls = []
+    real = annotator._scored
+    monkeypatch.setattr(annotator, "_scored", lambda q: calls.append(q) or real(q))
+    annotator.annotate(text)
+    return set(calls)
+
+
+def test_a_huge_word_is_not_looked_up(monkeypatch):
+    assert _lookups("Baku " + "Q" * 200_000 + " Baku", monkeypatch) == {"Baku"}
+
+
+def test_lookups_grow_linearly_with_a_run_of_capitalized_words(monkeypatch):
+    def run(n: int) -> str:
+        return " ".join(f"Zq{i:05d}x" for i in range(n))
+
+    small, large = len(_lookups(run(500), monkeypatch)), len(_lookups(run(1000), monkeypatch))
+    assert 0 < small and large <= 2 * small + 10
