@@ -106,6 +106,8 @@ class Mention:
         }
 
 
+_INEXACT = frozenset({"phonetic", "skeleton", "fuzzy"})
+
 #: Words longer than this (in key letters) are not looked up inexactly: no name has them.
 MAX_WORD = 40
 
@@ -248,6 +250,7 @@ class _Decision:
     scored: list[tuple[Match, bool]]  # best first; True where only a needs-context alias fits
     midcap: bool  # capitalized where no sentence starts
     match: Match | None = None  # set once accepted
+    weak: bool = False  # an inexact match that needs support from the document
 
 
 class _Context:
@@ -339,7 +342,9 @@ class Annotator:
 
     ``demonyms=False`` leaves out mentions of a people or language ("Armenian forces");
     ``types`` keeps only entities of those types. ``max_tokens`` bounds the words of one
-    mention and ``max_fuzzy_tokens`` the words of a span looked up inexactly.
+    mention and ``max_fuzzy_tokens`` the words of a span looked up inexactly. An inexact
+    (phonetic, skeleton, fuzzy) match in plain letters that scores below ``strong``, or stands
+    at a sentence start, is accepted only with support from the document.
 
     >>> a = Annotator(demonyms=False)
     >>> [m.id for m in a.annotate("Armenian troops left Shusha.")]
@@ -354,6 +359,7 @@ class Annotator:
         types: str | Iterable[str] | None = None,
         max_tokens: int = 8,
         max_fuzzy_tokens: int = 4,
+        strong: float = 0.85,
     ) -> None:
         if resolver is None:
             from namenorm import default_resolver
@@ -364,6 +370,7 @@ class Annotator:
         self._types = _check_types(types)
         self._max_tokens = max_tokens
         self._max_fuzzy = max_fuzzy_tokens
+        self.strong = strong
         self._lock = threading.Lock()
         self._keys: tuple[frozenset[str], dict[str, int], frozenset[str]] | None = None
         self._token_keys: dict[tuple[str, bool], tuple[str, str]] = {}
@@ -504,15 +511,19 @@ class Annotator:
         seen: set[tuple[int, int]] = set()
         cands: list[_Candidate] = []
 
-        def add(i: int, j: int, exact: bool) -> None:
+        def add(i: int, j: int, exact: bool, broken: bool = False) -> None:
             if (i, j) in seen:
                 return
             if not exact:
                 # an inexact match needs five letters at least (shorter keys score below the
-                # threshold), and a span of several words one word that occurs in an alias
+                # threshold), and a span of several whole words one that occurs in an alias
                 if sum(len(tokens[k].key) for k in range(i, j + 1)) < 5:
                     return
-                if j > i and not any(tokens[k].key in alias_words for k in range(i, j + 1)):
+                if (
+                    j > i
+                    and not broken
+                    and not any(tokens[k].key in alias_words for k in range(i, j + 1))
+                ):
                     return
             if j > i and tokens[j].key in _POSSESSIVE and joins[j] == "":
                 return  # "Armenia's": the name ends before the apostrophe
@@ -595,7 +606,7 @@ class Annotator:
             while j + 1 < n and len(tokens[j + 1].key) == 1 and joins[j + 1] == " ":
                 j += 1
             if j - i >= 3:
-                add(i, j, False)
+                add(i, j, False, broken=True)
             i = j + 1
 
         # Words broken by injected fragments: Latin pieces and fragments, alternating, with at
@@ -618,7 +629,7 @@ class Annotator:
             for a in range(lo, j + 1):
                 for b in range(a + 1, j + 1):
                     if not tokens[b].fragment:
-                        add(a, b, False)
+                        add(a, b, False, broken=True)
             i = j + 1
         return cands
 
@@ -668,7 +679,17 @@ class Annotator:
             best, gated = scored[0]
             tied = any(best.score - m.score < margin for m, _ in scored[1:])
             d = _Decision(cand, scored, midcap=cased_doc and head.upper and not head.sentence_start)
-            if not gated and not tied:
+            # A sound-alike of modest score in plain letters is weak in running text, where
+            # capitalized strangers abound ("Discussion", "Carter"): it needs the document.
+            d.weak = (
+                best.method in _INEXACT
+                and (best.score < self.strong or not d.midcap)
+                and not any(
+                    tokens[k].fragment or tokens[k].repaired != tokens[k].text
+                    for k in range(cand.first, cand.last + 1)
+                )
+            )
+            if not gated and not tied and not d.weak:
                 d.match = _with_steps(best, ["no context needed: the resolver accepts it alone"])
             decisions.append(d)
 
@@ -734,10 +755,16 @@ class Annotator:
                 evidence.append(f"context: {match.id} chosen over {options[1][2].id}: {era_why}")
             else:
                 return False
-        elif not gated:
+        elif not gated and not d.weak:
             return False
         if coherence > 0:
             evidence.append(f"context: {why}")
+        if d.weak and not gated:
+            cue = self._cue(match, d.cand, tokens)
+            if not (coherence > 0 or cue):
+                return False
+            if cue:
+                evidence.append(f"context: {cue}")
         units = 0
         if gated:
             cue = self._cue(match, d.cand, tokens)

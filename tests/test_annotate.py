@@ -361,3 +361,14 @@ def test_lookups_grow_linearly_with_a_run_of_capitalized_words(monkeypatch):
 
     small, large = len(_lookups(run(500), monkeypatch)), len(_lookups(run(1000), monkeypatch))
     assert 0 < small and large <= 2 * small + 10
+
+
+def test_a_modest_sound_alike_needs_the_document():
+    # strangers and ordinary words that the fuzzy resolver alone would take
+    assert annotate("Mitchell and Carter met in the hall. Discussion followed.") == []
+    # a corrupted name among the region's names is taken, with the reason
+    mentions = annotate("Azerbaijan said its troops entered Hadrout on Monday.")
+    assert [m.id for m in mentions] == ["azerbaijan", "hadrut"]
+    assert "coheres with azerbaijan" in " ".join(mentions[1].match.explanation)
+    # corruption in the letters themselves is evidence enough
+    assert ids("Tur ক key denied it.") == ["turkey"]
