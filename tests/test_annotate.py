@@ -367,8 +367,9 @@ def test_a_modest_sound_alike_needs_the_document():
     # strangers and ordinary words that the fuzzy resolver alone would take
     assert annotate("Mitchell and Carter met in the hall. Discussion followed.") == []
     # a corrupted name among the region's names is taken, with the reason
-    mentions = annotate("Azerbaijan said its troops entered Hadrout on Monday.")
-    assert [m.id for m in mentions] == ["azerbaijan", "hadrut"]
-    assert "coheres with azerbaijan" in " ".join(mentions[1].match.explanation)
+    mentions = annotate("Armenia said its troops had left Gorusi on Monday.")
+    assert [m.id for m in mentions] == ["armenia", "goris"]
+    assert "coheres with armenia" in " ".join(mentions[1].match.explanation)
+    assert annotate("Its troops had left Gorusi on Monday.") == []
     # corruption in the letters themselves is evidence enough
     assert ids("Tur ক key denied it.") == ["turkey"]
