@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from namenorm._config import Config
 from namenorm._gazetteer import Entity, Gazetteer, Name
 from namenorm._keys import casefold, compact, fold_normalized, phonetic_key, skeleton_key
+from namenorm._romanize import GENERATING_KINDS, variants
 from namenorm._text import GAP, is_latin, normalize
 
-__all__ = ["Alias", "Index", "QueryKeys", "bigrams"]
+__all__ = ["Alias", "Dropped", "Index", "QueryKeys", "bigrams", "generated_aliases"]
 
 # Words that belong to the surname that follows ("Jean-Yves Le Drian", "von der Leyen").
 _PARTICLES = frozenset({"al", "el", "le", "la", "de", "du", "da", "di", "der", "von", "van", "bin", "ibn"})
@@ -51,6 +52,8 @@ class Alias:
     fold: str
     phon: str
     skel: str
+    #: For a generated alias (kind ``generated``): the romanization scheme that made it.
+    scheme: str | None = None
     # Derived once here, compared for every query: plain text and the keys without spaces.
     plain: str = field(init=False, repr=False, compare=False)
     fold_c: str = field(init=False, repr=False, compare=False)
@@ -193,6 +196,8 @@ class Index:
         aliases: list[Alias] = []
         for ei, entity in enumerate(entities):
             aliases.extend(_aliases_of(ei, entity))
+        if config.generate_variants:
+            aliases.extend(generated_aliases(entities, aliases)[0])
         return cls(entities, aliases, config)
 
     def candidate_ids(self, q: QueryKeys) -> list[int]:
@@ -286,3 +291,65 @@ def _aliases_of(ei: int, entity: Entity) -> list[Alias]:
     return out
 
 
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A generated variant left out of the index because its key belongs to other entities."""
+
+    entity: str
+    text: str
+    scheme: str
+    others: tuple[str, ...]
+
+
+def generated_aliases(
+    entities: tuple[Entity, ...], aliases: list[Alias]
+) -> tuple[list[Alias], list[Dropped]]:
+    """Romanizations of the entities' names (:mod:`namenorm._romanize`), as aliases.
+
+    A variant is indexed unless:
+
+    - a Latin alias of the same entity has its fold key already (it could only tie with it);
+    - its fold key belongs to another entity's alias, written or derived, or another entity
+      generates the same key: then it is *dropped* and reported, never indexed, so generated
+      spellings cannot create an alias collision.
+    """
+    owners: dict[str, set[int]] = {}
+    latin_keys: set[tuple[int, str]] = set()
+    for a in aliases:
+        if not a.exact_only:
+            owners.setdefault(a.fold_c, set()).add(a.entity)
+            if a.latin:
+                latin_keys.add((a.entity, a.fold_c))
+    proposed: list[Alias] = []
+    generated_by: dict[str, set[int]] = {}
+    for ei, entity in enumerate(entities):
+        person = entity.type == "person"
+        langs = frozenset((n.lang or "").split("-")[0] for n in entity.names if n.lang)
+        seen: set[str] = set()
+        for name in entity.names:
+            if name.kind not in GENERATING_KINDS or name.exact_only or name.needs_context:
+                continue
+            for text, scheme, lang in variants(
+                name.text, script=name.script, lang=name.lang, person=person, person_langs=langs
+            ):
+                norm, fold, phon, skel = keys_of(text)
+                key = compact(fold)
+                if not key or key in seen or (ei, key) in latin_keys:
+                    continue
+                seen.add(key)
+                generated_by.setdefault(key, set()).add(ei)
+                proposed.append(
+                    Alias(ei, text, "generated", lang, False, False, norm, fold, phon, skel, scheme)
+                )
+    kept: list[Alias] = []
+    dropped: list[Dropped] = []
+    for a in proposed:
+        others = (owners.get(a.fold_c, set()) | generated_by[a.fold_c]) - {a.entity}
+        if others:
+            ids = tuple(sorted(entities[o].id for o in others))
+            dropped.append(Dropped(entities[a.entity].id, a.text, a.scheme or "", ids))
+        else:
+            kept.append(a)
+    return kept, dropped

@@ -1,0 +1,186 @@
+"""Generated romanizations: each scheme against renderings published or in established use."""
+
+from __future__ import annotations
+
+import pytest
+
+import namenorm
+from namenorm import Config, Entity, Gazetteer, Name, Resolver
+from namenorm._index import Index, generated_aliases
+from namenorm._romanize import SCHEMES, romanize, suffix_variants, variants
+
+# (scheme, native form, expected rendering). Sources: the BGN/PCGN and ISO 9985 tables for
+# Armenian as compiled by the UNGEGN Working Group on Romanization Systems; ISO 9:1995 and the
+# scientific transliteration of Cyrillic; the spellings of Le Monde / AFP and of the Duden-based
+# German press; the Azerbaijani Cyrillic-Latin correspondence of 1991; Georgia's national system
+# of 2002 (official place names such as Ts'q'alt'ubo); Western Armenian surnames in common use
+# (Hagopian, Kevorkian, Boghosian).
+KNOWN = [
+    ("hy-bgn", "Երևան", "Yerevan"),
+    ("hy-bgn", "Հրազդան", "Hrazdan"),
+    ("hy-bgn", "Գյումրի", "Gyumri"),
+    ("hy-bgn", "Վանաձոր", "Vanadzor"),
+    ("hy-bgn", "Էջմիածին", "Ejmiatsin"),
+    ("hy-bgn", "Եղեգնաձոր", "Yeghegnadzor"),
+    ("hy-bgn", "Ոսկեպար", "Voskepar"),
+    ("hy-bgn", "Փաշինյան", "P’ashinyan"),
+    ("hy-bgn", "Շուշի", "Shushi"),
+    ("hy-iso9985", "Երևան", "Erevan"),
+    ("hy-iso9985", "Վանաձոր", "Vanajor"),
+    ("hy-iso9985", "Շուշի", "Šowši"),
+    ("hy-iso9985", "Խոջալու", "Xoǰalow"),
+    ("hy-hm", "Երեւան", "Erewan"),
+    ("hy-hm", "Հայաստան", "Hayastan"),
+    ("hy-hm", "Ղարաբաղ", "Łarabał"),
+    ("hy-hm", "Շուշի", "Šuši"),
+    ("hy-hm", "Խաչատրյան", "Xačʻatryan"),
+    ("hy-west", "Հակոբյան", "Hagopian"),
+    ("hy-west", "Գևորգյան", "Kevorkian"),
+    ("hy-west", "Պողոսյան", "Boghosian"),
+    ("ru-bgn", "Ереван", "Yerevan"),
+    ("ru-bgn", "Ходжалы", "Khodzhaly"),
+    ("ru-bgn", "Алиев", "Aliyev"),
+    ("ru-bgn", "Шойгу", "Shoygu"),
+    ("ru-bgn", "Пашинян", "Pashinyan"),
+    ("ru-iso9", "Ереван", "Erevan"),
+    ("ru-iso9", "Шойгу", "Šojgu"),
+    ("ru-iso9", "Пашинян", "Pašinân"),
+    ("ru-iso9", "Хрущёв", "Hruŝëv"),
+    ("ru-scientific", "Ереван", "Erevan"),
+    ("ru-scientific", "Хрущёв", "Xruščëv"),
+    ("ru-scientific", "Пашинян", "Pašinjan"),
+    ("ru-fr", "Ереван", "Erevan"),
+    ("ru-fr", "Путин", "Poutine"),
+    ("ru-fr", "Шойгу", "Choïgou"),
+    ("ru-fr", "Ходжалы", "Khodjaly"),
+    ("ru-fr", "Лавров", "Lavrov"),
+    ("ru-de", "Ереван", "Jerewan"),
+    ("ru-de", "Лавров", "Lawrow"),
+    ("ru-de", "Пашинян", "Paschinjan"),
+    ("ru-de", "Шойгу", "Schoigu"),
+    ("ru-de", "Алиев", "Alijew"),
+    ("ru-de", "Горбачёв", "Gorbatschow"),
+    ("ru-de", "Ходжалы", "Chodschaly"),
+    ("az-latn", "Һејдәр Әлијев", "Heydər Əliyev"),
+    ("az-latn", "Мир Ҹәфәр Бағыров", "Mir Cəfər Bağırov"),
+    ("az-latn", "Илһам", "İlham"),
+    ("az-cyrl", "Gəncə", "Ҝәнҹә"),
+    ("az-cyrl", "Bakı", "Бакы"),
+    ("az-en", "Gəncə", "Ganja"),
+    ("az-en", "Ağdam", "Aghdam"),
+    ("az-en", "Füzuli", "Fuzuli"),
+    ("az-en", "Şuşa", "Shusha"),
+    ("az-en", "Məmmədyarov", "Mammadyarov"),
+    ("ka-national", "თბილისი", "Tbilisi"),
+    ("ka-national", "ქუთაისი", "Kutaisi"),
+    ("ka-national", "ზუგდიდი", "Zugdidi"),
+    ("ka-national", "წყალტუბო", "Ts’q’alt’ubo"),
+    ("tr-ascii", "Çavuşoğlu", "Cavusoglu"),
+    ("tr-ascii", "Iğdır", "Igdir"),
+    ("tr-ascii", "İstanbul", "Istanbul"),
+]
+
+
+@pytest.mark.parametrize(("scheme", "native", "expected"), KNOWN, ids=lambda v: str(v))
+def test_scheme_gives_the_known_rendering(scheme, native, expected):
+    assert romanize(native, scheme) == expected
+
+
+def test_every_scheme_is_checked_against_known_renderings():
+    assert {s for s, _, _ in KNOWN} == set(SCHEMES)
+
+
+def test_case_and_unknown_characters():
+    assert romanize("ԵՐԵՎԱՆ", "hy-bgn") == "YEREVAN"
+    assert romanize("Нагорный Карабах 1988", "ru-bgn") == "Nagornyy Karabakh 1988"
+    with pytest.raises(ValueError, match="unknown scheme"):
+        romanize("Ереван", "ru-klingon")
+
+
+@pytest.mark.parametrize(
+    ("name", "langs", "expected"),
+    [
+        ("Nikol Pashinyan", {"hy"}, ["Nikol Pashinian", "Nikol Pashinjan"]),
+        ("Sergei Lavrov", {"ru"}, ["Sergei Lavroff", "Sergei Lavrow"]),
+        ("Mehriban Aliyeva", {"az"}, ["Mehriban Aliyewa"]),
+        ("Mikheil Saakashvili", {"ka"}, ["Mikheil Saakachvili", "Mikheil Saakaschwili"]),
+        ("Irakli Kobakhidze", {"ka"}, ["Irakli Kobakhidse"]),
+        ("Mevlut Cavusoglu", {"tr"}, ["Mevlut Cavusoğlu", "Mevlut Cavusogly", "Mevlut Cavusoglou"]),
+        ("Jean-Yves Le Drian", {"fr"}, []),  # not an Armenian -ian
+        ("Pashinyan", {"hy"}, []),  # a lone word is not a full name
+    ],
+)
+def test_surname_suffix_alternations(name, langs, expected):
+    assert suffix_variants(name, frozenset(langs)) == expected
+
+
+def test_variants_pick_schemes_by_language():
+    got = {s for _, s, _ in variants("Ереван", script="Cyrl", lang="ru")}
+    assert got <= {s for s in SCHEMES if s.startswith("ru-")} and "ru-bgn" in got
+    # Ukrainian Cyrillic is not Russian, and a romanization is not romanized again.
+    assert list(variants("Єреван", script="Cyrl", lang="uk")) == []
+    assert list(variants("Yerevan", script="Latn", lang="hy-Latn")) == []
+
+
+def _tiny(*entities):
+    return Gazetteer(entities)
+
+
+def test_generated_alias_carries_its_scheme_into_the_match():
+    g = _tiny(Entity("gyumri", "place", "Gyumri", names=(Name("Գյումրի", lang="hy"),
+                                                          Name("Ленинакан", lang="ru", kind="historical"))))
+    r = Resolver(g)
+    m = r.resolve("Leninakan")
+    assert m.id == "gyumri" and m.alias_kind == "generated" and m.alias_scheme == "ru-bgn"
+    assert any("scheme ru-bgn" in step for step in m.explanation)
+    assert m.to_dict()["alias_scheme"] == "ru-bgn"
+    off = Resolver(g, config=Config(generate_variants=False))
+    assert all(a.kind != "generated" for a in off.index.aliases)
+
+
+def test_generated_variant_never_collides_with_another_entity():
+    # ISO 9985 writes Շիրակ as "Širak", whose key is that of the Turkish "Şirak" (Chirac).
+    g = _tiny(
+        Entity("shirak", "place", "Shirak", names=(Name("Շիրակ", lang="hy"),)),
+        Entity("jacques-chirac", "person", "Jacques Chirac", names=(Name("Şirak", lang="tr"),)),
+    )
+    index = Index.build(g, Config(generate_variants=False))
+    kept, dropped = generated_aliases(g.entities, list(index.aliases))
+    assert any(d.entity == "shirak" and d.text == "Širak" and d.others == ("jacques-chirac",)
+               for d in dropped)
+    assert "Širak" not in {a.text for a in kept}
+    assert Resolver(g).resolve("Şirak").id == "jacques-chirac"
+
+
+def test_two_entities_generating_the_same_key_both_drop_it():
+    g = _tiny(
+        Entity("a", "place", "Alpha", names=(Name("Ереван", lang="ru"),)),
+        Entity("b", "place", "Beta", names=(Name("Երեւան", lang="hy"),)),
+    )
+    index = Index.build(g, Config(generate_variants=False))
+    kept, dropped = generated_aliases(g.entities, list(index.aliases))
+    assert {d.entity for d in dropped if d.text == "Yerevan"} == {"a", "b"}
+    assert "Yerevan" not in {a.text for a in kept}
+
+
+def test_bundled_index_holds_generated_variants_of_every_scheme_family(bundled):
+    schemes = {a.scheme for a in bundled.index.aliases if a.kind == "generated"}
+    for family in ("hy-", "ru-", "az-", "ka-", "suffix"):
+        assert any(s.startswith(family) for s in schemes), family
+
+
+def test_every_generated_variant_resolves_to_its_own_entity(bundled):
+    index = bundled.index
+    wrong = []
+    for a in index.aliases:
+        if a.kind != "generated":
+            continue
+        m = bundled.resolve(a.text)
+        if m is None or m.id != index.entities[a.entity].id:
+            wrong.append((a.text, a.scheme, index.entities[a.entity].id, m.id if m else None))
+    assert wrong == []
+
+
+def test_precision_of_known_negatives_holds():
+    for query in ("stagnant economy", "Stephen King", "Paris Hilton", "Artesian"):
+        assert namenorm.resolve(query) is None, query
