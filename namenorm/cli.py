@@ -236,6 +236,16 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"names by {label}:\n")
         for key, n in counts.most_common():
             out.write(f"  {key}: {n}\n")
+    aliases = _resolver(args).index.aliases
+    out.write(f"index aliases: {len(aliases)}\n")
+    by_kind = Counter(a.kind for a in aliases)
+    out.write("index aliases by kind:\n")
+    for key, n in by_kind.most_common():
+        out.write(f"  {key}: {n}\n")
+    schemes = Counter(a.scheme for a in aliases if a.kind == "generated")
+    out.write(f"generated names by scheme: {sum(schemes.values())}\n")
+    for key, n in sorted(schemes.items(), key=lambda kv: (-kv[1], kv[0] or "")):
+        out.write(f"  {key}: {n}\n")
     return EXIT_OK
 
 

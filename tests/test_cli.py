@@ -78,6 +78,9 @@ def test_info_normalize_validate_stats(mini_path, tmp_path):
     stats = run("stats", check=True).stdout.decode()
     for script in ("Latn", "Armn", "Cyrl", "Geor"):
         assert f"  {script}:" in stats
+    scheme_part = stats.split("generated names by scheme:")[1]
+    for scheme in ("hy-bgn", "ru-iso9", "ka-national", "suffix"):
+        assert f"  {scheme}:" in scheme_part
 
 
 def test_closed_pipe_ends_quietly():
