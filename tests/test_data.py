@@ -130,3 +130,69 @@ def test_declared_near_miss_needs_a_larger_margin():
 def test_near_miss_margin_comes_from_config():
     loose = Resolver(_pair(True), config=namenorm.Config(near_miss_margin=0.06))
     assert loose.resolve("Vvgen Sargsyan").id == "vigen-sargsyan"
+
+
+@pytest.mark.parametrize("key", ["geonames", "iso3166", "iso3166-2", "wikidata"])
+def test_identifiers_are_unique(gazetteer, key):
+    owners = defaultdict(list)
+    for e in gazetteer:
+        if key in e.xrefs:
+            owners[e.xrefs[key]].append(e.id)
+    assert {ref: ids for ref, ids in owners.items() if len(ids) > 1} == {}
+
+
+def test_places_of_the_region_carry_geonames_ids(gazetteer):
+    towns = [e for e in gazetteer if e.type == "place" and e.category in ("city", "town")
+             and _in_region(gazetteer, e)]
+    with_id = [e for e in towns if "geonames" in e.xrefs]
+    assert len(with_id) >= 0.75 * len(towns)
+    assert gazetteer["stepanakert"].xrefs["geonames"] == "146970"
+
+
+# -- the GeoNames review script (its logic, on a made-up cities table) -------------------------
+
+
+def _geonames_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "geonames_ids.py"
+    spec = importlib.util.spec_from_file_location("geonames_ids", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _city(gid, name, lat, lon, pop, alts=(), cc="AM"):
+    return str(gid), {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon,
+                      "population": pop, "countrycode": cc, "alternatenames": list(alts)}
+
+
+def test_geonames_review_accepts_only_clear_matches():
+    script = _geonames_script()
+    g = Gazetteer([
+        Entity("armenia", "place", "Armenia", category="country", xrefs={"iso3166": "AM"}),
+        Entity("abovyan", "place", "Abovyan", category="town", country="armenia"),
+        Entity("agarak", "place", "Agarak", category="village", country="armenia"),
+        Entity("yerevan", "place", "Yerevan", category="city", country="armenia",
+               names=(namenorm.Name("Erebuni", kind="historical"),)),
+        Entity("gyumri", "place", "Gyumri", category="city", country="armenia",
+               names=(namenorm.Name("Leninakan", kind="historical"),)),
+        Entity("leninakan-2", "place", "Kumayri", category="town", country="armenia"),
+        Entity("far", "place", "Artik", category="town", country="armenia"),
+    ])
+    cities = dict([
+        _city(1, "Abovyan", 40.27, 44.63, 50556), _city(2, "Abovyan", 40.0, 44.5, 1319),
+        _city(3, "Agarak", 39.2, 46.5, 3035), _city(4, "Agarak", 40.3, 44.3, 1998),
+        _city(5, "Yerevan", 40.18, 44.51, 1144700), _city(6, "Erebuni", 40.14, 44.53, 129700),
+        _city(7, "Gyumri", 40.79, 43.85, 121976, alts=["Kumayri"]),
+        _city(8, "Artik", 55.0, 37.0, 20000),  # far outside Armenia: a namesake elsewhere
+    ])
+    accepted, notes = script.propose(g, cities)
+    assert accepted["abovyan"][0] == 1  # the town, fifty times the village
+    assert "agarak" not in accepted and any(n.startswith("ambiguous   agarak") for n in notes)
+    assert accepted["yerevan"][0] == 5  # the main name beats a historical name (Erebuni)
+    # Gyumri matches 7 by name, "Kumayri" matches 7 by an alternate name: one id, two entities.
+    assert "gyumri" not in accepted and "leninakan-2" not in accepted
+    assert any(n.startswith("collision   7") for n in notes)
+    assert "far" not in accepted and any(n.startswith("not-found   far") for n in notes)
