@@ -310,24 +310,23 @@ def generated_aliases(
 
     A variant is indexed unless:
 
-    - a Latin alias of the same entity has its fold key already (it could only tie with it);
+    - an alias of the same entity (or an earlier variant) has its phonetic key already: the
+      phonetic match finds that spelling anyway, and every alias costs lookup time;
     - its fold key belongs to another entity's alias, written or derived, or another entity
       generates the same key: then it is *dropped* and reported, never indexed, so generated
       spellings cannot create an alias collision.
     """
     owners: dict[str, set[int]] = {}
-    latin_keys: set[tuple[int, str]] = set()
+    sounds: set[tuple[int, str]] = set()
     for a in aliases:
         if not a.exact_only:
             owners.setdefault(a.fold_c, set()).add(a.entity)
-            if a.latin:
-                latin_keys.add((a.entity, a.fold_c))
+            sounds.add((a.entity, a.phon_c))
     proposed: list[Alias] = []
     generated_by: dict[str, set[int]] = {}
     for ei, entity in enumerate(entities):
         person = entity.type == "person"
         langs = frozenset((n.lang or "").split("-")[0] for n in entity.names if n.lang)
-        seen: set[str] = set()
         for name in entity.names:
             if name.kind not in GENERATING_KINDS or name.exact_only or name.needs_context:
                 continue
@@ -336,9 +335,9 @@ def generated_aliases(
             ):
                 norm, fold, phon, skel = keys_of(text)
                 key = compact(fold)
-                if not key or key in seen or (ei, key) in latin_keys:
+                if not key or (ei, compact(phon)) in sounds:
                     continue
-                seen.add(key)
+                sounds.add((ei, compact(phon)))
                 generated_by.setdefault(key, set()).add(ei)
                 proposed.append(
                     Alias(ei, text, "generated", lang, False, False, norm, fold, phon, skel, scheme)
