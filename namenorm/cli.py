@@ -242,7 +242,11 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     out.write("index aliases by kind:\n")
     for key, n in by_kind.most_common():
         out.write(f"  {key}: {n}\n")
-    schemes = Counter(a.scheme for a in aliases if a.kind == "generated")
+    # Every scheme, those that add nothing to the keys too (0: the match keys cover them).
+    from namenorm._romanize import SCHEMES
+
+    schemes = Counter({s: 0 for s in [*SCHEMES, "suffix"]})
+    schemes.update(a.scheme for a in aliases if a.kind == "generated")
     out.write(f"generated names by scheme: {sum(schemes.values())}\n")
     for key, n in sorted(schemes.items(), key=lambda kv: (-kv[1], kv[0] or "")):
         out.write(f"  {key}: {n}\n")
