@@ -238,8 +238,11 @@ class Index:
             return keep[: self.config.max_candidates]
         # No alias beyond n + dmax letters can be in budget, and every alias in budget shares
         # at least n + 1 - 3 * dmax pairs: a floor that discards most counts before sorting.
+        # Counts are of *distinct* shared pairs: a pair the query repeats ("xankandi baku
+        # xankandi") is counted once, so each repeat lowers both floors by one.
+        repeats = len(grams) - len(set(grams))
         dmax = budget(n + 3)
-        floor = n + 1 - 3 * dmax
+        floor = n + 1 - 3 * dmax - repeats
         ranked = sorted(
             ((i, common) for i, common in counts.items() if common >= floor),
             key=lambda kv: (-kv[1], kv[0]),
@@ -248,7 +251,7 @@ class Index:
         for i, common in ranked:
             alias_len = lengths[i]
             d = budget(max(n, alias_len))
-            if abs(alias_len - n) > d or common < max(n, alias_len) + 1 - 3 * d:
+            if abs(alias_len - n) > d or common < max(n, alias_len) + 1 - 3 * d - repeats:
                 continue
             keep.append(i)
             if len(keep) >= self.config.max_candidates:
