@@ -296,6 +296,18 @@ def _aliases_of(ei: int, entity: Entity) -> list[Alias]:
 
 
 
+def _homes(entity: Entity, by_id: dict[str, Entity]) -> frozenset[str]:
+    """The entity's id and the ids of its countries and parents, up the parent chain."""
+    out: set[str] = set()
+    e: Entity | None = entity
+    while e is not None and e.id not in out:
+        out.add(e.id)
+        if e.country:
+            out.add(e.country)
+        e = by_id.get(e.parent) if e.parent else None
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Dropped:
     """A generated variant left out of the index because its key belongs to other entities."""
@@ -327,14 +339,21 @@ def generated_aliases(
             sounds.add((a.entity, a.phon_c))
     proposed: list[Alias] = []
     generated_by: dict[str, set[int]] = {}
+    by_id = {e.id: e for e in entities}
     for ei, entity in enumerate(entities):
         person = entity.type == "person"
         langs = frozenset((n.lang or "").split("-")[0] for n in entity.names if n.lang)
+        homes = _homes(entity, by_id)
         for name in entity.names:
             if name.kind not in GENERATING_KINDS or name.exact_only or name.needs_context:
                 continue
             for text, scheme, lang in variants(
-                name.text, script=name.script, lang=name.lang, person=person, person_langs=langs
+                name.text,
+                script=name.script,
+                lang=name.lang,
+                person=person,
+                person_langs=langs,
+                homes=homes,
             ):
                 norm, fold, phon, skel = keys_of(text)
                 key = compact(fold)

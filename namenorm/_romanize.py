@@ -51,13 +51,19 @@ __all__ = ["SCHEMES", "Scheme", "romanize", "suffix_variants", "variants"]
 
 @dataclass(frozen=True)
 class Scheme:
-    """A romanization scheme: which names it applies to and what it is."""
+    """A romanization scheme: which names it applies to and what it is.
+
+    ``homes``, when set, limits the scheme to entities of those countries (an entity's own id,
+    its ``country`` or those of its parents): Western Armenian spellings are made of Armenian
+    names, not of the Armenian form of "Italy" (which would give "Idalia").
+    """
 
     id: str
     script: str  # ISO 15924 code of the names it reads
     langs: frozenset[str]  # languages of the names it reads
     target_lang: str  # language tag of what it writes ("hy-Latn", "az-Cyrl", ...)
     title: str
+    homes: frozenset[str] | None = None
 
 
 # --- Armenian ------------------------------------------------------------------------------
@@ -243,18 +249,37 @@ _TR_ASCII = {"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "
 
 # --- the scheme registry -------------------------------------------------------------------
 
+_ARMENIAN_HOMES = frozenset({"armenia", "artsakh", "nagorno-karabakh"})
+#: Where Armenian forms of names are the source of romanizations: Armenia, Karabakh and the
+#: neighbours whose places and people Armenian sources name (not the Armenian form of Strasbourg).
+_SOUTH_CAUCASUS = _ARMENIAN_HOMES | {"azerbaijan", "georgia", "nakhchivan"}
+#: The former Soviet Union and the Russian Empire: where the Russian form of a name is the one
+#: transliterations are made from. Elsewhere ("Жозеп Боррель") they make spellings no one uses.
+_RUSSIAN_HOMES = frozenset({
+    "russia", "soviet-union", "russian-empire", "armenia", "azerbaijan", "georgia", "artsakh",
+    "nagorno-karabakh", "abkhazia", "south-ossetia", "ukraine", "belarus", "kazakhstan",
+    "kyrgyzstan", "tajikistan", "uzbekistan", "turkmenistan", "moldova", "lithuania", "latvia",
+    "estonia", "transcaucasian-sfsr",
+})  # fmt: skip
+
+RU = frozenset({"ru"})
+HY = frozenset({"hy"})
+
 SCHEMES: dict[str, Scheme] = {
     s.id: s
     for s in (
-        Scheme("hy-bgn", "Armn", frozenset({"hy"}), "hy-Latn", "Armenian, BGN/PCGN 1981"),
-        Scheme("hy-iso9985", "Armn", frozenset({"hy"}), "hy-Latn", "Armenian, ISO 9985:1996"),
-        Scheme("hy-hm", "Armn", frozenset({"hy"}), "hy-Latn", "Armenian, Hübschmann-Meillet"),
-        Scheme("hy-west", "Armn", frozenset({"hy"}), "hy-Latn", "Western Armenian pronunciation"),
-        Scheme("ru-bgn", "Cyrl", frozenset({"ru"}), "ru-Latn", "Russian, BGN/PCGN"),
-        Scheme("ru-iso9", "Cyrl", frozenset({"ru"}), "ru-Latn", "Russian, ISO 9:1995"),
-        Scheme("ru-scientific", "Cyrl", frozenset({"ru"}), "ru-Latn", "Russian, scientific"),
-        Scheme("ru-fr", "Cyrl", frozenset({"ru"}), "fr", "Russian, French press usage"),
-        Scheme("ru-de", "Cyrl", frozenset({"ru"}), "de", "Russian, German press usage"),
+        Scheme("hy-bgn", "Armn", HY, "hy-Latn", "Armenian, BGN/PCGN 1981", _SOUTH_CAUCASUS),
+        Scheme("hy-iso9985", "Armn", HY, "hy-Latn", "Armenian, ISO 9985:1996", _SOUTH_CAUCASUS),
+        Scheme("hy-hm", "Armn", HY, "hy-Latn", "Armenian, Hübschmann-Meillet", _SOUTH_CAUCASUS),
+        Scheme(
+            "hy-west", "Armn", frozenset({"hy"}), "hy-Latn", "Western Armenian pronunciation",
+            _ARMENIAN_HOMES,
+        ),
+        Scheme("ru-bgn", "Cyrl", RU, "ru-Latn", "Russian, BGN/PCGN", _RUSSIAN_HOMES),
+        Scheme("ru-iso9", "Cyrl", RU, "ru-Latn", "Russian, ISO 9:1995", _RUSSIAN_HOMES),
+        Scheme("ru-scientific", "Cyrl", RU, "ru-Latn", "Russian, scientific", _RUSSIAN_HOMES),
+        Scheme("ru-fr", "Cyrl", RU, "fr", "Russian, French press usage", _RUSSIAN_HOMES),
+        Scheme("ru-de", "Cyrl", RU, "de", "Russian, German press usage", _RUSSIAN_HOMES),
         Scheme("az-latn", "Cyrl", frozenset({"az"}), "az", "Azerbaijani Cyrillic to Latin"),
         Scheme("az-cyrl", "Latn", frozenset({"az"}), "az-Cyrl", "Azerbaijani Latin to Cyrillic"),
         Scheme("az-en", "Latn", frozenset({"az"}), "en", "Azerbaijani, English press usage"),
@@ -388,12 +413,14 @@ def variants(
     lang: str | None,
     person: bool = False,
     person_langs: frozenset[str] | None = None,
+    homes: frozenset[str] | None = None,
 ) -> Iterator[tuple[str, str, str]]:
     """(text, scheme id, target language) for every scheme that applies to this name.
 
     A name's language picks the schemes (``hy`` Armenian ones, ``ru`` Russian ones, ...);
     ``person=True`` adds the surname-suffix alternations of Latin names (for a person with
-    names in ``person_langs``, see :func:`suffix_variants`). Outputs equal to the
+    names in ``person_langs``, see :func:`suffix_variants`). ``homes`` are the entity's own id
+    and countries (None: no scheme is limited). Outputs equal to the
     input are left out; duplicates keep the first scheme.
 
     >>> [(t, s) for t, s, _ in variants("Ереван", script="Cyrl", lang="ru")]
@@ -403,6 +430,8 @@ def variants(
     base = (lang or "").split("-")[0]
     for scheme in SCHEMES.values():
         if scheme.script != script or base not in scheme.langs:
+            continue
+        if homes is not None and scheme.homes is not None and not scheme.homes & homes:
             continue
         if lang is not None and "-" in lang:
             continue  # a romanization already ("hy-Latn"): nothing to romanize

@@ -127,7 +127,8 @@ def _tiny(*entities):
 
 
 def test_generated_alias_carries_its_scheme_into_the_match():
-    g = _tiny(Entity("khojaly", "place", "Khojaly", names=(Name("Ходжалы", lang="ru"),)))
+    g = _tiny(Entity("khojaly", "place", "Khojaly", country="azerbaijan",
+                     names=(Name("Ходжалы", lang="ru"),)))
     r = Resolver(g)
     m = r.resolve("Hodžaly")  # ISO 9: х is h, ж is ž
     assert m.id == "khojaly" and m.alias_kind == "generated" and m.alias_scheme == "ru-iso9"
@@ -141,7 +142,8 @@ def test_generated_alias_carries_its_scheme_into_the_match():
 def test_generated_variant_never_collides_with_another_entity():
     # French press usage writes Шойгу as "Choïgou": the key of another entity's written name.
     g = _tiny(
-        Entity("sergei-shoigu", "person", "Sergei Shoigu", names=(Name("Шойгу", lang="ru"),)),
+        Entity("sergei-shoigu", "person", "Sergei Shoigu", country="russia",
+               names=(Name("Шойгу", lang="ru"),)),
         Entity("someone-else", "person", "Choigou"),
     )
     index = Index.build(g, Config(generate_variants=False))
@@ -155,9 +157,11 @@ def test_generated_variant_never_collides_with_another_entity():
 def test_two_entities_generating_the_same_key_both_drop_it():
     # The two Martunis (Karabakh and Gegharkunik) are both Մարտունի; ISO 9985 makes "Martowni".
     g = _tiny(
-        Entity("martuni", "place", "Martuni", names=(Name("Martuni", shared=True),
+        Entity("martuni", "place", "Martuni", country="azerbaijan",
+               names=(Name("Martuni", shared=True),
                                                      Name("Մարտունի", lang="hy", shared=True))),
-        Entity("martuni-2", "place", "Martuni Town", names=(Name("Martuni", shared=True),
+        Entity("martuni-2", "place", "Martuni Town", country="armenia",
+               names=(Name("Martuni", shared=True),
                                                             Name("Մարտունի", lang="hy", shared=True))),
     )
     index = Index.build(g, Config(generate_variants=False))
@@ -168,11 +172,25 @@ def test_two_entities_generating_the_same_key_both_drop_it():
 
 def test_a_variant_that_sounds_like_an_alias_of_its_entity_is_not_indexed():
     # "Pashinian" has the phonetic key of "Pashinyan": the phonetic match finds it already.
-    g = _tiny(Entity("nikol-pashinyan", "person", "Nikol Pashinyan",
+    g = _tiny(Entity("nikol-pashinyan", "person", "Nikol Pashinyan", country="armenia",
                      names=(Name("Նիկոլ Փաշինյան", lang="hy"),)))
     texts = {a.text for a in Index.build(g).aliases if a.kind == "generated"}
     assert "Nikol Pashinian" not in texts and "Nigol Pashinian" in texts  # hy-west: k -> g
     assert Resolver(g).resolve("Nikol Pashinian").id == "nikol-pashinyan"
+
+
+def test_schemes_apply_where_their_source_forms_are_used():
+    # The Armenian form of Italy would give Western "Idalia" (a given name); the Russian form of
+    # Josep Borrell would give German-press "Schosep Borrel". Neither is made.
+    g = _tiny(
+        Entity("italy", "place", "Italy", names=(Name("Իտալիա", lang="hy"),)),
+        Entity("josep-borrell", "person", "Josep Borrell", country="spain",
+               names=(Name("Жозеп Боррель", lang="ru"),)),
+        Entity("gyumri", "place", "Gyumri", country="armenia", names=(Name("Գյումրի", lang="hy"),)),
+    )
+    texts = {a.text for a in Index.build(g).aliases if a.kind == "generated"}
+    assert "Idalia" not in texts and "Schosep Borrel" not in texts
+    assert "Kyoumri" in texts  # Western Armenian: գ is k, ու is ou
 
 
 def test_bundled_index_holds_generated_variants_of_every_scheme_family(bundled):
