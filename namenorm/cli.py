@@ -139,6 +139,15 @@ def _cmd_info(args: argparse.Namespace, out: TextIO) -> int:
             tags = [t for t in (n.lang, n.script, n.kind, n.period) if t]
             tags += [f for f in ("exact_only", "needs_context", "shared") if getattr(n, f)]
             out.write(f"    {n.text}  [{', '.join(tags)}]\n")
+        if entity.near_miss:
+            out.write(f"  near-miss: {', '.join(entity.near_miss)}\n")
+        index = _resolver(args).index
+        ei = index.entities.index(entity)
+        generated = [a for a in index.aliases if a.entity == ei and a.kind == "generated"]
+        if generated:
+            out.write(f"  generated ({len(generated)}):\n")
+            for a in generated:
+                out.write(f"    {a.text}  [{a.scheme}]\n")
     return status
 
 
