@@ -227,6 +227,20 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_REGION = frozenset({"armenia", "azerbaijan", "georgia", "artsakh", "abkhazia", "south-ossetia"})
+
+
+def _in_region(gazetteer: Any, entity: Any) -> bool:
+    """Whether a place is in the South Caucasus (by id, country or parents)."""
+    seen: set[str] = set()
+    while entity is not None and entity.id not in seen:
+        seen.add(entity.id)
+        if entity.id in _REGION or entity.country in _REGION:
+            return True
+        entity = gazetteer.get(entity.parent) if entity.parent else None
+    return False
+
+
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     gazetteer = _resolver(args).gazetteer
     types: Counter[str] = Counter(e.type for e in gazetteer)
@@ -240,6 +254,10 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         ("lang", lambda e, n: n.lang or "-"),
         ("kind", lambda e, n: n.kind),
         ("script of place names", lambda e, n: n.script if e.type == "place" else None),
+        (
+            "script of the South Caucasus' place names",
+            lambda e, n: n.script if e.type == "place" and _in_region(gazetteer, e) else None,
+        ),
     ):
         counts = Counter(v for e, n in names if (v := get(e, n)) is not None)
         out.write(f"names by {label}:\n")

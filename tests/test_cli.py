@@ -79,6 +79,9 @@ def test_info_normalize_validate_stats(mini_path, tmp_path):
     stats = run("stats", check=True).stdout.decode()
     for script in ("Latn", "Armn", "Cyrl", "Geor"):
         assert f"  {script}:" in stats
+    region = stats.split("script of the South Caucasus' place names:")[1].split("index aliases")[0]
+    for script in ("Latn", "Armn", "Cyrl", "Geor"):
+        assert f"  {script}:" in region
     scheme_part = stats.split("generated names by scheme:")[1]
     for scheme in ("hy-bgn", "ru-iso9", "ka-national", "suffix"):
         assert f"  {scheme}:" in scheme_part
