@@ -294,8 +294,6 @@ def _aliases_of(ei: int, entity: Entity) -> list[Alias]:
     return out
 
 
-
-
 def _homes(entity: Entity, by_id: dict[str, Entity]) -> frozenset[str]:
     """The entity's id and the ids of its countries and parents, up the parent chain."""
     out: set[str] = set()
