@@ -25,10 +25,10 @@ from namenorm._index import Alias, Index
 __all__ = ["FORMAT", "bundled_path", "code_digest", "from_json", "load_bundled", "to_json"]
 
 #: Version of the JSON layout; bumped whenever it or the meaning of a key changes.
-FORMAT = 1
+FORMAT = 2
 
 # Modules whose code decides the keys stored in a compiled index.
-_KEY_MODULES = ("_confusables", "_text", "_translit", "_keys", "_index", "_gazetteer")
+_KEY_MODULES = ("_confusables", "_text", "_translit", "_keys", "_index", "_gazetteer", "_romanize")
 _NAME_DEFAULTS = {f: getattr(Name("x"), f) for f in Name.__dataclass_fields__ if f != "text"}
 
 
@@ -81,7 +81,8 @@ def to_json(index: Index, *, digest: str = "") -> str:
     entities = [json.dumps(_entity_dict(e), ensure_ascii=False) for e in index.entities]
     aliases = [
         json.dumps(
-            [a.entity, a.text, a.kind, a.lang, a.exact_only, a.needs_context, a.norm, a.fold, a.phon, a.skel],
+            [a.entity, a.text, a.kind, a.lang, a.exact_only, a.needs_context, a.norm, a.fold, a.phon, a.skel]
+            + ([a.scheme] if a.scheme else []),
             ensure_ascii=False,
         )
         for a in index.aliases

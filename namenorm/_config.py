@@ -51,10 +51,17 @@ class Config:
             "reversed": 0.97,
             "short": 0.97,
             "demonym": 0.95,
+            "generated": 0.98,
         }
     )
     #: Score ceiling of an alias flagged needs-context when no context is given.
     needs_context_ceiling: float = 0.5
+    #: Index the romanizations that published schemes make of native-script names
+    #: (:mod:`namenorm._romanize`) as aliases of kind ``generated``.
+    generate_variants: bool = True
+    #: A declared near-miss (``near_miss`` in the gazetteer) as runner-up must be this far
+    #: behind an inexact best match, instead of ``margin``.
+    near_miss_margin: float = 0.12
     #: At most this many candidate aliases are scored for one query (bounds work per query).
     max_candidates: int = 400
 

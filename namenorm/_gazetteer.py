@@ -49,6 +49,7 @@ _XREFS = {
     "wikidata": re.compile(r"^Q[1-9]\d*$"),
     "geonames": re.compile(r"^[1-9]\d*$"),
     "iso3166": re.compile(r"^[A-Z]{2}$"),
+    "iso3166-2": re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$"),
 }
 _SCRIPT_CODES = {
     "LATIN": "Latn", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "GEORGIAN": "Geor",

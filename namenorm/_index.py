@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from namenorm._config import Config
 from namenorm._gazetteer import Entity, Gazetteer, Name
 from namenorm._keys import casefold, compact, fold_normalized, phonetic_key, skeleton_key
+from namenorm._romanize import GENERATING_KINDS, variants
 from namenorm._text import GAP, is_latin, normalize
 
-__all__ = ["Alias", "Index", "QueryKeys", "bigrams"]
+__all__ = ["Alias", "Dropped", "Index", "QueryKeys", "bigrams", "generated_aliases"]
 
 # Words that belong to the surname that follows ("Jean-Yves Le Drian", "von der Leyen").
 _PARTICLES = frozenset({"al", "el", "le", "la", "de", "du", "da", "di", "der", "von", "van", "bin", "ibn"})
@@ -51,6 +52,8 @@ class Alias:
     fold: str
     phon: str
     skel: str
+    #: For a generated alias (kind ``generated``): the romanization scheme that made it.
+    scheme: str | None = None
     # Derived once here, compared for every query: plain text and the keys without spaces.
     plain: str = field(init=False, repr=False, compare=False)
     fold_c: str = field(init=False, repr=False, compare=False)
@@ -193,6 +196,8 @@ class Index:
         aliases: list[Alias] = []
         for ei, entity in enumerate(entities):
             aliases.extend(_aliases_of(ei, entity))
+        if config.generate_variants:
+            aliases.extend(generated_aliases(entities, aliases)[0])
         return cls(entities, aliases, config)
 
     def candidate_ids(self, q: QueryKeys) -> list[int]:
@@ -233,8 +238,11 @@ class Index:
             return keep[: self.config.max_candidates]
         # No alias beyond n + dmax letters can be in budget, and every alias in budget shares
         # at least n + 1 - 3 * dmax pairs: a floor that discards most counts before sorting.
+        # Counts are of *distinct* shared pairs: a pair the query repeats ("xankandi baku
+        # xankandi") is counted once, so each repeat lowers both floors by one.
+        repeats = len(grams) - len(set(grams))
         dmax = budget(n + 3)
-        floor = n + 1 - 3 * dmax
+        floor = n + 1 - 3 * dmax - repeats
         ranked = sorted(
             ((i, common) for i, common in counts.items() if common >= floor),
             key=lambda kv: (-kv[1], kv[0]),
@@ -243,7 +251,7 @@ class Index:
         for i, common in ranked:
             alias_len = lengths[i]
             d = budget(max(n, alias_len))
-            if abs(alias_len - n) > d or common < max(n, alias_len) + 1 - 3 * d:
+            if abs(alias_len - n) > d or common < max(n, alias_len) + 1 - 3 * d - repeats:
                 continue
             keep.append(i)
             if len(keep) >= self.config.max_candidates:
@@ -286,3 +294,81 @@ def _aliases_of(ei: int, entity: Entity) -> list[Alias]:
     return out
 
 
+def _homes(entity: Entity, by_id: dict[str, Entity]) -> frozenset[str]:
+    """The entity's id and the ids of its countries and parents, up the parent chain."""
+    out: set[str] = set()
+    e: Entity | None = entity
+    while e is not None and e.id not in out:
+        out.add(e.id)
+        if e.country:
+            out.add(e.country)
+        e = by_id.get(e.parent) if e.parent else None
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A generated variant left out of the index because its key belongs to other entities."""
+
+    entity: str
+    text: str
+    scheme: str
+    others: tuple[str, ...]
+
+
+def generated_aliases(
+    entities: tuple[Entity, ...], aliases: list[Alias]
+) -> tuple[list[Alias], list[Dropped]]:
+    """Romanizations of the entities' names (:mod:`namenorm._romanize`), as aliases.
+
+    A variant is indexed unless:
+
+    - an alias of the same entity (or an earlier variant) has its phonetic key already: the
+      phonetic match finds that spelling anyway, and every alias costs lookup time;
+    - its fold key belongs to another entity's alias, written or derived, or another entity
+      generates the same key: then it is *dropped* and reported, never indexed, so generated
+      spellings cannot create an alias collision.
+    """
+    owners: dict[str, set[int]] = {}
+    sounds: set[tuple[int, str]] = set()
+    for a in aliases:
+        if not a.exact_only:
+            owners.setdefault(a.fold_c, set()).add(a.entity)
+            sounds.add((a.entity, a.phon_c))
+    proposed: list[Alias] = []
+    generated_by: dict[str, set[int]] = {}
+    by_id = {e.id: e for e in entities}
+    for ei, entity in enumerate(entities):
+        person = entity.type == "person"
+        langs = frozenset((n.lang or "").split("-")[0] for n in entity.names if n.lang)
+        homes = _homes(entity, by_id)
+        for name in entity.names:
+            if name.kind not in GENERATING_KINDS or name.exact_only or name.needs_context:
+                continue
+            for text, scheme, lang in variants(
+                name.text,
+                script=name.script,
+                lang=name.lang,
+                person=person,
+                person_langs=langs,
+                homes=homes,
+            ):
+                norm, fold, phon, skel = keys_of(text)
+                key = compact(fold)
+                if not key or (ei, compact(phon)) in sounds:
+                    continue
+                sounds.add((ei, compact(phon)))
+                generated_by.setdefault(key, set()).add(ei)
+                proposed.append(
+                    Alias(ei, text, "generated", lang, False, False, norm, fold, phon, skel, scheme)
+                )
+    kept: list[Alias] = []
+    dropped: list[Dropped] = []
+    for a in proposed:
+        others = (owners.get(a.fold_c, set()) | generated_by[a.fold_c]) - {a.entity}
+        if others:
+            ids = tuple(sorted(entities[o].id for o in others))
+            dropped.append(Dropped(entities[a.entity].id, a.text, a.scheme or "", ids))
+        else:
+            kept.append(a)
+    return kept, dropped

@@ -40,8 +40,9 @@ class Match:
     """A resolved mention: what it is, how sure, through which alias, and why.
 
     ``method`` is one of ``exact``, ``folded``, ``phonetic``, ``skeleton`` and ``fuzzy``;
-    ``alias`` is the gazetteer variant that matched, ``alias_kind`` its kind; ``explanation``
-    lists the steps taken, in order.
+    ``alias`` is the gazetteer variant that matched, ``alias_kind`` its kind (``generated`` for a
+    romanization made by code, with the scheme in ``alias_scheme``); ``explanation`` lists the
+    steps taken, in order.
     """
 
     id: str
@@ -54,6 +55,8 @@ class Match:
     alias_lang: str | None
     query: str
     explanation: tuple[str, ...]
+    #: For an alias of kind ``generated``: the romanization scheme that made it.
+    alias_scheme: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
@@ -160,10 +163,16 @@ class Resolver:
         best = ranked[0]
         if best.score < self._config.threshold:
             return None
-        if len(ranked) > 1 and best.score - ranked[1].score < self._config.margin:
+        margin, near = self._config.margin, ""
+        if len(ranked) > 1 and best.method not in ("exact", "folded") and self._near_miss(
+            best.id, ranked[1].id
+        ):
+            margin = max(margin, self._config.near_miss_margin)
+            near = f", a declared near-miss: margin {margin:g} required"
+        if len(ranked) > 1 and best.score - ranked[1].score < margin:
             return None
         runner = (
-            f"runner-up {ranked[1].id} at {ranked[1].score:.3f}"
+            f"runner-up {ranked[1].id} at {ranked[1].score:.3f}{near}"
             if len(ranked) > 1
             else "no other candidate"
         )
@@ -205,6 +214,11 @@ class Resolver:
             yield self.resolve(query, types=wanted)
 
     # -- internals ------------------------------------------------------------------------
+
+    def _near_miss(self, a: str, b: str) -> bool:
+        """Whether the gazetteer declares ``a`` and ``b`` near-misses (either way round)."""
+        ea, eb = self._gazetteer.get(a), self._gazetteer.get(b)
+        return bool(ea and eb and (b in ea.near_miss or a in eb.near_miss))
 
     def _ranked(
         self, query: str, types: frozenset[str] | None, *, scan: bool = False
@@ -290,6 +304,7 @@ class Resolver:
         steps = [f"query normalized: {s}" for s in q.steps]
         steps.append(
             f"{ev.method} match on alias {alias.text!r} ({alias.kind}"
+            + (f" by scheme {alias.scheme}" if alias.scheme else "")
             + (f", {alias.lang}" if alias.lang else "")
             + f") of {entity.id}"
         )
@@ -310,6 +325,7 @@ class Resolver:
             alias_lang=alias.lang,
             query=query,
             explanation=tuple(steps),
+            alias_scheme=alias.scheme,
         )
 
     def _brute_force(self, query: str, types: frozenset[str] | None = None) -> list[Match]:

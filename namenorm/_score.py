@@ -25,7 +25,7 @@ from functools import lru_cache
 import jellyfish
 
 from namenorm._config import Config
-from namenorm._index import Alias, QueryKeys
+from namenorm._index import Alias, QueryKeys, plain_key
 from namenorm._text import GAP
 
 __all__ = ["Evidence", "gap_distance", "score_alias"]
@@ -84,7 +84,11 @@ def score_alias(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
     if evidence is None:
         return None
     method, score, reasons = evidence.method, evidence.score, list(evidence.reasons)
-    if method != "exact" and len(alias.fold_c) <= config.short_key:
+    # A short key matched inexactly is weak evidence, unless the query *is* the alias once its
+    # look-alike letters are repaired ("ΤURK", Greek Tau, is "Turk"), as for exact-only aliases.
+    if method != "exact" and len(alias.fold_c) <= config.short_key and not (
+        method == "folded" and plain_key(q.norm) == alias.plain
+    ):
         score *= config.short_factor
         reasons.append(f"short key, inexact match: x{config.short_factor:g}")
     factor = config.kind_factor.get(alias.kind, 1.0)

@@ -139,6 +139,15 @@ def _cmd_info(args: argparse.Namespace, out: TextIO) -> int:
             tags = [t for t in (n.lang, n.script, n.kind, n.period) if t]
             tags += [f for f in ("exact_only", "needs_context", "shared") if getattr(n, f)]
             out.write(f"    {n.text}  [{', '.join(tags)}]\n")
+        if entity.near_miss:
+            out.write(f"  near-miss: {', '.join(entity.near_miss)}\n")
+        index = _resolver(args).index
+        ei = index.entities.index(entity)
+        generated = [a for a in index.aliases if a.entity == ei and a.kind == "generated"]
+        if generated:
+            out.write(f"  generated ({len(generated)}):\n")
+            for a in generated:
+                out.write(f"    {a.text}  [{a.scheme}]\n")
     return status
 
 
@@ -218,6 +227,20 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_REGION = frozenset({"armenia", "azerbaijan", "georgia", "artsakh", "abkhazia", "south-ossetia"})
+
+
+def _in_region(gazetteer: Any, entity: Any) -> bool:
+    """Whether a place is in the South Caucasus (by id, country or parents)."""
+    seen: set[str] = set()
+    while entity is not None and entity.id not in seen:
+        seen.add(entity.id)
+        if entity.id in _REGION or entity.country in _REGION:
+            return True
+        entity = gazetteer.get(entity.parent) if entity.parent else None
+    return False
+
+
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     gazetteer = _resolver(args).gazetteer
     types: Counter[str] = Counter(e.type for e in gazetteer)
@@ -231,11 +254,29 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         ("lang", lambda e, n: n.lang or "-"),
         ("kind", lambda e, n: n.kind),
         ("script of place names", lambda e, n: n.script if e.type == "place" else None),
+        (
+            "script of the South Caucasus' place names",
+            lambda e, n: n.script if e.type == "place" and _in_region(gazetteer, e) else None,
+        ),
     ):
         counts = Counter(v for e, n in names if (v := get(e, n)) is not None)
         out.write(f"names by {label}:\n")
         for key, n in counts.most_common():
             out.write(f"  {key}: {n}\n")
+    aliases = _resolver(args).index.aliases
+    out.write(f"index aliases: {len(aliases)}\n")
+    by_kind = Counter(a.kind for a in aliases)
+    out.write("index aliases by kind:\n")
+    for key, n in by_kind.most_common():
+        out.write(f"  {key}: {n}\n")
+    # Every scheme, those that add nothing to the keys too (0: the match keys cover them).
+    from namenorm._romanize import SCHEMES
+
+    schemes = Counter({s: 0 for s in [*SCHEMES, "suffix"]})
+    schemes.update(a.scheme for a in aliases if a.kind == "generated")
+    out.write(f"generated names by scheme: {sum(schemes.values())}\n")
+    for key, n in sorted(schemes.items(), key=lambda kv: (-kv[1], kv[0] or "")):
+        out.write(f"  {key}: {n}\n")
     return EXIT_OK
 
 

@@ -68,6 +68,7 @@ def test_bad_gazetteer_is_one_clear_line(tmp_path):
 def test_info_normalize_validate_stats(mini_path, tmp_path):
     info = run("info", "stepanakert", check=True).stdout.decode()
     assert "Stepanakert (place" in info and "Ստեփանակերտ" in info
+    assert "geonames: 146970" in info and "  generated (" in info and "[hy-west]" in info
     assert run("info", "no-such-id").returncode == 1
     assert run("normalize", "Azeгbaijan", check=True).stdout.decode() == "Azerbaijan\n"
     assert run("validate", str(mini_path), check=True).stdout.decode() == "ok\n"
@@ -78,6 +79,12 @@ def test_info_normalize_validate_stats(mini_path, tmp_path):
     stats = run("stats", check=True).stdout.decode()
     for script in ("Latn", "Armn", "Cyrl", "Geor"):
         assert f"  {script}:" in stats
+    region = stats.split("script of the South Caucasus' place names:")[1].split("index aliases")[0]
+    for script in ("Latn", "Armn", "Cyrl", "Geor"):
+        assert f"  {script}:" in region
+    scheme_part = stats.split("generated names by scheme:")[1]
+    for scheme in ("hy-bgn", "ru-iso9", "ka-national", "suffix"):
+        assert f"  {scheme}:" in scheme_part
 
 
 def test_closed_pipe_ends_quietly():

@@ -218,3 +218,14 @@ def test_metaphone_agreement_adds_evidence_to_fuzzy_matches(mini):
     with_bonus = m.score
     plain = Resolver(mini.gazetteer, config=namenorm.Config(metaphone_bonus=0.0)).resolve("Stepanakerd")
     assert round(with_bonus - plain.score, 6) == 0.03
+
+
+def test_a_short_name_with_look_alike_letters_is_not_weakened(bundled):
+    # "ΤURK" with a Greek Tau is the demonym "Turk" once repaired; a real edit stays weak.
+    m = bundled.resolve("ΤURK")
+    assert m.id == "turkey" and m.method == "folded"
+    assert not any("short key" in step for step in m.explanation)
+    # A diacritic is a real difference in a four-letter word: still the short-key factor.
+    [weak] = bundled.candidates("Tùrk", limit=1)
+    assert weak.id == "turkey" and any("short key" in step for step in weak.explanation)
+    assert weak.score < m.score
