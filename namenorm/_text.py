@@ -18,6 +18,8 @@ Every step is a pure ``str -> str`` function; :func:`normalize` chains them and
    the pieces of the name join again: "Mevl\ufffdt\ufffdavu\ufffdo\ufffdlu". The matcher treats a
    gap as an unknown letter or two.
 
+Look-alikes are folded once more where a fragment became a gap (a word such as "×Ͱ" only
+counts as Latin once its Greek letter is gone), so that normalizing twice changes nothing more.
 Then :func:`whitespace` collapses runs of spaces. The result keeps case, diacritics and the script
 of real words; match keys (:mod:`namenorm._keys`) fold those further.
 
@@ -302,12 +304,20 @@ def _nfkc(text: str) -> str:
     return "".join(out)
 
 
+def _fold_after_fragments(text: str) -> str:
+    """Fold look-alikes again where marking fragments changed what a word is made of: in
+    "×Ͱ" the Greek letter kept "×" from counting as Latin; once it is a gap, "×" is an x.
+    Without this, normalizing twice could give another text than normalizing once."""
+    return fold_homoglyphs(text) if GAP in text else text
+
+
 _STEPS = (
     ("invisible characters removed", remove_invisible),
     ("punctuation unified", unify_punctuation),
     ("Unicode compatibility forms unified (NFKC)", _nfkc),
     ("look-alike letters of other scripts folded", fold_homoglyphs),
     ("injected foreign-script fragments marked as gaps", mark_fragments),
+    ("look-alike letters next to the fragments folded", _fold_after_fragments),
     ("white space collapsed", whitespace),
 )
 
