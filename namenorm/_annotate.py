@@ -649,7 +649,6 @@ class Annotator:
         """Anchors first (what the resolver accepts on its own), then the candidates that
         need the document, in two rounds so that one decided on context can support another."""
         threshold = self._resolver.config.threshold
-        margin = self._resolver.config.margin
         decisions: list[_Decision] = []
         longer: list[tuple[_Candidate, set[str]]] = []  # surnames inside a longer name
         for cand in cands:
@@ -677,7 +676,7 @@ class Annotator:
                 if not scored or scored[0][0].score < threshold:
                     continue
             best, gated = scored[0]
-            tied = any(best.score - m.score < margin for m, _ in scored[1:])
+            tied = any(best.score - m.score < self._margin(best, m) for m, _ in scored[1:])
             d = _Decision(cand, scored, midcap=cased_doc and head.upper and not head.sentence_start)
             # A sound-alike of modest score in plain letters is weak in running text, where
             # capitalized strangers abound ("Discussion", "Carter"): it needs the document.
@@ -734,7 +733,7 @@ class Annotator:
         best = d.scored[0][0]
         options = []
         for m, gated in d.scored:
-            if best.score - m.score < config.margin:
+            if m is best or best.score - m.score < self._margin(best, m):
                 coherence, why = context.coherence(m.id, d.cand)
                 era, era_why = context.era(m.id)
                 options.append((coherence, era, m, gated, why, era_why))
@@ -790,6 +789,14 @@ class Annotator:
             explanation=(*match.explanation[:-1], *evidence, f"score {score:.3f}"),
         )
         return True
+
+    def _margin(self, best: Match, other: Match) -> float:
+        """The lead ``best`` needs over ``other``: wider when an inexact match has a declared
+        near-miss for a rival (as in :meth:`namenorm.Resolver.resolve`)."""
+        config = self._resolver.config
+        if best.method not in ("exact", "folded") and self._resolver._near_miss(best.id, other.id):
+            return max(config.margin, config.near_miss_margin)
+        return config.margin
 
     def _in_longer_name(self, cand: _Candidate, tokens: list[_Token]) -> bool:
         """A capitalized word that is not a title or a common word stands right next to the

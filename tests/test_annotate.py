@@ -373,3 +373,9 @@ def test_a_modest_sound_alike_needs_the_document():
     assert annotate("Its troops had left Gorusi on Monday.") == []
     # corruption in the letters themselves is evidence enough
     assert ids("Tur ক key denied it.") == ["turkey"]
+
+
+def test_declared_near_misses_need_the_wider_margin_or_the_document():
+    assert annotate("Vvgen Sargsyan spoke.") == []  # Vigen or Vazgen: one letter, or two
+    text = "Vigen Sargsyan arrived. Later Vvgen Sargsyan spoke."
+    assert ids(text) == ["vigen-sargsyan", "vigen-sargsyan"]
