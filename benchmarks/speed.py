@@ -51,8 +51,10 @@ load = time.perf_counter() - t
 t = time.perf_counter()
 {work}
 work = time.perf_counter() - t
-print(json.dumps({{"load": load, "work": work,
-                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+# Peak resident memory of this process (VmHWM; ru_maxrss may count the parent before exec).
+hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM")] if sys.platform == "linux" else []
+peak = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"load": load, "work": work, "maxrss_mb": peak}}))
 """
 
 

@@ -315,6 +315,11 @@ class SavedAliases(Sequence[Alias]):
     def __iter__(self) -> Iterator[Alias]:
         return (self[i] for i in range(self._n))
 
+    def texts(self) -> Iterator[str]:
+        """The alias texts alone, without making :class:`Alias` objects."""
+        col = self._cols["text"]
+        return (col[i] for i in range(self._n))
+
 
 class SavedEntities(Sequence[Entity]):
     """The entities of a loaded index, decoded when first used."""

