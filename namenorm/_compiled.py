@@ -282,7 +282,10 @@ class _Strings:
         self._blob, self._off = blob, off
 
     def __getitem__(self, i: int) -> str:
-        return self._blob[self._off[i] : self._off[i + 1]].decode("utf-8")
+        try:
+            return self._blob[self._off[i] : self._off[i + 1]].decode("utf-8")
+        except UnicodeDecodeError:
+            raise IndexFormatError(f"damaged index: string {i} is not UTF-8") from None
 
 
 class SavedAliases(Sequence[Alias]):
