@@ -149,18 +149,37 @@ def run_process(runs: int) -> dict[str, float]:
     return res
 
 
-def run_annotate() -> dict | None:
-    fn = getattr(namenorm, "annotate", None)
-    if fn is None:
+def run_annotate(quick: bool, seed: int) -> dict | None:
+    """Mention detection (namenorm.annotate, when this build has it): precision and recall on
+    the seed documents' gold mentions and on the annotated test documents, and MB/s, through
+    benchmarks/annotate.py (whose corpus needs faker; without it the gold documents are timed)."""
+    if getattr(namenorm, "annotate", None) is None:
         return None
-    docs = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    text = "\n".join(p.read_text(encoding="utf-8") for p in docs)
-    if not text:
-        return None
-    t = time.perf_counter()
-    fn(text)
-    dt = time.perf_counter() - t
-    return {"bytes": len(text.encode()), "seconds": dt}
+    from benchmarks import annotate as ann
+    from tests.annotated import documents, seed_documents
+
+    def prf(docs) -> dict:
+        tp = fp = fn = 0
+        for _name, text, gold in docs:
+            got = {(m.start, m.end, m.text, m.id, m.kind) for m in namenorm.annotate(text)}
+            tp += len(got & set(gold))
+            fp += len(got - set(gold))
+            fn += len(set(gold) - got)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return {"docs": len(docs), "gold": tp + fn, "precision": p, "recall": r,
+                "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+    out = {"seeds": prf(seed_documents()), "docs": prf(documents())}
+    try:
+        docs = ann.corpus(0.05 if quick else 1.0, seed)
+        out["corpus"] = "news-like corpus of benchmarks/annotate.py"
+    except ImportError:
+        docs = [text for _n, text, _g in documents() + seed_documents()]
+        out["corpus"] = "the annotated documents (faker is not installed)"
+    out["throughput"] = ann.throughput(docs)
+    out["mb"] = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    return out
 
 
 # -- GeoNames scale ---------------------------------------------------------------------------
@@ -372,14 +391,28 @@ def report(args, acc, spd, proc, ann, scale, plots, missing) -> str:
     w(f"| parse and validate the YAML | {proc['yaml_load']:.2f} s |")
     w(f"| index build from the parsed gazetteer | {proc['index_build']:.2f} s |")
     w("")
-    w("## Running text\n")
+    w("## Running text (annotate)\n")
     if ann is None:
         w("`namenorm.annotate` (mention detection in running text) was not part of this build, "
           "so annotate MB/s and precision/recall on the seed documents are not measured here.\n")
     else:
-        w(f"annotate over the seed documents ({ann['bytes']:,} bytes): "
-          f"{ann['bytes'] / ann['seconds'] / 1e6:.3f} MB/s. Precision and recall on the seed "
-          "documents need their annotations, which this harness does not have yet.\n")
+        w("Mentions found by `namenorm.annotate`, against gold mentions (offsets, id and kind must "
+          "all agree): the seed documents of `../shared/seeds` with `tests/data/seeds_gold.tsv`, "
+          "and the annotated documents of `tests/data/docs`.\n")
+        w("| documents | n | gold mentions | precision | recall | F1 |")
+        w("| --- | --- | --- | --- | --- | --- |")
+        for key, label in (("seeds", "seed documents"), ("docs", "tests/data/docs")):
+            r = ann[key]
+            w(f"| {label} | {r['docs']} | {r['gold']} | {_fmt(r['precision'], 3)} | "
+              f"{_fmt(r['recall'], 3)} | {_fmt(r['f1'], 3)} |")
+        w("")
+        w(f"Throughput on {ann['mb']:.2f} MB ({ann['corpus']}), peers from "
+          "`benchmarks/annotate.py` where installed:\n")
+        w("| tool | seconds | MB/s | mentions |")
+        w("| --- | --- | --- | --- |")
+        for label, dt, mbs, n in ann["throughput"]:
+            w(f"| {label} | {dt:.2f} | {mbs:.3f} | {n} |")
+        w("")
     w("## GeoNames scale\n")
     pending = [s for s in args.scale_sizes if s not in [r["limit"] for r in scale]]
     if not scale and not args.scale_sizes:
@@ -459,7 +492,8 @@ def main(argv: list[str] | None = None) -> int:
     spd = run_speed(resolver, args.sets, tools, budget=0.2 if quick else 5.0)
     print("process ...", file=sys.stderr)
     proc = run_process(2 if quick else 9)
-    ann = run_annotate()
+    print("annotate ...", file=sys.stderr)
+    ann = run_annotate(quick, args.seed)
     scale: list[dict] = []
 
     def write() -> None:
