@@ -397,6 +397,11 @@ def _load(data: bytes, config: Config) -> Index:
         raise IndexFormatError(
             f"index format {head.get('format')!r} is not {BINARY_FORMAT}; rebuild the index"
         )
+    if head.get("digest") != code_digest():
+        raise IndexFormatError(
+            "the index was saved by a namenorm whose match-key code differs from this one; "
+            "rebuild it (for GeoNames: namenorm import geonames)"
+        )
     body = memoryview(data)[start + size :]
     n_entities, n_aliases = int(head["entities"]), int(head["aliases"])
 

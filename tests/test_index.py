@@ -126,3 +126,18 @@ def test_cli_lookup_with_a_saved_index(tmp_path, mini, capsys):
     (tmp_path / "bad.nnidx").write_bytes(b"nonsense")
     assert main(["lookup", "--index", str(tmp_path / "bad.nnidx"), "Baku"]) == 2
     assert "not a namenorm index" in capsys.readouterr().err
+
+
+def test_index_saved_by_other_key_code_is_refused(tmp_path, mini):
+    import json
+
+    path = save_index(mini.index, tmp_path / "x.nnidx")
+    data = path.read_bytes()
+    start = len(MAGIC) + 8
+    size = int.from_bytes(data[len(MAGIC) : start], "little")
+    head = json.loads(data[start : start + size])
+    head["digest"] = "0" * 64
+    new = json.dumps(head).encode()
+    path.write_bytes(MAGIC + len(new).to_bytes(8, "little") + new + data[start + size :])
+    with pytest.raises(IndexFormatError, match="rebuild"):
+        load_index(path)
