@@ -95,7 +95,9 @@ def run_accuracy(resolver: Resolver, per_class: int, tools: list[str], seed: int
                          "seconds": time.perf_counter() - t}
     for r in results.values():
         r["metrics"] = accuracy.class_metrics(r["outcomes"], r["cutoff"])
-    return {"queries": queries, "tools": results, "pairs": len(pairs)}
+    calibration = accuracy.calibration(top, [0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95])
+    return {"n_queries": len(queries), "n_pos": len(pos), "tools": results, "pairs": len(pairs),
+            "calibration": calibration}
 
 
 # -- speed at the bundled scale ---------------------------------------------------------------
@@ -291,6 +293,52 @@ def _plots(acc: dict, scale: list[dict], out: Path) -> list[str]:
     return made
 
 
+def _goals(acc: dict, spd: dict, scale: list[dict]) -> list[tuple[str, str, str]]:
+    rows = []
+
+    def yes(ok: bool) -> str:
+        return "yes" if ok else "**no**"
+
+    if spd and "rapidfuzz-WRatio" in next(iter(spd.values())):
+        for label, want in (("exact hits", 100), ("corrupted hits", 20)):
+            r = spd[label]
+            cold = r["namenorm"] / r["rapidfuzz-WRatio"]
+            warm = r["namenorm (warm cache)"] / r["rapidfuzz-WRatio"]
+            rows.append((f"bundled scale, {label}: >= {want}x rapidfuzz WRatio extractOne",
+                         f"{cold:.1f}x from scratch; {warm:,.0f}x with the answer cache warm",
+                         f"{yes(cold >= want)} from scratch; {yes(warm >= want)} warm"))
+        m = acc["tools"]["namenorm"]["metrics"]["all"]
+        wr = acc["tools"]["rapidfuzz-WRatio"]["metrics"]["all"]
+        best = max((t for t in acc["tools"] if t != "namenorm"),
+                   key=lambda t: acc["tools"][t]["metrics"]["all"]["f1"])
+        bm = acc["tools"][best]["metrics"]["all"]
+        rows.append(("...with equal or better accuracy (overall F1; precision)",
+                     f"namenorm F1 {m['f1']:.3f}, P {m['precision']:.3f}; WRatio at its best "
+                     f"cutoff F1 {wr['f1']:.3f}, P {wr['precision']:.3f}; best peer ({best}) "
+                     f"F1 {bm['f1']:.3f}, P {bm['precision']:.3f}",
+                     f"vs WRatio: {yes(m['f1'] >= wr['f1'])}; vs {best}: {yes(m['f1'] >= bm['f1'])}"
+                     " on F1"))
+    full = [r for r in scale if r.get("limit") is None]
+    if len(scale) >= 2:
+        a, b = scale[0], scale[-1]
+        slope = math.log((1 / b["corrupted"]) / (1 / a["corrupted"])) / math.log(
+            b["aliases"] / a["aliases"])
+        rows.append(("GeoNames: fuzzy lookup cost grows sublinearly with the gazetteer",
+                     f"time per corrupted lookup grows as size^{slope:.2f} from "
+                     f"{a['aliases']:,} to {b['aliases']:,} names", yes(slope < 1)))
+    if full:
+        r = full[0]
+        rows.append(("GeoNames, all places: >= 2,000 corrupted lookups/s on one core",
+                     f"{r['corrupted']:,.0f}/s", yes(r["corrupted"] >= 2000)))
+        rows.append(("GeoNames, all places: index loads in < 5 s", f"{r['load']:.2f} s",
+                     yes(r["load"] < 5)))
+        rows.append(("GeoNames, all places: < 2 GB of memory", f"{r['maxrss_mb']:,.0f} MB peak",
+                     yes(r["maxrss_mb"] < 2048)))
+    elif scale:
+        rows.append(("GeoNames, all places", "not measured in this run", "-"))
+    return rows
+
+
 def report(args, acc, spd, proc, ann, scale, plots, missing) -> str:
     L: list[str] = []
     w = L.append
@@ -306,12 +354,18 @@ def report(args, acc, spd, proc, ann, scale, plots, missing) -> str:
     if missing:
         w(" Skipped for lack of optional packages: " + "; ".join(missing) + ".")
     w("\n")
+    w("## Goals of issue 5, as measured in this run\n")
+    w("| goal | measured | met |")
+    w("| --- | --- | --- |")
+    for goal, measured, met in _goals(acc, spd, scale):
+        w(f"| {goal} | {measured} | {met} |")
+    w("")
     tools = [t for t in TOOLS_ORDER if t in acc["tools"]]
     w("## Accuracy\n")
-    n_pos = sum(q[1] is not None for q in acc["queries"])
+    n_pos = acc["n_pos"]
     w(f"{n_pos} corrupted queries ({args.per_class} per class where the class applies) made "
       "from the bundled gazetteer's own Latin-script names by `benchmarks/corrupt.py`, and "
-      f"{len(acc['queries']) - n_pos} negatives (`benchmarks/evalsets.py`). Every tool searches "
+      f"{acc['n_queries'] - n_pos} negatives (`benchmarks/evalsets.py`). Every tool searches "
       f"the same {acc['pairs']:,} names (namenorm's aliases). namenorm runs with its defaults; "
       "each peer is given the cutoff that maximises its overall F1 on these same queries.\n")
     w("Overall (negatives count as wrong answers):\n")
@@ -355,8 +409,7 @@ def report(args, acc, spd, proc, ann, scale, plots, missing) -> str:
       f"({acc['tools']['namenorm']['cutoff']:g}) are not answered by `resolve`.\n")
     w("| score band | candidates | right |")
     w("| --- | --- | --- |")
-    for label, n, right in accuracy.calibration(acc["tools"]["namenorm"]["top"],
-                                                [0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]):
+    for label, n, right in acc["calibration"]:
         w(f"| {label} | {n} | {_fmt(right, 3)} |")
     w("")
     w("## Speed at the bundled scale\n")
@@ -369,7 +422,7 @@ def report(args, acc, spd, proc, ann, scale, plots, missing) -> str:
     w("| queries | n | " + " | ".join(names) + " |")
     w("| --- | --- |" + " --- |" * len(names))
     for label, rates in spd.items():
-        w(f"| {label} | {len(args.sets[label])} | " + " | ".join(_rate(rates[n]) for n in names) + " |")
+        w(f"| {label} | {args.sets_n[label]} | " + " | ".join(_rate(rates[n]) for n in names) + " |")
     w("")
     if "rapidfuzz-WRatio" in names:
         w("Ratios namenorm / rapidfuzz WRatio extractOne (goals: 100x on exact hits, 20x on "
@@ -463,7 +516,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=ROOT / "docs", help="where benchmarks.md goes")
     p.add_argument("--results", type=Path, default=None,
                    help="also keep the raw results here as JSON (written after each stage)")
+    p.add_argument("--report-only", type=Path, default=None, metavar="RESULTS",
+                   help="only rewrite the report and plots from a --results file")
     args = p.parse_args(argv)
+    if args.report_only:
+        return _report_only(args)
     args.argv = argv
     quick = args.quick
     args.per_class = args.per_class or (8 if quick else 200)
@@ -489,6 +546,7 @@ def main(argv: list[str] | None = None) -> int:
     acc = run_accuracy(resolver, args.per_class, tools, args.seed)
     print("speed ...", file=sys.stderr)
     args.sets = speed_sets(resolver, 16 if quick else 1000, args.seed)
+    args.sets_n = {label: len(qs) for label, qs in args.sets.items()}
     spd = run_speed(resolver, args.sets, tools, budget=0.2 if quick else 5.0)
     print("process ...", file=sys.stderr)
     proc = run_process(2 if quick else 9)
@@ -503,7 +561,7 @@ def main(argv: list[str] | None = None) -> int:
         text = report(args, acc, spd, proc, ann, scale, plots, gone)
         (args.out / "benchmarks.md").write_text(text, encoding="utf-8")
         if args.results:
-            _save_results(args.results, acc, spd, proc, scale)
+            _save_results(args.results, args, acc, spd, proc, ann, scale, missing)
         print(f"wrote {args.out / 'benchmarks.md'}", file=sys.stderr)
 
     write()  # the report so far: a long GeoNames run can be stopped and still leave one
@@ -515,15 +573,39 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _save_results(path: Path, acc: dict, spd: dict, proc: dict, scale: list[dict]) -> None:
+_ARG_FIELDS = ("argv", "seed", "per_class", "sets_n", "scale_sizes")
+
+
+def _save_results(path: Path, args, acc: dict, spd: dict, proc: dict, ann: dict | None,
+                  scale: list[dict], missing: list[str]) -> None:
     import json
 
+    lite = {k: v for k, v in acc.items() if k != "tools"}
+    lite["tools"] = {t: {"cutoff": r["cutoff"], "metrics": r["metrics"]}
+                     for t, r in acc["tools"].items()}
     data = {
-        "accuracy": {t: {"cutoff": r["cutoff"], "metrics": r["metrics"]}
-                     for t, r in acc["tools"].items()},
-        "speed": spd, "process": proc, "scale": scale,
+        "args": {k: getattr(args, k) for k in _ARG_FIELDS}, "date": date.today().isoformat(),
+        "accuracy": lite, "speed": spd, "process": proc, "annotate": ann, "scale": scale,
+        "missing": missing,
     }
-    path.write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def _report_only(args) -> int:
+    import json
+
+    data = json.loads(args.report_only.read_text(encoding="utf-8"))
+    for k, v in data["args"].items():
+        setattr(args, k, v)
+    acc = data["accuracy"]
+    acc["calibration"] = [tuple(row) for row in acc["calibration"]]
+    plots = _plots(acc, data["scale"], args.out / "img")
+    missing = data["missing"] + ([] if plots else ["matplotlib (plots)"])
+    text = report(args, acc, data["speed"], data["process"], data["annotate"], data["scale"],
+                  plots, missing)
+    (args.out / "benchmarks.md").write_text(text, encoding="utf-8")
+    print(f"wrote {args.out / 'benchmarks.md'}", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":
