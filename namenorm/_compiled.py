@@ -182,7 +182,7 @@ def write_bundled() -> Path:
 # file from elsewhere can fail to load, never run code.
 
 MAGIC = b"namenorm-index\n"
-BINARY_FORMAT = 2
+BINARY_FORMAT = 3
 _ALIAS_STRINGS = ("text", "norm", "fold", "phon", "skel")
 _TABLES = ("exact", "fold", "phon", "skel")
 _LITTLE = sys.byteorder == "little"
@@ -227,12 +227,16 @@ def save_index(index: Index, path: str | Path) -> Path:
     aliases = index.aliases
     kinds = sorted({a.kind for a in aliases})
     langs = sorted({a.lang for a in aliases if a.lang is not None})
+    schemes = sorted({a.scheme for a in aliases if a.scheme})
     kind_no = {k: n for n, k in enumerate(kinds)}
     lang_no = {k: n + 1 for n, k in enumerate(langs)}
+    scheme_no = {k: n + 1 for n, k in enumerate(schemes)}
     add("alias.entity", "i", array("i", (a.entity for a in aliases)))
     add("alias.kind", "B", array("B", (kind_no[a.kind] for a in aliases)))
     add("alias.lang", "H", array("H", (lang_no.get(a.lang, 0) if a.lang else 0 for a in aliases)))
     add("alias.flags", "B", array("B", (a.exact_only | a.needs_context << 1 for a in aliases)))
+    add("alias.scheme", "H", array("H", (scheme_no.get(a.scheme, 0) if a.scheme else 0
+                                         for a in aliases)))
     for field in _ALIAS_STRINGS:
         blob, off = _blob(getattr(a, field) for a in aliases)
         add(f"alias.{field}", "blob", blob)
@@ -257,6 +261,7 @@ def save_index(index: Index, path: str | Path) -> Path:
         "aliases": len(aliases),
         "kinds": kinds,
         "langs": langs,
+        "schemes": schemes,
         "sections": {},
     }
     offset = 0
@@ -291,8 +296,10 @@ class _Strings:
 class SavedAliases(Sequence[Alias]):
     """The aliases of a loaded index, made into :class:`Alias` objects when first used."""
 
-    def __init__(self, n: int, cols: dict[str, Any], kinds: list[str], langs: list[str]) -> None:
+    def __init__(self, n: int, cols: dict[str, Any], kinds: list[str], langs: list[str],
+                 schemes: list[str]) -> None:
         self._n, self._cols, self._kinds, self._langs = n, cols, kinds, [None, *langs]
+        self._schemes = [None, *schemes]
         self._made: dict[int, Alias] = {}
 
     def __len__(self) -> int:
@@ -311,7 +318,8 @@ class SavedAliases(Sequence[Alias]):
             flags = c["flags"][i]
             a = Alias(c["entity"][i], c["text"][i], self._kinds[c["kind"][i]],
                       self._langs[c["lang"][i]], bool(flags & 1), bool(flags & 2),
-                      c["norm"][i], c["fold"][i], c["phon"][i], c["skel"][i])
+                      c["norm"][i], c["fold"][i], c["phon"][i], c["skel"][i],
+                      self._schemes[c["scheme"][i]])
             self._made[i] = a
         return a
 
@@ -435,16 +443,18 @@ def _load(data: bytes, config: Config) -> Index:
     ents = section("entities", "blob")
     entities = SavedEntities(ents, offsets("entities.off", n_entities, len(ents)))
     kinds, langs = [str(k) for k in head["kinds"]], [str(x) for x in head["langs"]]
+    schemes = [str(x) for x in head["schemes"]]
     cols: dict[str, Any] = {
         "entity": check(section("alias.entity", "i"), n_aliases, max(n_entities, 1), "alias.entity"),
         "kind": check(section("alias.kind", "B"), n_aliases, max(len(kinds), 1), "alias.kind"),
         "lang": check(section("alias.lang", "H"), n_aliases, len(langs) + 1, "alias.lang"),
         "flags": check(section("alias.flags", "B"), n_aliases, 4, "alias.flags"),
+        "scheme": check(section("alias.scheme", "H"), n_aliases, len(schemes) + 1, "alias.scheme"),
     }
     for field in _ALIAS_STRINGS:
         blob = section(f"alias.{field}", "blob")
         cols[field] = _Strings(blob, offsets(f"alias.{field}.off", n_aliases, len(blob)))
-    aliases = SavedAliases(n_aliases, cols, kinds, langs)
+    aliases = SavedAliases(n_aliases, cols, kinds, langs, schemes)
     same_settings = (
         [list(p) for p in config.edit_budget] == head["edit_budget"]
         and config.min_skeleton == head["min_skeleton"]
