@@ -151,8 +151,8 @@ _SCHEMES = [
 
 def romanization(name: str, rng: random.Random) -> str | None:
     """Respell one sound as another romanization scheme writes it (case kept)."""
-    lower = name.lower()
-    options = [(i, a, b) for a, b in _SCHEMES for i in range(len(lower)) if lower.startswith(a, i)]
+    options = [(i, a, b) for a, b in _SCHEMES for i in range(len(name))
+               if name[i : i + len(a)].lower() == a]
     if not options:
         return None
     i, a, b = rng.choice(options)

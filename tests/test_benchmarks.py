@@ -79,3 +79,10 @@ def test_smoke_run_of_the_whole_harness(tmp_path):
         assert part in text, part
     assert "rapidfuzz-WRatio" in text or "rapidfuzz (its peers)" in text
     assert namenorm.__version__ in text
+
+
+def test_classes_survive_letters_whose_case_changes_length():
+    # "İ".lower() is two code points: positions must be taken on the name itself.
+    for cls in CLASSES:
+        for seed in range(5):
+            corrupt("İstanbul İzmir Şahin", cls, random.Random(seed))
