@@ -502,7 +502,7 @@ class Annotator:
 
     def _candidates(self, text: str, tokens: list[_Token]) -> list[_Candidate]:
         full, first, alias_words = self._alias_keys()
-        fold_keys = self._resolver.index._by_fold
+        fold_keys = self._resolver.index.tables()["fold"]
         n = len(tokens)
         # joins[i]: how token i attaches to token i-1 in a key ("" or " "), None if it cannot
         joins: list[str | None] = [None] * n
@@ -637,7 +637,7 @@ class Annotator:
         cache = self._scored_cache
         hit = cache.get(query)
         if hit is None:
-            hit = self._resolver._scored(query, self._types)[:4]
+            hit = self._resolver._scored(query, self._types, limit=4)
             if len(cache) > 100_000:
                 cache.clear()
             cache[query] = hit

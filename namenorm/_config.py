@@ -64,6 +64,9 @@ class Config:
     near_miss_margin: float = 0.12
     #: At most this many candidate aliases are scored for one query (bounds work per query).
     max_candidates: int = 400
+    #: :meth:`Resolver.resolve` remembers this many recent answers (0: none). Names recur in
+    #: running text, and a remembered answer costs a dictionary lookup.
+    cache_size: int = 8192
 
     def edits_allowed(self, length: int) -> int:
         """How many edits a fuzzy match may need on a phonetic key of ``length`` letters."""

@@ -7,9 +7,9 @@ three keys (:mod:`namenorm._keys`).
 
 Lookups never scan all aliases. Candidates come from hash tables on the exact text, the fold key,
 the phonetic key and the skeleton key, and from an inverted index of the phonetic key's letter
-pairs (bigrams). The bigram filter is complete for the fuzzy budget: two keys within ``d`` edits
-share at least ``n + 1 - 3d`` of their padded bigrams (an edit or adjacent swap destroys at most
-three), so no alias that the scorer could accept is missed.
+pairs (bigrams), read by key length (see :class:`Index`). The pair filter is complete for the
+fuzzy budget and every key it lets through is checked with the edit distance, so fuzzy retrieval
+finds exactly the aliases a brute-force scan would accept.
 
 >>> from namenorm._gazetteer import Entity, Gazetteer
 >>> g = Gazetteer([Entity("nikol-pashinyan", "person", "Nikol Pashinyan")])
@@ -21,8 +21,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
+from itertools import chain
 from dataclasses import dataclass, field
+
+import jellyfish
 
 from namenorm._config import Config
 from namenorm._gazetteer import Entity, Gazetteer, Name
@@ -30,7 +34,16 @@ from namenorm._keys import casefold, compact, fold_normalized, phonetic_key, ske
 from namenorm._romanize import GENERATING_KINDS, variants
 from namenorm._text import GAP, is_latin, normalize
 
-__all__ = ["Alias", "Dropped", "Index", "QueryKeys", "bigrams", "generated_aliases"]
+__all__ = [
+    "Alias",
+    "Dropped",
+    "Index",
+    "Postings",
+    "QueryKeys",
+    "Table",
+    "bigrams",
+    "generated_aliases",
+]
 
 # Words that belong to the surname that follows ("Jean-Yves Le Drian", "von der Leyen").
 _PARTICLES = frozenset({"al", "el", "le", "la", "de", "du", "da", "di", "der", "von", "van", "bin", "ibn"})
@@ -150,43 +163,162 @@ def keys_of(text: str) -> tuple[str, str, str, str]:
     return norm, fold, phon, skeleton_key(phon)
 
 
+class Table:
+    """Key -> alias numbers, stored flat: ``ids[starts[j]:starts[j + 1]]`` for key number j.
+
+    Flat arrays load fast and weigh little at a million keys; ``keys`` lists the keys by number.
+    """
+
+    __slots__ = ("_number", "ids", "keys", "starts")
+
+    def __init__(self, keys: list[str], starts: array, ids: array) -> None:
+        self.keys = keys
+        self.starts = starts
+        self.ids = ids
+        self._number = dict(zip(keys, range(len(keys))))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, list[int]]) -> Table:
+        starts, ids = array("i", [0]), array("i")
+        for found in d.values():
+            ids.extend(found)
+            starts.append(len(ids))
+        return cls(list(d), starts, ids)
+
+    def get(self, key: str) -> Sequence[int]:
+        j = self._number.get(key)
+        if j is None:
+            return ()
+        return self.ids[self.starts[j] : self.starts[j + 1]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._number
+
+    def number(self, key: str) -> int | None:
+        return self._number.get(key)
+
+    def of(self, j: int) -> array:
+        return self.ids[self.starts[j] : self.starts[j + 1]]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+class Postings:
+    """(pair, key length) -> key numbers, stored flat like :class:`Table`."""
+
+    __slots__ = ("ids", "spans")
+
+    def __init__(self, spans: dict[tuple[str, int], tuple[int, int]], ids: array) -> None:
+        self.spans = spans
+        self.ids = ids
+
+    @classmethod
+    def from_dict(cls, d: dict[tuple[str, int], list[int]]) -> Postings:
+        spans, ids = {}, array("i")
+        for key, found in d.items():
+            spans[key] = (len(ids), len(ids) + len(found))
+            ids.extend(found)
+        return cls(spans, ids)
+
+
 class Index:
-    """Aliases of a gazetteer with their lookup tables. Immutable once built."""
+    """Aliases of a gazetteer with their lookup tables. Immutable once built.
+
+    Hash tables on the exact text, the fold key, the phonetic key and the skeleton key give the
+    candidates that need no edit. Fuzzy retrieval works on the distinct compact phonetic keys
+    (the phonetic table's keys; many aliases share one). Their letter pairs are posted by key
+    length, so a query only reads the postings of the lengths its edit budget can reach. A key
+    within ``d`` edits of the query misses at most ``3d`` of the query's distinct pairs (an edit
+    or a swap breaks at most three), so of any ``r`` of those pairs it holds at least ``r - 3d``:
+    the postings of the rarest pairs are counted (the commonest are skipped when they would cost
+    more than they save), keys below the bound are dropped, and every other key is checked with
+    the real edit distance. The result is exactly the set of aliases within budget, as a
+    brute-force scan would find them.
+    """
 
     __slots__ = (
-        "_by_exact",
-        "_by_fold",
-        "_by_phon",
-        "_by_skel",
-        "_grams",
-        "_phon_len",
+        "_exact",
+        "_fold",
+        "_key_pairs",
+        "_lengths",
+        "_phon",
+        "_postings",
+        "_skel",
         "aliases",
         "config",
         "entities",
     )
 
-    def __init__(self, entities: tuple[Entity, ...], aliases: list[Alias], config: Config) -> None:
-        self.entities = entities
-        self.aliases = tuple(aliases)
-        self.config = config
-        self._by_exact: dict[str, list[int]] = {}
-        self._by_fold: dict[str, list[int]] = {}
-        self._by_phon: dict[str, list[int]] = {}
-        self._by_skel: dict[str, list[int]] = {}
-        self._grams: dict[str, list[int]] = {}
-        self._phon_len = [len(a.phon_c) for a in self.aliases]
-        for i, a in enumerate(self.aliases):
+    def __init__(
+        self, entities: Sequence[Entity], aliases: Sequence[Alias], config: Config
+    ) -> None:
+        by_exact: dict[str, list[int]] = {}
+        by_fold: dict[str, list[int]] = {}
+        by_phon: dict[str, list[int]] = {}
+        by_skel: dict[str, list[int]] = {}
+        for i, a in enumerate(aliases):
             if a.exact_only:
-                self._by_exact.setdefault(a.norm, []).append(i)
+                by_exact.setdefault(a.norm, []).append(i)
                 continue
-            self._by_exact.setdefault(a.plain, []).append(i)
-            self._by_fold.setdefault(a.fold_c, []).append(i)
-            self._by_phon.setdefault(a.phon_c, []).append(i)
+            by_exact.setdefault(a.plain, []).append(i)
+            by_fold.setdefault(a.fold_c, []).append(i)
+            by_phon.setdefault(a.phon_c, []).append(i)
             if len(a.skel_c) >= config.min_skeleton:
-                self._by_skel.setdefault(a.skel_c, []).append(i)
-            if config.edits_allowed(len(a.phon_c) + 3) > 0:
-                for g in set(bigrams(a.phon_c)):
-                    self._grams.setdefault(g, []).append(i)
+                by_skel.setdefault(a.skel_c, []).append(i)
+        phon = Table.from_dict(by_phon)
+        key_pairs, postings, lengths = _fuzzy_tables(phon.keys, config)
+        self._setup(
+            entities,
+            aliases if isinstance(aliases, tuple) else tuple(aliases),
+            config,
+            Table.from_dict(by_exact),
+            Table.from_dict(by_fold),
+            phon,
+            Table.from_dict(by_skel),
+            key_pairs,
+            postings,
+            lengths,
+        )
+
+    def _setup(
+        self,
+        entities: Sequence[Entity],
+        aliases: Sequence[Alias],
+        config: Config,
+        exact: Table,
+        fold: Table,
+        phon: Table,
+        skel: Table,
+        key_pairs: array,
+        postings: Postings,
+        lengths: Postings,
+    ) -> None:
+        self.entities = entities
+        self.aliases = aliases
+        self.config = config
+        self._exact, self._fold, self._phon, self._skel = exact, fold, phon, skel
+        self._key_pairs = key_pairs  # distinct pairs of each phonetic key (0: not posted)
+        self._postings = postings  # (pair, length) -> phonetic key numbers
+        self._lengths = lengths  # ("", length) -> posted phonetic key numbers of that length
+
+    @classmethod
+    def from_parts(
+        cls,
+        entities: Sequence[Entity],
+        aliases: Sequence[Alias],
+        config: Config,
+        tables: dict[str, Table],
+        fuzzy: tuple[array, Postings, Postings] | None = None,
+    ) -> Index:
+        """An index from stored tables (see :mod:`namenorm._compiled`); the fuzzy tables are
+        recomputed from the phonetic keys when they are not given."""
+        self = cls.__new__(cls)
+        phon = tables["phon"]
+        key_pairs, postings, lengths = fuzzy or _fuzzy_tables(phon.keys, config)
+        self._setup(entities, aliases, config, tables["exact"], tables["fold"], phon,
+                    tables["skel"], key_pairs, postings, lengths)
+        return self
 
     @classmethod
     def build(cls, gazetteer: Gazetteer, config: Config | None = None) -> Index:
@@ -200,63 +332,130 @@ class Index:
             aliases.extend(generated_aliases(entities, aliases)[0])
         return cls(entities, aliases, config)
 
+    def tables(self) -> dict[str, Table]:
+        """The hash tables by name (``exact``, ``fold``, ``phon``, ``skel``), for saving."""
+        return {"exact": self._exact, "fold": self._fold, "phon": self._phon, "skel": self._skel}
+
+    def fuzzy_tables(self) -> tuple[array, Postings, Postings]:
+        """Pair counts of the phonetic keys, pair postings and keys by length, for saving."""
+        return self._key_pairs, self._postings, self._lengths
+
+    def with_config(self, config: Config) -> Index:
+        """This index under another config (tables are shared when the config allows it)."""
+        if (config.min_skeleton, config.edit_budget) != (
+            self.config.min_skeleton,
+            self.config.edit_budget,
+        ):
+            return Index(self.entities, list(self.aliases), config)
+        other = Index.__new__(Index)
+        for slot in Index.__slots__:
+            object.__setattr__(other, slot, getattr(self, slot))
+        other.config = config
+        return other
+
     def candidate_ids(self, q: QueryKeys) -> list[int]:
         """Aliases that may score above zero for the query, at most ``max_candidates``."""
         found: dict[int, None] = {}
         for table, key in (
-            (self._by_exact, q.norm),
-            (self._by_exact, q.norm_fold),
-            (self._by_fold, q.fold_c),
-            (self._by_phon, q.phon_c),
-            (self._by_skel, q.skel_c),
+            (self._exact, q.norm),
+            (self._exact, q.norm_fold),
+            (self._fold, q.fold_c),
+            (self._phon, q.phon_c),
+            (self._skel, q.skel_c),
         ):
-            for i in table.get(key, ()):
+            for i in table.get(key):
                 found[i] = None
-        for i in self._fuzzy_ids(q):
-            found[i] = None
+        if len(found) < self.config.max_candidates:
+            for i in self._fuzzy_ids(q):
+                found[i] = None
         return list(found)[: self.config.max_candidates]
 
-    def _fuzzy_ids(self, q: QueryKeys) -> Iterable[int]:
+    def _fuzzy_ids(self, q: QueryKeys) -> list[int]:
+        if q.gapped:
+            return self._gapped_ids(q)
         phon = q.phon_c
-        if q.gapped:
-            grams = [g for g in bigrams(phon) if GAP not in g]
-        else:
-            grams = bigrams(phon)
-        counts: Counter[int] = Counter()
-        for g in set(grams):
-            postings = self._grams.get(g)
-            if postings:
-                counts.update(postings)
-        if not counts:
-            return []
         n = len(phon)
-        lengths = self._phon_len
         budget = self.config.edits_allowed
-        if q.gapped:
-            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            keep = [i for i, common in ranked if common * 2 >= len(grams)]
-            return keep[: self.config.max_candidates]
-        # No alias beyond n + dmax letters can be in budget, and every alias in budget shares
-        # at least n + 1 - 3 * dmax pairs: a floor that discards most counts before sorting.
-        # Counts are of *distinct* shared pairs: a pair the query repeats ("xankandi baku
-        # xankandi") is counted once, so each repeat lowers both floors by one.
-        repeats = len(grams) - len(set(grams))
         dmax = budget(n + 3)
-        floor = n + 1 - 3 * dmax - repeats
-        ranked = sorted(
-            ((i, common) for i, common in counts.items() if common >= floor),
-            key=lambda kv: (-kv[1], kv[0]),
-        )
-        keep = []
-        for i, common in ranked:
-            alias_len = lengths[i]
-            d = budget(max(n, alias_len))
-            if abs(alias_len - n) > d or common < max(n, alias_len) + 1 - 3 * d - repeats:
+        if not dmax:
+            return []
+        grams = set(bigrams(phon))
+        spans, post = self._postings.spans, self._postings.ids
+        keys, key_pairs, table = self._phon.keys, self._key_pairs, self._phon
+        distance = jellyfish.damerau_levenshtein_distance
+        out: list[int] = []
+        for length in range(max(1, n - dmax), n + dmax + 1):
+            d = budget(max(n, length))
+            if not d or abs(length - n) > d:
                 continue
-            keep.append(i)
-            if len(keep) >= self.config.max_candidates:
+            slack = 3 * d
+            if len(grams) <= slack:  # a key in budget may share no pair at all
+                span = self._lengths.spans.get(("", length))
+                found: Iterable[int] = self._lengths.ids[span[0] : span[1]] if span else ()
+            else:
+                # Pairs with no posting count as read (no key holds them). Read the rarest
+                # lists: at least 3d + 1, then more while each costs no more than all so far.
+                sizes = sorted(
+                    (sp[1] - sp[0], sp) for g in grams if (sp := spans.get((g, length)))
+                )
+                read = len(grams) - len(sizes)
+                lists, total = [], 0
+                for size, (a, b) in sizes:
+                    if read > slack and size > max(total, 256):
+                        break
+                    lists.append(post[a:b])
+                    total += size
+                    read += 1
+                floor = read - slack
+                unread = len(grams) - read
+                counts = Counter(chain.from_iterable(lists))
+                found = [
+                    k
+                    for k, common in counts.items()
+                    if common >= floor and common + slack + unread >= key_pairs[k]
+                ]
+            for k in found:
+                if distance(phon, keys[k]) <= d:
+                    out.extend(table.of(k))
+        out.sort()
+        return out
+
+    def _gapped_ids(self, q: QueryKeys) -> list[int]:
+        """Candidates for a query with injected fragments: keys sharing half its pairs."""
+        grams = {g for g in bigrams(q.phon_c) if GAP not in g}
+        spans, post = self._postings.spans, self._postings.ids
+        lists = []
+        for _, length in self._lengths.spans:
+            for g in grams:
+                sp = spans.get((g, length))
+                if sp:
+                    lists.append(post[sp[0] : sp[1]])
+        counts = Counter(chain.from_iterable(lists))
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        out: list[int] = []
+        for k, common in ranked:
+            if common * 2 < len(grams) or len(out) >= self.config.max_candidates:
                 break
-        return keep
+            out.extend(self._phon.of(k))
+        return out
+
+
+def _fuzzy_tables(keys: list[str], config: Config) -> tuple[array, Postings, Postings]:
+    """Pair counts, pair postings and length lists of the phonetic keys long enough to
+    be matched with edits."""
+    key_pairs = array("H", bytes(2 * len(keys)))
+    postings: dict[tuple[str, int], list[int]] = {}
+    lengths: dict[tuple[str, int], list[int]] = {}
+    for k, key in enumerate(keys):
+        length = len(key)
+        if config.edits_allowed(length + 3) <= 0:
+            continue
+        pairs = set(bigrams(key))
+        key_pairs[k] = min(len(pairs), 65535)
+        lengths.setdefault(("", length), []).append(k)
+        for g in pairs:
+            postings.setdefault((g, length), []).append(k)
+    return key_pairs, Postings.from_dict(postings), Postings.from_dict(lengths)
 
 
 def _aliases_of(ei: int, entity: Entity) -> list[Alias]:

