@@ -16,6 +16,7 @@ import json
 import sys
 from array import array
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,13 @@ def write_bundled() -> Path:
     from namenorm._gazetteer import load_paths
 
     paths = default_paths()
-    index = Index.build(Gazetteer(load_paths(paths)))
+    # Sources name the file within the gazetteer ("gazetteer/states.yaml:12"), never the path
+    # of the checkout that built it: the compiled file must not depend on where it was built.
+    entities = [
+        replace(e, source=f"gazetteer/{Path(e.source).name}") if e.source else e
+        for e in load_paths(paths)
+    ]
+    index = Index.build(Gazetteer(entities))
     out = bundled_path()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(to_json(index, digest=source_digest(paths)), encoding="utf-8")
