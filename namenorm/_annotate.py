@@ -374,8 +374,10 @@ class Annotator:
         self._lock = threading.Lock()
         self._keys: tuple[frozenset[str], dict[str, int], frozenset[str]] | None = None
         self._token_keys: dict[tuple[str, bool], tuple[str, str]] = {}
-        self._scored_cache: dict[str, list[tuple[Match, bool]]] = {}
+        self._scored_cache: dict[tuple[str, bool], list[tuple[Match, bool]]] = {}
         self._alias_words: dict[str, frozenset[str]] = {}
+        self._near_words: frozenset[str] | None = None
+        self._near_cache: dict[str, bool] = {}
         entities = resolver.index.entities
         self._entity = {e.id: e for e in entities}
         self._years = {
@@ -500,8 +502,29 @@ class Annotator:
                     self._keys = (frozenset(full), first, frozenset(vocab - _VOCABULARY))
         return self._keys
 
+    def _near_alias_word(self, key: str) -> bool:
+        """Whether a word's key is within one edit of a word of some alias (one dictionary
+        probe per one-letter deletion, through the aliases' words and their deletions)."""
+        hit = self._near_cache.get(key)
+        if hit is None:
+            if self._near_words is None:
+                with self._lock:
+                    if self._near_words is None:
+                        words = self._alias_keys()[2]
+                        self._near_words = frozenset(
+                            {w for w in words}
+                            | {w[:i] + w[i + 1 :] for w in words if len(w) > 2 for i in range(len(w))}
+                        )
+            near = self._near_words
+            hit = key in near or any(key[:i] + key[i + 1 :] in near for i in range(len(key)))
+            if len(self._near_cache) > 200_000:
+                self._near_cache.clear()
+            self._near_cache[key] = hit
+        return hit
+
     def _candidates(self, text: str, tokens: list[_Token]) -> list[_Candidate]:
         full, first, alias_words = self._alias_keys()
+        near_word = self._near_alias_word
         fold_keys = self._resolver.index.tables()["fold"]
         n = len(tokens)
         # joins[i]: how token i attaches to token i-1 in a key ("" or " "), None if it cannot
@@ -516,15 +539,16 @@ class Annotator:
                 return
             if not exact:
                 # an inexact match needs five letters at least (shorter keys score below the
-                # threshold), and a span of several whole words one that occurs in an alias
+                # threshold); a span of several whole words needs one word that occurs in an
+                # alias, and every word within one edit of an alias's word
                 if sum(len(tokens[k].key) for k in range(i, j + 1)) < 5:
                     return
-                if (
-                    j > i
-                    and not broken
-                    and not any(tokens[k].key in alias_words for k in range(i, j + 1))
-                ):
-                    return
+                if j > i and not broken:
+                    keys = [tokens[k].key for k in range(i, j + 1)]
+                    if not any(k in alias_words for k in keys) or not all(
+                        k in _CONNECTORS or near_word(k) for k in keys
+                    ):
+                        return
             if j > i and tokens[j].key in _POSSESSIVE and joins[j] == "":
                 return  # "Armenia's": the name ends before the apostrophe
             seen.add((i, j))
@@ -633,14 +657,19 @@ class Annotator:
             i = j + 1
         return cands
 
-    def _scored(self, query: str) -> list[tuple[Match, bool]]:
+    def _scored(self, query: str, exact: bool = False) -> list[tuple[Match, bool]]:
+        """The resolver's best four for a span (cached). For a span that spells an alias,
+        fuzzy retrieval is skipped when no fuzzy match could come within the widest margin of
+        what the hash tables found: it could neither win nor make a tie."""
         cache = self._scored_cache
-        hit = cache.get(query)
+        hit = cache.get((query, exact))
         if hit is None:
-            hit = self._resolver._scored(query, self._types, limit=4)
+            config = self._resolver.config
+            contest = max(config.margin, config.near_miss_margin) if exact else None
+            hit = self._resolver._scored(query, self._types, limit=4, contest=contest)
             if len(cache) > 100_000:
                 cache.clear()
-            cache[query] = hit
+            cache[(query, exact)] = hit
         return hit
 
     def _decide(
@@ -652,7 +681,7 @@ class Annotator:
         decisions: list[_Decision] = []
         longer: list[tuple[_Candidate, set[str]]] = []  # surnames inside a longer name
         for cand in cands:
-            scored = self._scored(cand.query)
+            scored = self._scored(cand.query, cand.exact)
             if not self._demonyms:
                 scored = [(m, g) for m, g in scored if m.alias_kind != "demonym"]
             if not scored or scored[0][0].score < threshold:

@@ -163,6 +163,25 @@ def keys_of(text: str) -> tuple[str, str, str, str]:
     return norm, fold, phon, skeleton_key(phon)
 
 
+#: Phonetic keys of at most this many letters find their fuzzy candidates through deletion
+#: neighbourhoods (:meth:`Index._near_ids`); with the default edit budget (one edit from five
+#: letters, two from nine, three from fourteen) every key within budget of such a query is
+#: reachable that way.
+NEAR_MAX_QUERY = 8
+#: Above this many distinct phonetic keys the deletion table is not built.
+NEAR_MAX_KEYS = 200_000
+
+
+def _near_is_complete(config: Config) -> bool:
+    """Whether the edit budget lets deletion neighbourhoods find every fuzzy candidate of a
+    query of at most ``Q = NEAR_MAX_QUERY`` letters: at most one edit up to ``Q`` letters, two
+    at ``Q + 1`` and ``Q + 2``, and never enough to reach a key longer than that."""
+    q, budget = NEAR_MAX_QUERY, config.edits_allowed
+    return all(
+        budget(m) <= (1 if m <= q else 2 if m <= q + 2 else m - q - 1) for m in range(1, 256)
+    )
+
+
 class Table:
     """Key -> alias numbers, stored flat: ``ids[starts[j]:starts[j + 1]]`` for key number j.
 
@@ -241,6 +260,7 @@ class Index:
         "_exact",
         "_fold",
         "_key_pairs",
+        "_near",
         "_lengths",
         "_phon",
         "_postings",
@@ -301,6 +321,7 @@ class Index:
         self._key_pairs = key_pairs  # distinct pairs of each phonetic key (0: not posted)
         self._postings = postings  # (pair, length) -> phonetic key numbers
         self._lengths = lengths  # ("", length) -> posted phonetic key numbers of that length
+        self._near: dict[str, list[int]] | None = None  # see _near_ids, built on first use
 
     @classmethod
     def from_parts(
@@ -355,6 +376,14 @@ class Index:
 
     def candidate_ids(self, q: QueryKeys) -> list[int]:
         """Aliases that may score above zero for the query, at most ``max_candidates``."""
+        found = dict.fromkeys(self.table_ids(q))
+        if len(found) < self.config.max_candidates:
+            for i in self._fuzzy_ids(q):
+                found[i] = None
+        return list(found)[: self.config.max_candidates]
+
+    def table_ids(self, q: QueryKeys) -> list[int]:
+        """The aliases that the hash tables give for the query (no fuzzy retrieval)."""
         found: dict[int, None] = {}
         for table, key in (
             (self._exact, q.norm),
@@ -365,15 +394,21 @@ class Index:
         ):
             for i in table.get(key):
                 found[i] = None
-        if len(found) < self.config.max_candidates:
-            for i in self._fuzzy_ids(q):
-                found[i] = None
-        return list(found)[: self.config.max_candidates]
+        return list(found)
 
     def _fuzzy_ids(self, q: QueryKeys) -> list[int]:
         if q.gapped:
             return self._gapped_ids(q)
         phon = q.phon_c
+        n = len(phon)
+        if n <= NEAR_MAX_QUERY:
+            near = self._near_table()
+            if near is not None:
+                return self._near_ids(phon, near)
+        return self._pair_ids(phon)
+
+    def _pair_ids(self, phon: str) -> list[int]:
+        """Fuzzy candidates through the letter-pair postings (see the class docstring)."""
         n = len(phon)
         budget = self.config.edits_allowed
         dmax = budget(n + 3)
@@ -417,6 +452,57 @@ class Index:
             for k in found:
                 if distance(phon, keys[k]) <= d:
                     out.extend(table.of(k))
+        out.sort()
+        return out
+
+    def _near_table(self) -> dict[str, list[int]] | None:
+        """Deletion neighbourhoods of the short phonetic keys (SymSpell's idea), for queries of
+        at most ``Q = NEAR_MAX_QUERY`` letters: a key of at most ``Q`` letters is filed under
+        itself and its one-letter deletions, a key of ``Q + 1`` letters under its one- and
+        two-letter deletions too, a key of ``Q + 2`` letters under its two-letter deletions.
+        None for a gazetteer with more than ``NEAR_MAX_KEYS`` phonetic keys (the table would
+        outweigh the gain; the pair postings serve alone) or an edit budget it cannot serve."""
+        if self._near is None:
+            keys = self._phon.keys
+            if len(keys) > NEAR_MAX_KEYS or not _near_is_complete(self.config):
+                return None
+            q = NEAR_MAX_QUERY
+            near: dict[str, list[int]] = {}
+            for k, key in enumerate(keys):
+                n = len(key)
+                if n > q + 2:
+                    continue
+                ones = {key[:i] + key[i + 1 :] for i in range(n)}
+                twos = (
+                    {d[:i] + d[i + 1 :] for d in ones for i in range(len(d))} if n > q else set()
+                )
+                variants = ({key} | ones) if n <= q else ({key} | ones | twos)
+                if n == q + 2:
+                    variants = twos
+                for v in variants:
+                    near.setdefault(v, []).append(k)
+            self._near = near
+        return self._near
+
+    def _near_ids(self, phon: str, near: dict[str, list[int]]) -> list[int]:
+        """Aliases within the edit budget of a short phonetic key, through the deletion
+        table: exactly what the pair postings would give (a test compares the two). The query
+        and its one-letter deletions are looked up: a key within budget of a query of at most
+        ``Q`` letters is at most one edit away (if it has at most ``Q`` letters) or has at most
+        ``Q + 2``, and then shares one of its two-letter deletions with them."""
+        n = len(phon)
+        budget = self.config.edits_allowed
+        found: set[int] = set()
+        for v in {phon} | {phon[:i] + phon[i + 1 :] for i in range(n)}:
+            found.update(near.get(v, ()))
+        keys, table = self._phon.keys, self._phon
+        distance = jellyfish.damerau_levenshtein_distance
+        out: list[int] = []
+        for k in found:
+            key = keys[k]
+            d = budget(max(n, len(key)))
+            if d and abs(len(key) - n) <= d and distance(phon, key) <= d:
+                out.extend(table.of(k))
         out.sort()
         return out
 

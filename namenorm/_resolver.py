@@ -88,9 +88,12 @@ def query_keys(query: str) -> QueryKeys:
     norm, steps = normalize_explained(query)
     fold = fold_normalized(norm)
     phon = phonetic_key(fold)
+    # A query whose look-alikes were folded is not the same text as any alias: case folding
+    # would read some of them otherwise ("ſ", a long s that looks like an f, folds to "s").
+    lookalikes = any(step.startswith("look-alike") for step in steps)
     return QueryKeys(
         norm=norm,
-        norm_fold=plain_key(query),
+        norm_fold="" if lookalikes else plain_key(query),
         fold=fold,
         phon=phon,
         skel=skeleton_key(phon),
@@ -273,13 +276,22 @@ class Resolver:
         return [self._match(query, q, e.ei, e.i, e.ev, e.capped, e.cut) for e in entries]
 
     def _scored(
-        self, query: str, types: frozenset[str] | None, *, limit: int | None = None
+        self,
+        query: str,
+        types: frozenset[str] | None,
+        *,
+        limit: int | None = None,
+        contest: float | None = None,
     ) -> list[tuple[Match, bool]]:
         """Entities for ``query`` scored as if every needs-context alias were plain, best
         first, each with a flag that says whether that differs from what :meth:`resolve` sees
         (the score rests on a needs-context alias). Mention detection weighs those on the
-        document (:mod:`namenorm._annotate`)."""
-        found = self._both(query, types)
+        document (:mod:`namenorm._annotate`).
+
+        With ``contest``, only the entities that can come within ``contest`` of the best are
+        sure to be listed: fuzzy retrieval is skipped when the hash tables give a match that
+        no fuzzy match can come that close to (see :meth:`_fuzzy_ceiling`)."""
+        found = self._both(query, types, contest=contest)
         if found is None:
             return []
         query, q, entries = found
@@ -292,15 +304,37 @@ class Resolver:
         ]
 
     def _both(
-        self, query: str, types: frozenset[str] | None, *, scan: bool = False
+        self,
+        query: str,
+        types: frozenset[str] | None,
+        *,
+        scan: bool = False,
+        contest: float | None = None,
     ) -> tuple[str, QueryKeys, list[_Entry]] | None:
         if not query.strip():
             return None
         q = query_keys(query)
         if not q.fold or len(q.norm) > MAX_QUERY_LENGTH:
             return None
+        if contest is not None and not scan and not q.gapped:
+            entries = self._rank_ids(q, self._index.table_ids(q), types)
+            if entries and max(e.raw for e in entries) >= self._fuzzy_ceiling(q) + contest:
+                return query, q, entries
         ids = range(len(self._index.aliases)) if scan else self._index.candidate_ids(q)
         return query, q, self._rank_ids(q, ids, types)
+
+    def _fuzzy_ceiling(self, q: QueryKeys) -> float:
+        """The highest score a fuzzy match can give this (gap-free) query: at least one edit
+        on a phonetic key no longer than the query's plus its edit budget, with the Metaphone
+        bonus, times the heaviest alias kind factor (1 at least)."""
+        config = self._config
+        n = len(q.phon_c)
+        reach = n + config.edits_allowed(n + 3)
+        if reach == n:
+            return 0.0
+        ceiling = config.fuzzy * (1.0 - 1.0 / reach) ** config.fuzzy_power
+        heaviest = max(1.0, *config.kind_factor.values())
+        return min(1.0, (ceiling + config.metaphone_bonus) * heaviest)
 
     def _rank_ids(
         self, q: QueryKeys, ids: Iterable[int], types: frozenset[str] | None

@@ -346,7 +346,9 @@ def _lookups(text: str, monkeypatch) -> set[str]:
     annotator = Annotator()
     calls = []
     real = annotator._scored
-    monkeypatch.setattr(annotator, "_scored", lambda q: calls.append(q) or real(q))
+    monkeypatch.setattr(
+        annotator, "_scored", lambda q, exact=False: calls.append(q) or real(q, exact)
+    )
     annotator.annotate(text)
     return set(calls)
 

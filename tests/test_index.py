@@ -7,9 +7,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from namenorm import Config, IndexFormatError, Resolver
 from namenorm._compiled import MAGIC, load_index, save_index
+from namenorm._index import NEAR_MAX_QUERY, Index
 
 
 def _corrupted_queries(resolver, n, seed):
@@ -141,3 +144,34 @@ def test_index_saved_by_other_key_code_is_refused(tmp_path, mini):
     path.write_bytes(MAGIC + len(new).to_bytes(8, "little") + new + data[start + size :])
     with pytest.raises(IndexFormatError, match="rebuild"):
         load_index(path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abdefgiklmnoprstuvxz", min_size=1, max_size=10))
+def test_deletion_neighbourhoods_find_what_the_pair_postings_find(bundled, phon):
+    index = bundled.index
+    near = index._near_table()
+    assert near is not None
+    if len(phon) <= NEAR_MAX_QUERY:
+        assert index._near_ids(phon, near) == index._pair_ids(phon)
+
+
+def test_deletion_neighbourhoods_on_keys_of_the_gazetteer(bundled):
+    index = bundled.index
+    near = index._near_table()
+    keys = [k for k in index.tables()["phon"].keys if len(k) <= NEAR_MAX_QUERY + 2]
+    for key in keys[::5]:
+        swapped = key[:1] + key[2:3] + key[1:2] + key[3:]
+        for probe in {key, key[1:], key[:-1], key[:2] + key[3:], key + "a", key[2:],
+                      key[1:-1], swapped, swapped[1:], "o" + key[1:-1]}:
+            if 0 < len(probe) <= NEAR_MAX_QUERY:
+                assert index._near_ids(probe, near) == index._pair_ids(probe), probe
+
+
+def test_deletion_neighbourhoods_are_not_used_when_the_budget_would_outrun_them(mini):
+    from namenorm._index import _near_is_complete
+
+    assert _near_is_complete(Config())
+    loose = mini.index.with_config(Config(edit_budget=((3, 1), (6, 2))))
+    assert not _near_is_complete(loose.config)
+    assert Index(loose.entities, list(loose.aliases), loose.config)._near_table() is None

@@ -229,3 +229,27 @@ def test_a_short_name_with_look_alike_letters_is_not_weakened(bundled):
     [weak] = bundled.candidates("Tùrk", limit=1)
     assert weak.id == "turkey" and any("short key" in step for step in weak.explanation)
     assert weak.score < m.score
+
+
+def _contenders(pairs, width):
+    best = pairs[0][0].score
+    return [(m.id, m.score) for m, _ in pairs if best - m.score < width]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_skipping_fuzzy_retrieval_keeps_every_contender(bundled, data):
+    """With ``contest``, the entities within ``contest`` of the best are those of the full
+    ranking: fuzzy retrieval is skipped only when no fuzzy match could get that close."""
+    entity = data.draw(st.sampled_from(bundled.index.entities))
+    name = data.draw(st.sampled_from([n.text for n in entity.names]))
+    cut = data.draw(st.integers(0, 3))
+    for query in {name, name[:-cut] if cut else name, name + "s", name.upper()}:
+        if not query.strip():
+            continue
+        full = bundled._scored(query, None)
+        quick = bundled._scored(query, None, contest=0.12)
+        if full:
+            assert quick and _contenders(quick, 0.12) == _contenders(full, 0.12), query
+        else:
+            assert quick == []
