@@ -664,8 +664,7 @@ class Annotator:
         cache = self._scored_cache
         hit = cache.get((query, exact))
         if hit is None:
-            config = self._resolver.config
-            contest = max(config.margin, config.near_miss_margin) if exact else None
+            contest = self._resolver.config.margin if exact else None
             hit = self._resolver._scored(query, self._types, limit=4, contest=contest)
             if len(cache) > 100_000:
                 cache.clear()

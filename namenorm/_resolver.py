@@ -288,9 +288,10 @@ class Resolver:
         (the score rests on a needs-context alias). Mention detection weighs those on the
         document (:mod:`namenorm._annotate`).
 
-        With ``contest``, only the entities that can come within ``contest`` of the best are
-        sure to be listed: fuzzy retrieval is skipped when the hash tables give a match that
-        no fuzzy match can come that close to (see :meth:`_fuzzy_ceiling`)."""
+        With ``contest`` (a margin), only the entities that can come within that margin of the
+        best are sure to be listed: fuzzy retrieval is skipped when the hash tables give a
+        match that no fuzzy match can come that close to (see :meth:`_fuzzy_ceiling`); for an
+        inexact best the margin is widened to ``near_miss_margin``, as :meth:`resolve` does."""
         found = self._both(query, types, contest=contest)
         if found is None:
             return []
@@ -318,8 +319,13 @@ class Resolver:
             return None
         if contest is not None and not scan and not q.gapped:
             entries = self._rank_ids(q, self._index.table_ids(q), types)
-            if entries and max(e.raw for e in entries) >= self._fuzzy_ceiling(q) + contest:
-                return query, q, entries
+            if entries:
+                best = max(entries, key=lambda e: e.raw)
+                if best.raw_ev.method not in ("exact", "folded"):
+                    # as in resolve(): an inexact best needs the wider near-miss margin
+                    contest = max(contest, self._config.near_miss_margin)
+                if best.raw >= self._fuzzy_ceiling(q) + contest:
+                    return query, q, entries
         ids = range(len(self._index.aliases)) if scan else self._index.candidate_ids(q)
         return query, q, self._rank_ids(q, ids, types)
 
