@@ -370,6 +370,20 @@ class Index:
                 found[i] = None
         return list(found)[: self.config.max_candidates]
 
+    def key_ids(self, q: QueryKeys) -> list[int]:
+        """Aliases whose exact text, fold key or phonetic key equals the query's (no fuzzy
+        retrieval): the cheap lookup for proposed forms such as stems of inflected words."""
+        found: dict[int, None] = {}
+        for table, key in (
+            (self._exact, q.norm),
+            (self._exact, q.norm_fold),
+            (self._fold, q.fold_c),
+            (self._phon, q.phon_c),
+        ):
+            for i in table.get(key):
+                found[i] = None
+        return list(found)
+
     def _fuzzy_ids(self, q: QueryKeys) -> list[int]:
         if q.gapped:
             return self._gapped_ids(q)

@@ -3,6 +3,10 @@
 A lookup normalizes the query (:func:`namenorm.normalize`), computes its keys, draws candidate
 aliases from the index, scores each (:mod:`namenorm._score`), keeps the best alias per entity and
 ranks entities by score (ties by entity id, so answers never depend on hash order).
+A word that may carry a grammatical ending ("Ереване", "Bakıda", "Երևանում") is also looked up
+through the dictionary forms that :func:`namenorm._inflect.stem_phrase` proposes; such a form
+counts only when it matches an alias exactly, folded or phonetically, at ``Config.inflected``
+times that score, and the match names the removed ending (``Match.ending``).
 :meth:`Resolver.resolve` answers only when the best score reaches ``Config.threshold`` *and* the
 best other entity is at least ``Config.margin`` behind; otherwise it abstains.
 
@@ -24,6 +28,7 @@ from typing import Any, NamedTuple
 
 from namenorm._config import Config
 from namenorm._gazetteer import TYPES, Gazetteer
+from namenorm._inflect import stem_phrase
 from namenorm._index import Index, QueryKeys, plain_key
 from namenorm._keys import fold_normalized, phonetic_key, skeleton_key
 from namenorm._score import score_alias
@@ -42,7 +47,8 @@ class Match:
     ``method`` is one of ``exact``, ``folded``, ``phonetic``, ``skeleton`` and ``fuzzy``;
     ``alias`` is the gazetteer variant that matched, ``alias_kind`` its kind (``generated`` for a
     romanization made by code, with the scheme in ``alias_scheme``); ``explanation`` lists the
-    steps taken, in order.
+    steps taken, in order. ``ending`` is the grammatical ending removed to reach the alias
+    ("ում" for "Երևանում"; endings of several words joined by spaces), None if none was.
     """
 
     id: str
@@ -57,6 +63,8 @@ class Match:
     explanation: tuple[str, ...]
     #: For an alias of kind ``generated``: the romanization scheme that made it.
     alias_scheme: str | None = None
+    #: The grammatical ending removed to reach the alias (namenorm._inflect), or None.
+    ending: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
