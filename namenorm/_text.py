@@ -3,6 +3,9 @@
 Every step is a pure ``str -> str`` function; :func:`normalize` chains them and
 :func:`normalize_explained` also reports which steps changed the text. The order matters:
 
+0. :func:`namenorm._mojibake.repair` undoes a wrong-code-page decoding ("Ð•Ñ€ÐµÐ²Ð°Ð½" is
+   "Ереван" read as Windows-1252) before anything else can destroy the evidence; the
+   explanation names the misreading. Text that is not mojibake is left alone.
 1. :func:`remove_invisible` drops format and control characters (zero-width spaces and joiners,
    soft hyphens, bidi marks, variation selectors, BOMs), lone surrogates and private-use code
    points, and turns every kind of space (NBSP, thin, ideographic, ...) into an ASCII space.
@@ -327,13 +330,25 @@ def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
 
     >>> normalize_explained("Azeгbaijan")
     ('Azerbaijan', ('look-alike letters of other scripts folded',))
+    >>> normalize_explained("BakÄ±")
+    ('Bakı', ('mojibake repaired: UTF-8 text that had been decoded as Windows-1252',))
     """
-    steps = []
-    for label, step in _STEPS:
-        new = step(text)
-        if new != text:
-            steps.append(label)
-            text = new
+    from namenorm._mojibake import repair_explained
+
+    steps: list[str] = []
+    for _round in range(2):
+        # Removing invisible characters or fragments can uncover mojibake: one more round.
+        text, how = repair_explained(text)
+        if how is None and steps:
+            break
+        if how is not None:
+            steps.append(f"mojibake repaired: {how}")
+        for label, step in _STEPS:
+            new = step(text)
+            if new != text:
+                if label not in steps:
+                    steps.append(label)
+                text = new
     return text, tuple(steps)
 
 
@@ -343,6 +358,4 @@ def normalize(text: str) -> str:
     >>> normalize("  Tһе  shelling\u00a0in Nagorny Karaƅakh ")
     'The shelling in Nagorny Karabakh'
     """
-    for _label, step in _STEPS:
-        text = step(text)
-    return text
+    return normalize_explained(text)[0]
