@@ -126,7 +126,8 @@ def _person_forms(name: Name) -> list[tuple[str, str]]:
     """(text, kind) forms derived from a person's full name."""
     if name.kind not in _DERIVABLE_KINDS or name.exact_only or name.needs_context:
         return []
-    tokens = normalize(name.text).split()
+    # Japanese and Chinese renderings separate given name and surname with a middle dot.
+    tokens = normalize(name.text).replace("・", " ").replace("·", " ").split()
     if len(tokens) < 2 or any(t.endswith(".") for t in tokens):
         return []
     split = len(tokens) - 1

@@ -85,9 +85,15 @@ def score_alias(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
         return None
     method, score, reasons = evidence.method, evidence.score, list(evidence.reasons)
     # A short key matched inexactly is weak evidence, unless the query *is* the alias once its
-    # look-alike letters are repaired ("ΤURK", Greek Tau, is "Turk"), as for exact-only aliases.
-    if method != "exact" and len(alias.fold_c) <= config.short_key and not (
-        method == "folded" and plain_key(q.norm) == alias.plain
+    # look-alike letters are repaired ("ΤURK", Greek Tau, is "Turk"), as for exact-only aliases,
+    # or the folded key of a name in another script: Arabic and Hebrew keys are consonant
+    # skeletons ("ایروان" -> "yrwn") of longer names.
+    same_script_fold = method == "folded" and not alias.latin and not q.latin
+    if (
+        method != "exact"
+        and len(alias.fold_c) <= config.short_key
+        and not (method == "folded" and plain_key(q.norm) == alias.plain)
+        and not same_script_fold
     ):
         score *= config.short_factor
         reasons.append(f"short key, inexact match: x{config.short_factor:g}")
