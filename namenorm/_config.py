@@ -59,7 +59,7 @@ class Config:
     inflected: float = 0.96
     #: Shortest fold key (letters) of a stem that may match phonetically; shorter stems must
     #: match exactly or at the folded level.
-    min_phonetic_stem: int = 5
+    min_phonetic_stem: int = 6
     #: Score ceiling of an alias flagged needs-context when no context is given.
     needs_context_ceiling: float = 0.5
     #: Index the romanizations that published schemes make of native-script names
