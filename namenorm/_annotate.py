@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from namenorm._confusables import TO_LATIN
+from namenorm._inflect import strip_inflection
 from namenorm._keys import fold_normalized
 from namenorm._resolver import Match, Resolver, _check_types
 from namenorm._text import (
@@ -376,6 +377,8 @@ class Annotator:
         self._token_keys: dict[tuple[str, bool], tuple[str, str]] = {}
         self._scored_cache: dict[str, list[tuple[Match, bool]]] = {}
         self._alias_words: dict[str, frozenset[str]] = {}
+        self._stem_keys_cache: dict[tuple[str, bool], frozenset[str]] = {}
+        self._all_words: frozenset[str] = frozenset()
         entities = resolver.index.entities
         self._entity = {e.id: e for e in entities}
         self._years = {
@@ -497,6 +500,7 @@ class Annotator:
                         full.add("".join(parts))
                         n = (len(parts) + 1) // 2
                         first[parts[0]] = max(first.get(parts[0], 0), n)
+                    self._all_words = frozenset(vocab)
                     self._keys = (frozenset(full), first, frozenset(vocab - _VOCABULARY))
         return self._keys
 
@@ -522,7 +526,10 @@ class Annotator:
                 if (
                     j > i
                     and not broken
-                    and not any(tokens[k].key in alias_words for k in range(i, j + 1))
+                    and not any(
+                        tokens[k].key in alias_words or self._stem_keys(tokens[k]) & alias_words
+                        for k in range(i, j + 1)
+                    )
                 ):
                     return
             if j > i and tokens[j].key in _POSSESSIVE and joins[j] == "":
@@ -563,6 +570,16 @@ class Annotator:
         def may_start(t: _Token) -> bool:
             return name_like(t) and t.key not in _FUNCTION_WORDS
 
+        def name_part(t: _Token) -> bool:
+            # A lower-case word of an alias, inflected or not, inside a name ("Шушинского
+            # района", "Минской группе ОБСЕ"): it may continue and end a run, never start one.
+            return (
+                t.cased
+                and not t.upper
+                and t.key not in _FUNCTION_WORDS
+                and bool(({t.key} | self._stem_keys(t)) & self._all_words)
+            )
+
         i = 0
         while i < n:
             if not name_like(tokens[i]):
@@ -572,16 +589,30 @@ class Annotator:
             while (
                 j + 1 < n
                 and joins[j + 1] is not None
-                and (name_like(tokens[j + 1]) or tokens[j + 1].key in _CONNECTORS)
+                and (
+                    name_like(tokens[j + 1])
+                    or tokens[j + 1].key in _CONNECTORS
+                    or name_part(tokens[j + 1])
+                )
                 and j + 1 - i < 3 * self._max_fuzzy
             ):
                 j += 1
             for a in range(i, j + 1):
                 if may_start(tokens[a]):
                     for b in range(a, min(j, a + self._max_fuzzy - 1) + 1):
-                        if name_like(tokens[b]):
+                        if name_like(tokens[b]) or (b > a and name_part(tokens[b])):
                             add(a, b, False)
             i = j + 1
+
+        # A grammatical ending after an apostrophe or a hyphen belongs to the mention
+        # ("İstanbul'da", "ATƏT-in", "ՀԱՊԿ-ի"): the span covers the whole written form.
+        for i in range(n - 1):
+            a, b = tokens[i], tokens[i + 1]
+            gap = unify_punctuation(text[a.end : b.start])
+            if name_like(a) and gap in ("'", "-") and (not b.cased or not b.upper):
+                written = text[a.start : b.end]
+                if any(s.stem == text[a.start : a.end] for s in strip_inflection(written)):
+                    add(i, i + 1, False)
 
         # Machine-translation splits: a name-like word and the lower-case rest of it
         # ("Stepana kert", "Azer baijan").
@@ -664,7 +695,9 @@ class Annotator:
                 if not scored or scored[0][0].score < threshold:
                     continue
             if not cand.exact:
-                scored = [(m, g) for m, g in scored if self._words_fit(cand, tokens, m.alias)]
+                scored = [
+                    (m, g) for m, g in scored if self._words_fit(cand, tokens, m.alias, m.ending)
+                ]
                 if not scored or scored[0][0].score < threshold:
                     continue
             if any(m.alias_kind == "surname" for m, _ in scored) and self._in_longer_name(
@@ -806,16 +839,51 @@ class Annotator:
             neighbours.append(tokens[cand.first - 1])
         if cand.last + 1 < len(tokens) and tokens[cand.last + 1].join == " ":
             neighbours.append(tokens[cand.last + 1])
+        words = self._alias_keys()[2]
         return any(
-            t.upper and not t.fragment and t.key not in _VOCABULARY for t in neighbours
+            t.upper
+            and not t.fragment
+            and t.key not in _VOCABULARY
+            # not a word of any name, and at a sentence start ("Позже Пашинян") or an inflected
+            # form of a word of another name ("Bakıda Paşinyanla")
+            and not (
+                t.key not in words and (t.sentence_start or bool(self._stem_keys(t) & words))
+            )
+            for t in neighbours
         )
 
-    def _words_fit(self, cand: _Candidate, tokens: list[_Token], alias: str) -> bool:
+    def _stem_keys(self, t: _Token) -> frozenset[str]:
+        """Keys of the dictionary forms :func:`~namenorm._inflect.strip_inflection` proposes
+        for a token ("Алиевым" -> "aliyev"), whatever its case."""
+        latin = t.repaired.isascii()
+        hit = self._stem_keys_cache.get((t.repaired, latin))
+        if hit is None:
+            hit = frozenset(
+                key
+                for s in strip_inflection(t.repaired, lowercase_ok=True)
+                if (key := self._token_key(s.stem, latin)[0])
+            )
+            if len(self._stem_keys_cache) > 200_000:
+                self._stem_keys_cache.clear()
+            self._stem_keys_cache[(t.repaired, latin)] = hit
+        return hit
+
+    def _words_fit(
+        self, cand: _Candidate, tokens: list[_Token], alias: str, ending: str | None = None
+    ) -> bool:
         """An inexact match may not turn a word of the vocabulary (a title, a place word, a
-        function word) into another: "Russian Foreign Minister" is not "... Ministry"."""
+        function word) into another: "Russian Foreign Minister" is not "... Ministry". A
+        grammatical ending after an apostrophe or hyphen ("İstanbul'da") is no word."""
+        last = cand.last
+        if (
+            ending is not None
+            and last > cand.first
+            and tokens[last].key == self._token_key(ending, True)[0]
+        ):
+            last -= 1
         words = {
             tokens[k].key
-            for k in range(cand.first, cand.last + 1)
+            for k in range(cand.first, last + 1)
             if len(tokens[k].key) > 1 and tokens[k].key in _VOCABULARY
         }
         if not words:
@@ -859,7 +927,10 @@ class Annotator:
         for d in decisions:
             assert d.match is not None
             first, last = d.cand.first, d.cand.last
-            if not d.cand.exact and any(
+            # A span reached through the exact dictionary form of its inflected words
+            # ("Минской группе ОБСЕ") is as good as an exact one.
+            exact_stem = d.match.ending is not None and d.match.method in ("exact", "folded")
+            if not d.cand.exact and not exact_stem and any(
                 b <= last and (a, b) != (first, last) and score >= d.match.score
                 for a in range(first, last + 1)
                 for b, score in exact_at.get(a, ())
