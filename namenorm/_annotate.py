@@ -610,7 +610,7 @@ class Annotator:
             a, b = tokens[i], tokens[i + 1]
             gap = unify_punctuation(text[a.end : b.start])
             if name_like(a) and gap in ("'", "-") and (not b.cased or not b.upper):
-                written = text[a.start : b.end]
+                written = unify_punctuation(text[a.start : b.end])
                 if any(s.stem == text[a.start : a.end] for s in strip_inflection(written)):
                     add(i, i + 1, False)
 
@@ -837,7 +837,10 @@ class Annotator:
         neighbours = []
         if cand.first > 0 and tokens[cand.first].join == " ":
             neighbours.append(tokens[cand.first - 1])
-        if cand.last + 1 < len(tokens) and tokens[cand.last + 1].join == " ":
+        last = tokens[cand.last]
+        ends_inflected = cand.last > cand.first and last.cased and not last.upper
+        if cand.last + 1 < len(tokens) and tokens[cand.last + 1].join == " " and not ends_inflected:
+            # (a name that ends in a grammatical ending, "Erdoğan'ın", has ended)
             neighbours.append(tokens[cand.last + 1])
         words = self._alias_keys()[2]
         return any(
