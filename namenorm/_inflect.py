@@ -152,9 +152,16 @@ _HY_VOWELS = set("աեէըիոօու")
 _TURKIC_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("DAkI", "relative"), ("DAn", "ablative"), ("DA", "locative"), ("(n)In", "genitive"),
     ("(y)A", "dative"), ("(y)I", "accusative (tr)"), ("(n)I", "accusative (az)"),
-    ("(y)lA", "instrumental"), ("(s)InDAn", "possessive ablative"), ("(s)InDA", "possessive locative"),
-    ("(s)I", "possessive"),
+    ("(y)lA", "instrumental"),
 )  # fmt: skip
+# Possessive forms are read only after an apostrophe: unmarked, "arasında" (between) would be
+# "Aras" (the river) with a possessive locative.
+_TURKIC_POSSESSIVES: tuple[tuple[str, str], ...] = (
+    ("(s)InDAn", "possessive ablative"), ("(s)InDA", "possessive locative"), ("(s)I", "possessive"),
+)  # fmt: skip
+#: Without an apostrophe, a Turkic stem needs this many letters ("Kuru" is not "Kur" + u), and
+#: five before a one-vowel ending.
+_MIN_TURKIC_STEM = 4
 _BACK = set("aıou")
 _FRONT = set("eəiöü")
 _ROUNDED = set("oöuü")
@@ -204,6 +211,8 @@ _KA_VOWELS = set("აეიოუ")
 
 # -- Arabic --------------------------------------------------------------------------------------
 _AR_PROCLITICS = ("وبال", "وال", "بال", "لل", "فال", "ال", "و", "ب", "ل", "ف")
+#: Letters an Arabic stem needs after a proclitic ("وكان", "and was", is not "و" + "كان").
+_MIN_AR_STEM = 4
 
 _MIN_STEM = 3
 _SEPARATORS = "'-"
@@ -281,14 +290,19 @@ def _by_table(
     token: str, rules: tuple[tuple[str, tuple[str, ...], str, str], ...]
 ) -> list[Stem]:
     low = token.casefold()
-    out = []
+    latin = rules is _WEST_SLAVIC_RULES
+    out: list[Stem] = []
     for ending, replacements, rule, lang in rules:
         if not low.endswith(ending) or len(low) - len(ending) < _MIN_STEM - 1:
             continue
         base = token[: len(token) - len(ending)]
+        if "/" in rule.partition("(")[2] and len(base) < 4:
+            continue  # an alternation on a short stem: "Досі" is no form of "Доха"
+        # A one-letter Latin ending needs a stem of five letters: "Vedia" is no form of "Vedi".
+        shortest = 5 if latin and len(ending) == 1 else _MIN_STEM
         for rep in replacements:
             stem = base + _restore_case(token, rep)
-            if len(stem) >= _MIN_STEM:
+            if len(stem) >= shortest:
                 out.append(Stem(stem, token[len(base) :], rule, lang))
     return out
 
@@ -400,13 +414,15 @@ def _turkic(token: str) -> list[Stem]:
         # An apostrophe or hyphen marks the suffix: the stem is whatever comes before it.
         stem, suffix = token[:cut], low[cut + 1 :]
         if len(stem) >= _MIN_STEM:
-            for template, rule in _TURKIC_SUFFIXES:
+            for template, rule in (*_TURKIC_SUFFIXES, *_TURKIC_POSSESSIVES):
                 if _turkic_match(stem, suffix, template):
                     out.append(Stem(stem, token[cut:].lstrip(_SEPARATORS), rule, "az/tr"))
                     break
         return out
-    for n in range(min(7, len(low) - _MIN_STEM), 0, -1):
+    for n in range(min(7, len(low) - _MIN_TURKIC_STEM), 0, -1):
         stem, suffix = token[:-n], low[-n:]
+        if n == 1 and len(stem) < 5:
+            continue  # one vowel on a short stem: "Arası" (its interval) is not "Aras" + ı
         for template, rule in _TURKIC_SUFFIXES:
             if _turkic_match(stem, suffix, template):
                 out.append(Stem(stem, token[-n:], rule, "az/tr"))
@@ -447,7 +463,7 @@ def _georgian(token: str) -> list[Stem]:
 def _arabic(token: str) -> list[Stem]:
     out = []
     for prefix in _AR_PROCLITICS:
-        if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_STEM:
+        if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_AR_STEM:
             out.append(Stem(token[len(prefix) :], prefix, "proclitic", "ar"))
     return out
 

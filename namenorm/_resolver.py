@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from namenorm._config import Config
-from namenorm._gazetteer import TYPES, Gazetteer
+from namenorm._gazetteer import TYPES, Gazetteer, detect_script
 from namenorm._inflect import PhraseStem, stem_phrase
 from namenorm._index import Index, QueryKeys, plain_key
 from namenorm._keys import fold_normalized, phonetic_key, skeleton_key
@@ -35,6 +35,8 @@ from namenorm._score import score_alias
 from namenorm._text import normalize_explained
 
 __all__ = ["Match", "Resolver"]
+
+_DERIVED_KINDS = frozenset({"surname", "initials", "reversed", "given-surname"})
 
 #: Queries longer than this (in characters, after normalization) are not names: no match.
 MAX_QUERY_LENGTH = 300

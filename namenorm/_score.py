@@ -7,7 +7,9 @@ method and base score (all from :class:`~namenorm.Config`):
 ``folded``    the fold keys are equal (homoglyphs, diacritics, script, spacing, punctuation);
 ``phonetic``  the phonetic keys are equal; scaled by how close the fold keys still are;
 ``skeleton``  the consonant skeletons are equal (long keys only);
-``fuzzy``     the phonetic keys are within the edit budget for their length; the score falls
+``fuzzy``     (neither of these two for text in the Arabic or Hebrew script, whose keys are
+              consonant skeletons already)
+              the phonetic keys are within the edit budget for their length; the score falls
               with the share of letters edited. An injected fragment (gap) costs ``gap_cost``.
               When jellyfish's Metaphone codes of the two fold keys agree, ``metaphone_bonus``
               is added.
@@ -19,6 +21,7 @@ full name). Every score is in [0, 1]. The resolver caps what rests on a needs-co
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -113,12 +116,15 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
         return Evidence("exact", config.exact, ("same text, ignoring case",))
     q_fold, a_fold = q.fold_c, alias.fold_c
     if q_fold == a_fold:
-        if alias.latin or not q.latin:
+        # Arabic and Hebrew transliterate to consonant skeletons: an equal key across that
+        # script boundary ("آرارات" and "Ararat") is as weak as a Latin query on a foreign alias.
+        cross_abjad = _abjad(q.norm) != _abjad(alias.norm)
+        if (alias.latin or not q.latin) and not cross_abjad:
             return Evidence("folded", config.folded, (f"same folded key {alias.fold!r}",))
         return Evidence(
             "folded",
             config.transliterated,
-            (f"same folded key {alias.fold!r}, through transliteration of a non-Latin alias",),
+            (f"same folded key {alias.fold!r}, through transliteration of another script",),
         )
     q_phon, a_phon = q.phon_c, alias.phon_c
     if q_phon == a_phon and not q.gapped:
@@ -129,6 +135,10 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
             score,
             (f"same phonetic key {alias.phon!r}", f"folded keys {closeness:.2f} alike"),
         )
+    if _abjad(q.norm) or _abjad(alias.norm):
+        # Keys of the Arabic and Hebrew scripts are consonant skeletons already: an equal
+        # skeleton or a few edits say nothing ("برادران", brothers, is not Barda Rayon).
+        return None
     q_skel, a_skel = q.skel_c, alias.skel_c
     if q_skel == a_skel and len(a_skel) >= config.min_skeleton and not q.gapped:
         closeness = _ratio(q_phon, a_phon)
@@ -150,6 +160,15 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
             (*evidence.reasons, f"metaphone codes agree: +{config.metaphone_bonus:g}"),
         )
     return evidence
+
+
+_ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+@lru_cache(maxsize=16384)
+def _abjad(text: str) -> bool:
+    """Whether ``text`` has letters of the Hebrew or Arabic script."""
+    return _ABJAD.search(text) is not None
 
 
 @lru_cache(maxsize=16384)

@@ -2,7 +2,8 @@
 
 The same Persian, Arabic, Urdu, Kurdish or Pashto name is written with different code points
 for what readers take as one letter: Arabic ي and ى against Persian ی, Arabic ك against Persian
-ک, ة against ه, hamza carried on alef, waw or yeh or left out, the elongation tatweel. Japanese
+ک, ة against ه, hamza carried on alef, waw or yeh or left out, the elongation tatweel. Alef in
+all its forms becomes the key letter ``a`` (unidecode would drop it). Japanese
 katakana spells foreign v both as ヴ and as the b-row, and the long-vowel mark ー comes and goes.
 :func:`fold_variants` maps each group to one member, so the fold keys of the variants agree.
 Zero-width non-joiners are removed earlier (:func:`namenorm._text.remove_invisible`), harakat and
@@ -30,9 +31,10 @@ _ARABIC = {
     # heh and teh marbuta: Urdu heh goal, do-chashmi heh, Kurdish ae
     "\u0629": "\u0647", "\u06c1": "\u0647", "\u06c3": "\u0647", "\u06be": "\u0647",
     "\u06d5": "\u0647",
-    # alef with hamza or madda, wasla
-    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
-    "\u0672": "\u0627", "\u0673": "\u0627",
+    # alef, with hamza or madda, wasla: one letter, kept in the key as "a" (unidecode drops
+    # the bare alef, and then "قطار" (a train) and "قطر" (Qatar) would share a key)
+    "\u0627": "a", "\u0623": "a", "\u0625": "a", "\u0622": "a", "\u0671": "a",
+    "\u0672": "a", "\u0673": "a",
     # waw with hamza, Kurdish waws
     "\u0624": "\u0648", "\u06c6": "\u0648", "\u06c7": "\u0648",
     # bare hamza and tatweel carry no letter
