@@ -115,10 +115,11 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
     if q.norm_fold == alias.plain:
         return Evidence("exact", config.exact, ("same text, ignoring case",))
     q_fold, a_fold = q.fold_c, alias.fold_c
+    # Arabic and Hebrew transliterate to consonant skeletons: an equal key across that script
+    # boundary ("آرارات" and "Ararat") is as weak as a Latin query on a foreign alias, and
+    # nothing weaker than an equal fold key holds across it ("Barış" is not "باريس").
+    cross_abjad = _abjad(q.norm) != _abjad(alias.norm)
     if q_fold == a_fold:
-        # Arabic and Hebrew transliterate to consonant skeletons: an equal key across that
-        # script boundary ("آرارات" and "Ararat") is as weak as a Latin query on a foreign alias.
-        cross_abjad = _abjad(q.norm) != _abjad(alias.norm)
         if (alias.latin or not q.latin) and not cross_abjad:
             return Evidence("folded", config.folded, (f"same folded key {alias.fold!r}",))
         return Evidence(
@@ -127,6 +128,8 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
             (f"same folded key {alias.fold!r}, through transliteration of another script",),
         )
     q_phon, a_phon = q.phon_c, alias.phon_c
+    if cross_abjad:
+        return None
     if q_phon == a_phon and not q.gapped:
         closeness = _ratio(q_fold, a_fold)
         score = config.phonetic * (0.9 + 0.1 * closeness)
