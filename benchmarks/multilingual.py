@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import namenorm  # noqa: E402
-from namenorm import Config, Resolver  # noqa: E402
-from namenorm._mojibake import MISREADINGS, misread, repair  # noqa: E402
+import namenorm
+from namenorm import Config, Resolver
+from namenorm._mojibake import MISREADINGS, misread, repair
 
 GOLDEN = ROOT / "tests" / "data" / "multilingual.tsv"
 WORDFREQ_LANGS = ("ru", "uk", "tr", "pl", "cs", "sk", "fa", "ar", "el", "he")
@@ -73,7 +73,10 @@ def golden_report(resolver: Resolver) -> list[str]:
         by_kind[group]["n"] += 1
         by_kind[group]["ok"] += ok
         if not ok:
-            failures.append(f"{query} ({lang}, {kind}) -> {got or 'no match'}, expected {expected or 'no match'}")
+            failures.append(
+                f"{query} ({lang}, {kind}) -> {got or 'no match'}, "
+                f"expected {expected or 'no match'}"
+            )
     out = ["### Golden set by language", "",
            "| language | forms | resolved correctly | ordinary words | wrongly resolved |",
            "| --- | ---: | ---: | ---: | ---: |"]
@@ -106,8 +109,9 @@ def ordinary_report(resolver: Resolver, top: int) -> list[str]:
                 "Skipped: `pip install -e \".[bench]\"` (wordfreq) to run it."]
     plain = Resolver(config=Config(inflected=0.0))
     out = ["### Ordinary words at scale (wordfreq, capitalized)", "",
-           f"The {top} most frequent words of each language with at least four letters, "
-           "capitalized; resolved by the bundled resolver, and with inflection switched off.", "",
+           (f"The {top} most frequent words of each language with at least four letters, "
+            "capitalized; resolved by the bundled resolver, and with inflection switched off."),
+           "",
            "| language | words | resolved | without inflection | added by inflection |",
            "| --- | ---: | ---: | ---: | ---: |"]
     added_all: dict[str, list[str]] = {}
@@ -126,7 +130,8 @@ def ordinary_report(resolver: Resolver, top: int) -> list[str]:
         added_all[lang] = added
         out.append(
             f"| {lang} | {len(words)} | {n_with} ({n_with / len(words):.1%}) | "
-            f"{n_without} ({n_without / len(words):.1%}) | {len(added)} ({len(added) / len(words):.1%}) |"
+            f"{n_without} ({n_without / len(words):.1%}) | "
+            f"{len(added)} ({len(added) / len(words):.1%}) |"
         )
     out += ["", "Words that only the suffix rules resolve:", ""]
     for lang, added in added_all.items():
@@ -138,7 +143,8 @@ def mojibake_report(resolver: Resolver) -> list[str]:
     pairs = (("utf-8", "cp1252"), ("utf-8", "cp1251"), ("koi8-r", "cp1251"))
     rows = [r for r in _rows() if r[1]]
     out = ["### Mojibake", "",
-           "| misreading | golden forms | resolved correctly, clean | resolved correctly, misread |",
+           ("| misreading | golden forms | resolved correctly, clean "
+            "| resolved correctly, misread |"),
            "| --- | ---: | ---: | ---: |"]
     for true, wrong in pairs:
         n = clean_ok = broken_ok = 0

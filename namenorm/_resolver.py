@@ -28,8 +28,8 @@ from typing import Any, NamedTuple
 
 from namenorm._config import Config
 from namenorm._gazetteer import TYPES, Gazetteer, detect_script
-from namenorm._inflect import PhraseStem, stem_phrase
 from namenorm._index import Index, QueryKeys, plain_key
+from namenorm._inflect import PhraseStem, stem_phrase
 from namenorm._keys import fold_normalized, phonetic_key, skeleton_key
 from namenorm._score import score_alias
 from namenorm._text import normalize_explained

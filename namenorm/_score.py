@@ -165,7 +165,9 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
     return evidence
 
 
-_ABJAD = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_ABJAD = re.compile(
+    "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
+)
 
 
 @lru_cache(maxsize=16384)

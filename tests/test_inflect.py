@@ -196,7 +196,8 @@ AZ_TR = (
 )
 AZ_TR_GOLD = [
     ("İlham Əliyev", "ilham-aliyev"), ("Bakıda", "baku"), ("Paşinyanla", "nikol-pashinyan"),
-    ("Şuşaya", "shusha"), ("Xankəndiyə", "stepanakert"), ("ATƏT-in Minsk qrupu", "osce-minsk-group"),
+    ("Şuşaya", "shusha"), ("Xankəndiyə", "stepanakert"),
+    ("ATƏT-in Minsk qrupu", "osce-minsk-group"),
     ("Türkiye'nin", "turkey"), ("Ankara'daki", "ankara"), ("Erdoğan’ın", "recep-tayyip-erdogan"),
     ("Bakü’ye", "baku"), ("Dağlık Karabağ'da", "nagorno-karabakh"),
 ]  # fmt: skip
@@ -220,5 +221,8 @@ def test_paragraphs_annotate_with_every_entity_and_whole_forms(text, gold):
 
 
 def test_ordinary_words_in_running_text_stay_unresolved():
-    text = "Рана зажила. Карта лежала на столе. Քաղաքում և Գյուղում անձրև էր։ Evde ve Kapıda kimse yok."
+    text = (
+        "Рана зажила. Карта лежала на столе. Քաղաքում և Գյուղում անձրև էր։ "
+        "Evde ve Kapıda kimse yok."
+    )
     assert namenorm.annotate(text) == []

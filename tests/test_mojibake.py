@@ -37,7 +37,8 @@ def test_seed_texts_are_not_repaired():
     assert [line for line in lines if repair(line) != line] == []
 
 
-# Share of names whose Mac OS Roman misreading, and of title-cased names whose 8-bit misreading (KOI8-R <-> Windows-1251 <-> Windows-1252)
+# Share of names whose Mac OS Roman misreading, and of title-cased names whose 8-bit misreading
+# (KOI8-R <-> Windows-1251 <-> Windows-1252)
 # is repaired to the original; the rest stay as they are or, rarely, get the other Cyrillic
 # reading (the two 8-bit Cyrillic code pages are case-swapped permutations of each other and
 # only letter frequencies tell them apart). Measured 2026-11-21: see docs/benchmarks.md.
