@@ -15,12 +15,14 @@
 3. Mojibake: each golden query that resolves, misread (UTF-8 as Windows-1252 and as
    Windows-1251, KOI8-R as Windows-1251, where the query can be encoded), resolved again; and the
    share of gazetteer names whose misreading :func:`namenorm._mojibake.repair` undoes.
+4. The time ``resolve()`` takes with the inflection fallback and without it.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -181,13 +183,43 @@ def mojibake_report(resolver: Resolver) -> list[str]:
     return out
 
 
+def latency_report(resolver: Resolver) -> list[str]:
+    """Time per resolve() with the inflection fallback and without it, side by side (the
+    fastest of seven interleaved runs)."""
+    off = Resolver(config=Config(inflected=0.0))
+    english = [
+        line.split("\t")[0]
+        for line in (ROOT / "tests" / "data" / "golden.tsv").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    sets = {"golden.tsv (English, corrupted)": english,
+            "multilingual.tsv": [r[0] for r in _rows()]}
+    out = ["### Cost of the inflection fallback", "",
+           "| queries | n | resolve() with it | without it (`Config(inflected=0)`) |",
+           "| --- | ---: | ---: | ---: |"]
+    for name, queries in sets.items():
+        runs: dict[int, list[float]] = {0: [], 1: []}
+        for res in (resolver, off):
+            for q in queries:  # warm the caches
+                res.resolve(q)
+        for _ in range(7):  # interleaved, the fastest run of each: the machine is shared
+            for k, res in enumerate((resolver, off)):
+                t = time.perf_counter()
+                for q in queries:
+                    res.resolve(q)
+                runs[k].append((time.perf_counter() - t) / len(queries) * 1e6)
+        with_it, without = min(runs[0]), min(runs[1])
+        out.append(f"| {name} | {len(queries)} | {with_it:.0f} µs | {without:.0f} µs |")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=2000, help="ordinary words per language")
     args = parser.parse_args(argv)
     resolver = namenorm.default_resolver()
     lines = [*golden_report(resolver), "", *ordinary_report(resolver, args.top), "",
-             *mojibake_report(resolver)]
+             *mojibake_report(resolver), "", *latency_report(resolver)]
     print("\n".join(lines))
     return 0
 

@@ -56,6 +56,7 @@ class Config:
     )
     #: Factor on the score of a form reached by removing a grammatical ending ("Ереване" ->
     #: "Ереван"); only exact, folded and phonetic matches of the stem count (namenorm._inflect).
+    #: 0 switches the inflection fallback off.
     inflected: float = 0.96
     #: Shortest fold key (letters) of a stem that may match phonetically; shorter stems must
     #: match exactly or at the folded level.
