@@ -44,6 +44,7 @@ __all__ = [
     "GAP",
     "fold_homoglyphs",
     "is_latin",
+    "latin_schwa",
     "mark_fragments",
     "normalize",
     "normalize_explained",
@@ -314,10 +315,38 @@ def _fold_after_fragments(text: str) -> str:
     return fold_homoglyphs(text) if GAP in text else text
 
 
+_CYRILLIC_SCHWA = re.compile("[\u04d8\u04d9]")
+_SCHWA_WORD = re.compile("\\w*[\u04d8\u04d9]\\w*")
+
+
+def latin_schwa(text: str) -> str:
+    """Cyrillic schwa (ә, Ә) inside a Latin word becomes the Latin schwa (ə, Ə): Azerbaijani
+    written in Latin letters often carries the Cyrillic one ("Ermәnistan", "Gәncә").
+
+    >>> latin_schwa("Ermәnistan Әliyev"), latin_schwa("Азәрбајҹан")
+    ('Ermənistan Əliyev', 'Азәрбајҹан')
+    """
+    if _CYRILLIC_SCHWA.search(text) is None:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        latin = sum(1 for ch in word if ch.isalpha() and script_of(ch) == "LATIN")
+        other = sum(
+            1 for ch in word if ch.isalpha() and script_of(ch) != "LATIN" and ch not in "әӘ"
+        )
+        if latin <= other:
+            return word
+        return word.replace("ә", "ə").replace("Ә", "Ə")
+
+    return _SCHWA_WORD.sub(fix, text)
+
+
 _STEPS = (
     ("invisible characters removed", remove_invisible),
     ("punctuation unified", unify_punctuation),
     ("Unicode compatibility forms unified (NFKC)", _nfkc),
+    ("Cyrillic schwa in Latin words made Latin", latin_schwa),
     ("look-alike letters of other scripts folded", fold_homoglyphs),
     ("injected foreign-script fragments marked as gaps", mark_fragments),
     ("look-alike letters next to the fragments folded", _fold_after_fragments),
