@@ -134,10 +134,14 @@ def test_match_reports_the_removed_ending(bundled):
     assert bundled.resolve("Yerevan").ending is None
 
 
-def test_a_direct_match_beats_an_inflected_one(bundled):
+def test_a_name_as_it_stands_is_not_read_as_an_inflected_form(bundled):
     # "Шуши" is itself a name of Shusha; it also looks like a genitive of "Шуша".
     m = bundled.resolve("Шуши")
     assert (m.id, m.ending, m.score) == ("shusha", None, 1.0)
+    # "Azerbaijani" is a demonym, not "Azerbaijan" with a Turkish accusative -i.
+    m = bundled.resolve("Azerbaijani")
+    assert (m.id, m.alias_kind, m.ending) == ("azerbaijan", "demonym", None)
+    assert all(c.ending is None for c in bundled.candidates("Martuni", limit=5))
 
 
 def test_stems_must_match_well_not_fuzzily():
