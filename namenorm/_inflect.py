@@ -120,8 +120,8 @@ _CYRILLIC_RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     # nouns
     ("ові", ("",), "dative", _UK),
     ("еві", ("", "ь", "й"), "dative", _UK),
-    ("ом", ("",), "instrumental", _RUUK),
-    ("ем", ("", "ь", "й"), "instrumental", _RUUK),
+    ("ом", ("", "ый", "ой", "ий"), "instrumental/locative (adjective)", _RUUK),
+    ("ем", ("", "ь", "й", "ий"), "instrumental/locative (adjective)", _RUUK),
     ("ём", ("", "ь"), "instrumental", _RU),
     ("ам", ("",), "dative plural", _RUUK),
     ("ах", ("",), "locative plural", _RUUK),

@@ -7,8 +7,9 @@ method and base score (all from :class:`~namenorm.Config`):
 ``folded``    the fold keys are equal (homoglyphs, diacritics, script, spacing, punctuation);
 ``phonetic``  the phonetic keys are equal; scaled by how close the fold keys still are;
 ``skeleton``  the consonant skeletons are equal (long keys only);
-``fuzzy``     (neither of these two for text in the Arabic or Hebrew script, whose keys are
-              consonant skeletons already)
+``fuzzy``     (neither of these two across scripts, where they would compound a transliteration
+              with edits, nor for text in the Arabic or Hebrew script, whose keys are consonant
+              skeletons already)
               the phonetic keys are within the edit budget for their length; the score falls
               with the share of letters edited. An injected fragment (gap) costs ``gap_cost``.
               When jellyfish's Metaphone codes of the two fold keys agree, ``metaphone_bonus``
@@ -28,6 +29,7 @@ from functools import lru_cache
 import jellyfish
 
 from namenorm._config import Config
+from namenorm._gazetteer import detect_script
 from namenorm._index import Alias, QueryKeys, plain_key
 from namenorm._text import GAP
 
@@ -138,6 +140,10 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
             score,
             (f"same phonetic key {alias.phon!r}", f"folded keys {closeness:.2f} alike"),
         )
+    if _script(q.norm) != _script(alias.norm):
+        # Sound-alikes across scripts compound a transliteration with edits: "Турка" (a coffee
+        # pot) is not "Թուրքիա", "Крайне" (extremely) is not "Ukraine".
+        return None
     if _abjad(q.norm) or _abjad(alias.norm):
         # Keys of the Arabic and Hebrew scripts are consonant skeletons already: an equal
         # skeleton or a few edits say nothing ("برادران", brothers, is not Barda Rayon).
@@ -168,6 +174,12 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
 _ABJAD = re.compile(
     "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
 )
+
+
+@lru_cache(maxsize=16384)
+def _script(text: str) -> str:
+    """The script most letters of ``text`` are in (the gap mark and digits do not count)."""
+    return detect_script(text)
 
 
 @lru_cache(maxsize=16384)
