@@ -228,7 +228,9 @@ def _first_letter(text: str) -> str:
 
 
 def _has_case(ch: str) -> bool:
-    return ch.lower() != ch.upper()
+    # Georgian has had capital (Mtavruli) forms since Unicode 11, but text is written in the
+    # lower-case Mkhedruli alone: names are not capitalized, so the script counts as caseless.
+    return ch.lower() != ch.upper() and not "\u10d0" <= ch <= "\u10ff"
 
 
 # -- the annotator ----------------------------------------------------------------------------

@@ -205,6 +205,17 @@ AZ_TR_GOLD = [
     ("Türkiye'nin", "turkey"), ("Ankara'daki", "ankara"), ("Erdoğan’ın", "recep-tayyip-erdogan"),
     ("Bakü’ye", "baku"), ("Dağlık Karabağ'da", "nagorno-karabakh"),
 ]  # fmt: skip
+KA = (
+    "თბილისში პრემიერ-მინისტრი ირაკლი კობახიძე შეხვდა სომხეთის პრემიერ-მინისტრს ნიკოლ "
+    "ფაშინიანს. ბაქოში ილჰამ ალიევმა განაცხადა, რომ აზერბაიჯანი და საქართველო "
+    "თანამშრომლობენ. რუსეთის პრეზიდენტმა პუტინმა ერევანში ჩასვლა დააანონსა."
+)
+KA_GOLD = [
+    ("თბილისში", "tbilisi"), ("ირაკლი კობახიძე", "irakli-kobakhidze"), ("სომხეთის", "armenia"),
+    ("ნიკოლ ფაშინიანს", "nikol-pashinyan"), ("ბაქოში", "baku"), ("ილჰამ ალიევმა", "ilham-aliyev"),
+    ("აზერბაიჯანი", "azerbaijan"), ("საქართველო", "georgia"), ("რუსეთის", "russia"),
+    ("პუტინმა", "vladimir-putin"), ("ერევანში", "yerevan"),
+]  # fmt: skip
 FA = "در ایروان، نیکول پاشینیان با الهام علیاف دیدار کرد و درباره قره‌باغ و باکو گفت‌وگو شد."
 FA_GOLD = [
     ("ایروان", "yerevan"), ("نیکول پاشینیان", "nikol-pashinyan"), ("الهام علیاف", "ilham-aliyev"),
@@ -214,14 +225,22 @@ FA_GOLD = [
 
 @pytest.mark.parametrize(
     ("text", "gold"),
-    [(RU, RU_GOLD), (HY, HY_GOLD), (AZ_TR, AZ_TR_GOLD), (FA, FA_GOLD)],
-    ids=["ru", "hy", "az-tr", "fa"],
+    [(RU, RU_GOLD), (HY, HY_GOLD), (AZ_TR, AZ_TR_GOLD), (KA, KA_GOLD), (FA, FA_GOLD)],
+    ids=["ru", "hy", "az-tr", "ka", "fa"],
 )
 def test_paragraphs_annotate_with_every_entity_and_whole_forms(text, gold):
     mentions = namenorm.annotate(text)
     assert [(m.text, m.id) for m in mentions] == gold
     for m in mentions:
         assert text[m.start : m.end] == m.text
+
+
+def test_georgian_is_caseless_text_and_its_ordinary_words_stay_unresolved():
+    text = (
+        "მთავრობის სხდომაზე პრეზიდენტმა ისაუბრა ქალაქის ეკონომიკაზე. ქვეყანაში არჩევნებში "
+        "ხალხის მონაწილეობა გაიზარდა, სკოლაში ბავშვებს ომის შესახებ უამბეს."
+    )
+    assert namenorm.annotate(text) == []
 
 
 def test_ordinary_words_in_running_text_stay_unresolved():
