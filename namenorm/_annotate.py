@@ -156,8 +156,44 @@ def _token_pattern() -> re.Pattern[str]:
     return _token_re
 
 
-#: Gaps that a name may span between two of its words.
-_JOIN_SPACE = re.compile(r"[ \u00a0\u2009\u202f]{1,2}|[ ]?[-\u2010\u2011\u2013][ ]?")
+_KANA_HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _kana_han_class(ch: str) -> int:
+    if "\u30a0" <= ch <= "\u30ff":
+        return 1  # katakana, with the long-vowel mark
+    if "\u3040" <= ch <= "\u309f":
+        return 2  # hiragana
+    if _KANA_HAN.match(ch):
+        return 3  # han
+    return 0
+
+
+def _words_of(text: str) -> list[tuple[int, int]]:
+    """Spans of the words of ``text``. Japanese writes no spaces: a run of letters is cut where
+    katakana, hiragana and kanji meet, so that a katakana name stands apart from the kanji and
+    particles around it ("パシニャン首相は")."""
+    spans = []
+    for m in _token_pattern().finditer(text):
+        start, end = m.span()
+        if _KANA_HAN.search(m.group()) is None:
+            spans.append((start, end))
+            continue
+        cut = start
+        for i in range(start + 1, end):
+            a, b = _kana_han_class(text[i - 1]), _kana_han_class(text[i])
+            if a != b and (a or b):
+                spans.append((cut, i))
+                cut = i
+        spans.append((cut, end))
+    return spans
+
+
+#: Gaps that a name may span between two of its words (the middle dots and double hyphen join
+#: the parts of Japanese and Chinese renderings: "ナゴルノ・カラバフ", "尼科尔·帕希尼扬").
+_JOIN_SPACE = re.compile(
+    r"[ \u00a0\u2009\u202f]{1,2}|[ ]?[-\u2010\u2011\u2013\u30fb\u00b7\uff1d\u30a0][ ]?"
+)
 _JOIN_TIGHT = re.compile(r"['\u2019\u02bc\u2018`\u00b4.]")
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\u0589\u061f]|\n\s*\n")
 _POSSESSIVE = frozenset({"s"})
@@ -429,9 +465,8 @@ class Annotator:
         upper = lower = 0
         prev_end = 0
         prev_key = ""
-        for m in _token_pattern().finditer(text):
-            start, end = m.span()
-            word = m.group()
+        for start, end in _words_of(text):
+            word = text[start:end]
             fragment = fragments and _is_fragment(word)
             if fragment:
                 key, repaired = GAP, word

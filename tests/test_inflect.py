@@ -216,6 +216,15 @@ KA_GOLD = [
     ("აზერბაიჯანი", "azerbaijan"), ("საქართველო", "georgia"), ("რუსეთის", "russia"),
     ("პუტინმა", "vladimir-putin"), ("ერევანში", "yerevan"),
 ]  # fmt: skip
+JA = (
+    "ニコル・パシニャン首相はエレバンでアリエフ大統領と会談した。ナゴルノ・カラバフ問題について、"
+    "ロシアとトルコも協議した。プーチン大統領はバクーを訪問した。"
+)
+JA_GOLD = [
+    ("ニコル・パシニャン", "nikol-pashinyan"), ("エレバン", "yerevan"), ("アリエフ", "ilham-aliyev"),
+    ("ナゴルノ・カラバフ", "nagorno-karabakh"), ("ロシア", "russia"), ("トルコ", "turkey"),
+    ("プーチン", "vladimir-putin"), ("バクー", "baku"),
+]  # fmt: skip
 FA = "در ایروان، نیکول پاشینیان با الهام علیاف دیدار کرد و درباره قره‌باغ و باکو گفت‌وگو شد."
 FA_GOLD = [
     ("ایروان", "yerevan"), ("نیکول پاشینیان", "nikol-pashinyan"), ("الهام علیاف", "ilham-aliyev"),
@@ -225,8 +234,11 @@ FA_GOLD = [
 
 @pytest.mark.parametrize(
     ("text", "gold"),
-    [(RU, RU_GOLD), (HY, HY_GOLD), (AZ_TR, AZ_TR_GOLD), (KA, KA_GOLD), (FA, FA_GOLD)],
-    ids=["ru", "hy", "az-tr", "ka", "fa"],
+    [
+        (RU, RU_GOLD), (HY, HY_GOLD), (AZ_TR, AZ_TR_GOLD), (KA, KA_GOLD), (FA, FA_GOLD),
+        (JA, JA_GOLD),
+    ],
+    ids=["ru", "hy", "az-tr", "ka", "fa", "ja"],
 )
 def test_paragraphs_annotate_with_every_entity_and_whole_forms(text, gold):
     mentions = namenorm.annotate(text)
