@@ -169,23 +169,54 @@ def _kana_han_class(ch: str) -> int:
     return 0
 
 
-def _words_of(text: str) -> list[tuple[int, int]]:
-    """Spans of the words of ``text``. Japanese writes no spaces: a run of letters is cut where
-    katakana, hiragana and kanji meet, so that a katakana name stands apart from the kanji and
-    particles around it ("パシニャン首相は")."""
-    spans = []
+def _words_of(text: str, han_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Spans of the words of ``text``. Chinese and Japanese write no spaces: a run of letters is
+    cut where katakana, hiragana and kanji meet ("パシニャン首相は"), and a run of kanji into the
+    longest words of the gazetteer's names it holds, left to right, the rest between them one
+    word ("亚美尼亚总理帕希尼扬" -> 亚美尼亚, 总理, 帕希尼扬)."""
+    spans: list[tuple[int, int]] = []
     for m in _token_pattern().finditer(text):
         start, end = m.span()
         if _KANA_HAN.search(m.group()) is None:
             spans.append((start, end))
             continue
         cut = start
-        for i in range(start + 1, end):
-            a, b = _kana_han_class(text[i - 1]), _kana_han_class(text[i])
-            if a != b and (a or b):
+        for i in range(start + 1, end + 1):
+            if i < end:
+                a, b = _kana_han_class(text[i - 1]), _kana_han_class(text[i])
+                if a == b or not (a or b):
+                    continue
+            if _kana_han_class(text[cut]) == 3 and han_words:
+                spans.extend(_segment_han(text, cut, i, han_words))
+            else:
                 spans.append((cut, i))
-                cut = i
-        spans.append((cut, end))
+            cut = i
+    return spans
+
+
+_MAX_HAN_WORD = 12
+_HAN_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
+def _segment_han(
+    text: str, start: int, end: int, words: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Greedy longest-match segmentation of a run of kanji by the words of the gazetteer."""
+    spans: list[tuple[int, int]] = []
+    rest = start
+    i = start
+    while i < end:
+        for j in range(min(end, i + _MAX_HAN_WORD), i + 1, -1):
+            if text[i:j] in words:
+                if rest < i:
+                    spans.append((rest, i))
+                spans.append((i, j))
+                i = rest = j
+                break
+        else:
+            i += 1
+    if rest < end:
+        spans.append((rest, end))
     return spans
 
 
@@ -416,6 +447,7 @@ class Annotator:
         self._scored_cache: dict[str, list[tuple[Match, bool]]] = {}
         self._alias_words: dict[str, frozenset[str]] = {}
         self._stem_keys_cache: dict[tuple[str, bool], frozenset[str]] = {}
+        self._han: frozenset[str] | None = None
         self._all_words: frozenset[str] = frozenset()
         entities = resolver.index.entities
         self._entity = {e.id: e for e in entities}
@@ -465,7 +497,7 @@ class Annotator:
         upper = lower = 0
         prev_end = 0
         prev_key = ""
-        for start, end in _words_of(text):
+        for start, end in _words_of(text, self._han_words()):
             word = text[start:end]
             fragment = fragments and _is_fragment(word)
             if fragment:
@@ -891,6 +923,15 @@ class Annotator:
             )
             for t in neighbours
         )
+
+    def _han_words(self) -> frozenset[str]:
+        """Words of two or more kanji in the aliases (for segmenting Chinese and Japanese)."""
+        if self._han is None:
+            words = set()
+            for alias in self._resolver.index.aliases:
+                words.update(m.group() for m in _HAN_WORD.finditer(alias.text))
+            self._han = frozenset(words)
+        return self._han
 
     def _stem_keys(self, t: _Token) -> frozenset[str]:
         """Keys of the dictionary forms :func:`~namenorm._inflect.strip_inflection` proposes

@@ -225,6 +225,17 @@ JA_GOLD = [
     ("ナゴルノ・カラバフ", "nagorno-karabakh"), ("ロシア", "russia"), ("トルコ", "turkey"),
     ("プーチン", "vladimir-putin"), ("バクー", "baku"),
 ]  # fmt: skip
+ZH = (
+    "亚美尼亚总理尼科尔·帕希尼扬在埃里温会见了阿塞拜疆总统阿利耶夫。纳戈尔诺-卡拉巴赫问题上，"
+    "俄罗斯和土耳其也进行了协商。普京访问了巴库和第比利斯。亞美尼亞總理帕希尼揚在埃里溫表示。"
+)
+ZH_GOLD = [
+    ("亚美尼亚", "armenia"), ("尼科尔·帕希尼扬", "nikol-pashinyan"), ("埃里温", "yerevan"),
+    ("阿塞拜疆", "azerbaijan"), ("阿利耶夫", "ilham-aliyev"),
+    ("纳戈尔诺-卡拉巴赫", "nagorno-karabakh"), ("俄罗斯", "russia"), ("土耳其", "turkey"),
+    ("普京", "vladimir-putin"), ("巴库", "baku"), ("第比利斯", "tbilisi"), ("亞美尼亞", "armenia"),
+    ("帕希尼揚", "nikol-pashinyan"), ("埃里溫", "yerevan"),
+]  # fmt: skip
 FA = "در ایروان، نیکول پاشینیان با الهام علیاف دیدار کرد و درباره قره‌باغ و باکو گفت‌وگو شد."
 FA_GOLD = [
     ("ایروان", "yerevan"), ("نیکول پاشینیان", "nikol-pashinyan"), ("الهام علیاف", "ilham-aliyev"),
@@ -236,9 +247,9 @@ FA_GOLD = [
     ("text", "gold"),
     [
         (RU, RU_GOLD), (HY, HY_GOLD), (AZ_TR, AZ_TR_GOLD), (KA, KA_GOLD), (FA, FA_GOLD),
-        (JA, JA_GOLD),
+        (JA, JA_GOLD), (ZH, ZH_GOLD),
     ],
-    ids=["ru", "hy", "az-tr", "ka", "fa", "ja"],
+    ids=["ru", "hy", "az-tr", "ka", "fa", "ja", "zh"],
 )
 def test_paragraphs_annotate_with_every_entity_and_whole_forms(text, gold):
     mentions = namenorm.annotate(text)
@@ -253,6 +264,10 @@ def test_georgian_is_caseless_text_and_its_ordinary_words_stay_unresolved():
         "ხალხის მონაწილეობა გაიზარდა, სკოლაში ბავშვებს ომის შესახებ უამბეს."
     )
     assert namenorm.annotate(text) == []
+
+
+def test_chinese_without_names_gives_no_mention():
+    assert namenorm.annotate("今天天气很好，我们去公园散步，然后吃了晚饭。") == []
 
 
 def test_ordinary_words_in_running_text_stay_unresolved():
