@@ -225,7 +225,7 @@ def _segment_han(
 _JOIN_SPACE = re.compile(
     r"[ \u00a0\u2009\u202f]{1,2}|[ ]?[-\u2010\u2011\u2013\u30fb\u00b7\uff1d\u30a0][ ]?"
 )
-_JOIN_TIGHT = re.compile(r"['\u2019\u02bc\u2018`\u00b4.]")
+_JOIN_TIGHT = re.compile(r"['\u2019\u02bc\u2018`\u00b4.\u05f3]")  # and the Hebrew geresh
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\u0589\u061f]|\n\s*\n")
 _POSSESSIVE = frozenset({"s"})
 

@@ -26,7 +26,8 @@ Rules by script (a hint such as ``"ru"`` or ``"tr"`` restricts them to one langu
 * Georgian: -ში, -ის, -ს, -მა/-მ, -ით, -ად, -ზე, -თან, -დან/-იდან, -თვის with the nominative
   -ი restored, the -ა/-ე truncation ("კობახიძის" -> "კობახიძე") and syncope ("ერევნის" ->
   "ერევანი").
-* Arabic: the proclitics و ب ل ف and the article ال ("وأرمينيا" -> "أرمينيا").
+* Arabic: the proclitics و ب ل ف and the article ال ("وأرمينيا" -> "أرمينيا"); Hebrew: the
+  prefixed particles ו ב ל מ ה ש כ ("בבאקו" -> "באקו").
 
 In scripts with capital letters a word that starts in lower case is left alone: names are
 capitalized there, and "путина" (a fishing season) must not become Putin.
@@ -214,6 +215,14 @@ _AR_PROCLITICS = ("وبال", "وال", "بال", "لل", "فال", "ال", "و"
 #: Letters an Arabic stem needs after a proclitic ("وكان", "and was", is not "و" + "كان").
 _MIN_AR_STEM = 4
 
+# -- Hebrew --------------------------------------------------------------------------------------
+# The prefixed particles: and, in, to, from, the, that, as, and their pairs.
+_HE_PROCLITICS = (
+    "וב", "ול", "ומ", "וה", "וש", "שב", "של", "שמ", "מה", "לה", "בה", "כש",
+    "ו", "ב", "ל", "מ", "ה", "ש", "כ",
+)  # fmt: skip
+_MIN_HE_STEM = 4
+
 _MIN_STEM = 3
 _SEPARATORS = "'-"
 
@@ -240,7 +249,7 @@ def strip_inflection(
     """Possible dictionary forms of ``token``, most specific rule first (no duplicates).
 
     ``lang_hint`` (``ru``, ``uk``, ``hy``, ``az``, ``tr``, ``ka``, ``pl``, ``cs``, ``sk``,
-    ``en``, ``ar``) keeps only that language's rules. A word in lower case in a cased script, a
+    ``en``, ``ar``, ``he``) keeps only that language's rules. A word in lower case in a cased script, a
     word mixing scripts and a stem shorter than three letters give nothing;
     ``lowercase_ok=True`` lifts the lower-case guard (for the other words of a capitalized
     phrase: "Шушинского района").
@@ -271,6 +280,8 @@ def strip_inflection(
         out = _georgian(token)
     elif script == "ARABIC":
         out = _arabic(token)
+    elif script == "HEBREW":
+        out = _hebrew(token)
     elif script == "LATIN":
         out = [*_turkic(token), *_english(token)]
         if not any(c in token for c in _SEPARATORS):
@@ -465,6 +476,14 @@ def _arabic(token: str) -> list[Stem]:
     for prefix in _AR_PROCLITICS:
         if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_AR_STEM:
             out.append(Stem(token[len(prefix) :], prefix, "proclitic", "ar"))
+    return out
+
+
+def _hebrew(token: str) -> list[Stem]:
+    out = []
+    for prefix in _HE_PROCLITICS:
+        if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_HE_STEM:
+            out.append(Stem(token[len(prefix) :], prefix, "proclitic", "he"))
     return out
 
 

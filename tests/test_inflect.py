@@ -76,6 +76,7 @@ def test_golden_set_covers_every_language_with_endings_and_ordinary_words():
         ("Stepanakercie", "Stepanakert", "cie"),
         ("Jerevanu", "Jerevan", "u"),
         ("وأرمينيا", "أرمينيا", "و"),
+        ("ובירוואן", "ירוואן", "וב"),
         ("Azerbaijan's", "Azerbaijan", "'s"),
     ],
 )
@@ -236,6 +237,15 @@ ZH_GOLD = [
     ("普京", "vladimir-putin"), ("巴库", "baku"), ("第比利斯", "tbilisi"), ("亞美尼亞", "armenia"),
     ("帕希尼揚", "nikol-pashinyan"), ("埃里溫", "yerevan"),
 ]  # fmt: skip
+HE = (
+    "ראש ממשלת ארמניה ניקול פשיניאן נפגש בבאקו עם נשיא אזרבייג׳ן אילהם אלייב. "
+    "פוטין ביקר בטביליסי ובירוואן."
+)
+HE_GOLD = [
+    ("ארמניה", "armenia"), ("ניקול פשיניאן", "nikol-pashinyan"), ("בבאקו", "baku"),
+    ("אזרבייג׳ן", "azerbaijan"), ("אילהם אלייב", "ilham-aliyev"), ("פוטין", "vladimir-putin"),
+    ("בטביליסי", "tbilisi"), ("ובירוואן", "yerevan"),
+]  # fmt: skip
 FA = "در ایروان، نیکول پاشینیان با الهام علیاف دیدار کرد و درباره قره‌باغ و باکو گفت‌وگو شد."
 FA_GOLD = [
     ("ایروان", "yerevan"), ("نیکول پاشینیان", "nikol-pashinyan"), ("الهام علیاف", "ilham-aliyev"),
@@ -247,9 +257,9 @@ FA_GOLD = [
     ("text", "gold"),
     [
         (RU, RU_GOLD), (HY, HY_GOLD), (AZ_TR, AZ_TR_GOLD), (KA, KA_GOLD), (FA, FA_GOLD),
-        (JA, JA_GOLD), (ZH, ZH_GOLD),
+        (JA, JA_GOLD), (ZH, ZH_GOLD), (HE, HE_GOLD),
     ],
-    ids=["ru", "hy", "az-tr", "ka", "fa", "ja", "zh"],
+    ids=["ru", "hy", "az-tr", "ka", "fa", "ja", "zh", "he"],
 )
 def test_paragraphs_annotate_with_every_entity_and_whole_forms(text, gold):
     mentions = namenorm.annotate(text)
