@@ -14,7 +14,8 @@ Rules by script (a hint such as ``"ru"`` or ``"tr"`` restricts them to one langu
   ("Нагорного" -> "Нагорный", "Шушинского района" -> "Шушинский район"); the Ukrainian
   alternations к/ц, г/з, х/с before -і ("Карабасі" -> "Карабах").
 * Armenian: articles -ը/-ն and the cases -ի, -ին, -ում, -ից, -ով (plural -եր-/-ներ- too), the
-  buffer յ after a vowel ("Մոսկվայում") and the ու/վ alternation ("Բաքվում" -> "Բաքու");
+  buffer յ after a vowel ("Մոսկվայում"), the ու/վ alternation ("Բաքվում" -> "Բաքու") and the
+  dropped ու ("խմբի" -> "խումբ");
   after a hyphen for abbreviations ("ՀԱՊԿ-ի").
 * Latin, Turkish and Azerbaijani: locative, ablative, dative, genitive, accusative,
   instrumental and the relative -daki, with or without an apostrophe (typographic ones are
@@ -249,8 +250,8 @@ def strip_inflection(
     """Possible dictionary forms of ``token``, most specific rule first (no duplicates).
 
     ``lang_hint`` (``ru``, ``uk``, ``hy``, ``az``, ``tr``, ``ka``, ``pl``, ``cs``, ``sk``,
-    ``en``, ``ar``, ``he``) keeps only that language's rules. A word in lower case in a cased script, a
-    word mixing scripts and a stem shorter than three letters give nothing;
+    ``en``, ``ar``, ``he``) keeps only that language's rules. A word in lower case in a cased
+    script, a word mixing scripts and a stem shorter than three letters give nothing;
     ``lowercase_ok=True`` lifts the lower-case guard (for the other words of a capitalized
     phrase: "Шушинского района").
 
@@ -343,6 +344,11 @@ def _armenian(token: str) -> list[Stem]:
             out.append(Stem(base[:-1], token[len(base) - 1 :], rule + " (buffer յ)", "hy"))
         if base[-1:].casefold() == "վ":
             out.append(Stem(base[:-1] + "ու", written, rule + " (ու/վ)", "hy"))
+        if len(base) >= 3 and not _HY_VOWELS & {base[-1].casefold(), base[-2].casefold()}:
+            # the vowel ու of the last syllable drops before an ending: "խմբի" is "խումբ"
+            for k in (1, 2):
+                stem = base[: -k - 1] + "ու" + base[-k - 1 :]
+                out.append(Stem(stem, written, rule + " (ու dropped)", "hy"))
     return out
 
 
