@@ -54,7 +54,8 @@ __all__ = ["PhraseStem", "Stem", "stem_phrase", "strip_inflection"]
 @dataclass(frozen=True)
 class Stem:
     """One proposed dictionary form: ``stem`` is the word without ``ending`` (a prefix for
-    Arabic proclitics), ``rule`` names the grammatical form, ``lang`` the language(s)."""
+    Arabic and Hebrew proclitics), ``rule`` names the grammatical form, ``lang`` the
+    language(s)."""
 
     stem: str
     ending: str
