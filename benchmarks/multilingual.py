@@ -186,7 +186,9 @@ def mojibake_report(resolver: Resolver) -> list[str]:
 def latency_report(resolver: Resolver) -> list[str]:
     """Time per resolve() with the inflection fallback and without it, side by side (the
     fastest of seven interleaved runs)."""
-    off = Resolver(config=Config(inflected=0.0))
+    # No answer cache: every run must do the work.
+    resolver = Resolver(config=Config(cache_size=0))
+    off = Resolver(config=Config(inflected=0.0, cache_size=0))
     english = [
         line.split("\t")[0]
         for line in (ROOT / "tests" / "data" / "golden.tsv").read_text("utf-8").splitlines()
