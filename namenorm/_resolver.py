@@ -108,6 +108,16 @@ def query_keys(query: str) -> QueryKeys:
     )
 
 
+def _normalized_keys(norm: str) -> QueryKeys:
+    """The keys of text that is normalized already (a dictionary form proposed for a
+    normalized query): no second pass through the normalization pipeline."""
+    fold = fold_normalized(norm)
+    phon = phonetic_key(fold)
+    return QueryKeys(
+        norm=norm, norm_fold=plain_key(norm), fold=fold, phon=phon, skel=skeleton_key(phon), steps=()
+    )
+
+
 class Resolver:
     """Resolves mentions against one gazetteer. Thread-safe; build once, reuse.
 
@@ -348,7 +358,7 @@ class Resolver:
         aliases = self._index.aliases
         best: dict[int, _Entry] = {}
         for variant in stem_phrase(q.norm):
-            qv = query_keys(variant.text)
+            qv = _normalized_keys(variant.text)
             if len(qv.fold_c) < 3:
                 continue
             if scan:
