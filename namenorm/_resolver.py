@@ -113,8 +113,9 @@ def _normalized_keys(norm: str) -> QueryKeys:
     normalized query): no second pass through the normalization pipeline."""
     fold = fold_normalized(norm)
     phon = phonetic_key(fold)
+    skel = skeleton_key(phon)
     return QueryKeys(
-        norm=norm, norm_fold=plain_key(norm), fold=fold, phon=phon, skel=skeleton_key(phon), steps=()
+        norm=norm, norm_fold=plain_key(norm), fold=fold, phon=phon, skel=skel, steps=()
     )
 
 
