@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from namenorm._confusables import TO_LATIN
+from namenorm._inflect import strip_inflection
 from namenorm._keys import fold_normalized
 from namenorm._resolver import Match, Resolver, _check_types
 from namenorm._text import (
@@ -155,9 +156,76 @@ def _token_pattern() -> re.Pattern[str]:
     return _token_re
 
 
-#: Gaps that a name may span between two of its words.
-_JOIN_SPACE = re.compile(r"[ \u00a0\u2009\u202f]{1,2}|[ ]?[-\u2010\u2011\u2013][ ]?")
-_JOIN_TIGHT = re.compile(r"['\u2019\u02bc\u2018`\u00b4.]")
+_KANA_HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _kana_han_class(ch: str) -> int:
+    if "\u30a0" <= ch <= "\u30ff":
+        return 1  # katakana, with the long-vowel mark
+    if "\u3040" <= ch <= "\u309f":
+        return 2  # hiragana
+    if _KANA_HAN.match(ch):
+        return 3  # han
+    return 0
+
+
+def _words_of(text: str, han_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Spans of the words of ``text``. Chinese and Japanese write no spaces: a run of letters is
+    cut where katakana, hiragana and kanji meet ("パシニャン首相は"), and a run of kanji into the
+    longest words of the gazetteer's names it holds, left to right, the rest between them one
+    word ("亚美尼亚总理帕希尼扬" -> 亚美尼亚, 总理, 帕希尼扬)."""
+    spans: list[tuple[int, int]] = []
+    for m in _token_pattern().finditer(text):
+        start, end = m.span()
+        if _KANA_HAN.search(m.group()) is None:
+            spans.append((start, end))
+            continue
+        cut = start
+        for i in range(start + 1, end + 1):
+            if i < end:
+                a, b = _kana_han_class(text[i - 1]), _kana_han_class(text[i])
+                if a == b or not (a or b):
+                    continue
+            if _kana_han_class(text[cut]) == 3 and han_words:
+                spans.extend(_segment_han(text, cut, i, han_words))
+            else:
+                spans.append((cut, i))
+            cut = i
+    return spans
+
+
+_MAX_HAN_WORD = 12
+_HAN_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
+def _segment_han(
+    text: str, start: int, end: int, words: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Greedy longest-match segmentation of a run of kanji by the words of the gazetteer."""
+    spans: list[tuple[int, int]] = []
+    rest = start
+    i = start
+    while i < end:
+        for j in range(min(end, i + _MAX_HAN_WORD), i + 1, -1):
+            if text[i:j] in words:
+                if rest < i:
+                    spans.append((rest, i))
+                spans.append((i, j))
+                i = rest = j
+                break
+        else:
+            i += 1
+    if rest < end:
+        spans.append((rest, end))
+    return spans
+
+
+#: Gaps that a name may span between two of its words (the middle dots and double hyphen join
+#: the parts of Japanese and Chinese renderings: "ナゴルノ・カラバフ", "尼科尔·帕希尼扬").
+_JOIN_SPACE = re.compile(
+    r"[ \u00a0\u2009\u202f]{1,2}|[ ]?[-\u2010\u2011\u2013\u30fb\u00b7\uff1d\u30a0][ ]?"
+)
+_JOIN_TIGHT = re.compile(r"['\u2019\u02bc\u2018`\u00b4.\u05f3]")  # and the Hebrew geresh
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\u0589\u061f]|\n\s*\n")
 _POSSESSIVE = frozenset({"s"})
 
@@ -227,7 +295,9 @@ def _first_letter(text: str) -> str:
 
 
 def _has_case(ch: str) -> bool:
-    return ch.lower() != ch.upper()
+    # Georgian has had capital (Mtavruli) forms since Unicode 11, but text is written in the
+    # lower-case Mkhedruli alone: names are not capitalized, so the script counts as caseless.
+    return ch.lower() != ch.upper() and not "\u10d0" <= ch <= "\u10ff"
 
 
 # -- the annotator ----------------------------------------------------------------------------
@@ -378,6 +448,9 @@ class Annotator:
         self._alias_words: dict[str, frozenset[str]] = {}
         self._near_words: frozenset[str] | None = None
         self._near_cache: dict[str, bool] = {}
+        self._stem_keys_cache: dict[tuple[str, bool], frozenset[str]] = {}
+        self._han: frozenset[str] | None = None
+        self._all_words: frozenset[str] = frozenset()
         entities = resolver.index.entities
         self._entity = {e.id: e for e in entities}
         self._years = {
@@ -426,9 +499,8 @@ class Annotator:
         upper = lower = 0
         prev_end = 0
         prev_key = ""
-        for m in _token_pattern().finditer(text):
-            start, end = m.span()
-            word = m.group()
+        for start, end in _words_of(text, self._han_words()):
+            word = text[start:end]
             fragment = fragments and _is_fragment(word)
             if fragment:
                 key, repaired = GAP, word
@@ -499,6 +571,7 @@ class Annotator:
                         full.add("".join(parts))
                         n = (len(parts) + 1) // 2
                         first[parts[0]] = max(first.get(parts[0], 0), n)
+                    self._all_words = frozenset(vocab)
                     self._keys = (frozenset(full), first, frozenset(vocab - _VOCABULARY))
         return self._keys
 
@@ -544,9 +617,15 @@ class Annotator:
                 if sum(len(tokens[k].key) for k in range(i, j + 1)) < 5:
                     return
                 if j > i and not broken:
-                    keys = [tokens[k].key for k in range(i, j + 1)]
-                    if not any(k in alias_words for k in keys) or not all(
-                        k in _CONNECTORS or near_word(k) for k in keys
+                    span = [tokens[k] for k in range(i, j + 1)]
+                    if not any(
+                        t.key in alias_words or self._stem_keys(t) & alias_words for t in span
+                    ) or not all(
+                        t.key in _CONNECTORS
+                        or len(t.key) <= 2  # an ending after a hyphen: ՀԱՊԿ-ի
+                        or near_word(t.key)
+                        or self._stem_keys(t) & alias_words
+                        for t in span
                     ):
                         return
             if j > i and tokens[j].key in _POSSESSIVE and joins[j] == "":
@@ -587,6 +666,16 @@ class Annotator:
         def may_start(t: _Token) -> bool:
             return name_like(t) and t.key not in _FUNCTION_WORDS
 
+        def name_part(t: _Token) -> bool:
+            # A lower-case word of an alias, inflected or not, inside a name ("Шушинского
+            # района", "Минской группе ОБСЕ"): it may continue and end a run, never start one.
+            return (
+                t.cased
+                and not t.upper
+                and t.key not in _FUNCTION_WORDS
+                and bool(({t.key} | self._stem_keys(t)) & self._all_words)
+            )
+
         i = 0
         while i < n:
             if not name_like(tokens[i]):
@@ -596,16 +685,30 @@ class Annotator:
             while (
                 j + 1 < n
                 and joins[j + 1] is not None
-                and (name_like(tokens[j + 1]) or tokens[j + 1].key in _CONNECTORS)
+                and (
+                    name_like(tokens[j + 1])
+                    or tokens[j + 1].key in _CONNECTORS
+                    or name_part(tokens[j + 1])
+                )
                 and j + 1 - i < 3 * self._max_fuzzy
             ):
                 j += 1
             for a in range(i, j + 1):
                 if may_start(tokens[a]):
                     for b in range(a, min(j, a + self._max_fuzzy - 1) + 1):
-                        if name_like(tokens[b]):
+                        if name_like(tokens[b]) or (b > a and name_part(tokens[b])):
                             add(a, b, False)
             i = j + 1
+
+        # A grammatical ending after an apostrophe or a hyphen belongs to the mention
+        # ("İstanbul'da", "ATƏT-in", "ՀԱՊԿ-ի"): the span covers the whole written form.
+        for i in range(n - 1):
+            a, b = tokens[i], tokens[i + 1]
+            gap = unify_punctuation(text[a.end : b.start])
+            if name_like(a) and gap in ("'", "-") and (not b.cased or not b.upper):
+                written = unify_punctuation(text[a.start : b.end])
+                if any(s.stem == text[a.start : a.end] for s in strip_inflection(written)):
+                    add(i, i + 1, False)
 
         # Machine-translation splits: a name-like word and the lower-case rest of it
         # ("Stepana kert", "Azer baijan").
@@ -692,7 +795,9 @@ class Annotator:
                 if not scored or scored[0][0].score < threshold:
                     continue
             if not cand.exact:
-                scored = [(m, g) for m, g in scored if self._words_fit(cand, tokens, m.alias)]
+                scored = [
+                    (m, g) for m, g in scored if self._words_fit(cand, tokens, m.alias, m.ending)
+                ]
                 if not scored or scored[0][0].score < threshold:
                     continue
             if any(m.alias_kind == "surname" for m, _ in scored) and self._in_longer_name(
@@ -832,18 +937,65 @@ class Annotator:
         neighbours = []
         if cand.first > 0 and tokens[cand.first].join == " ":
             neighbours.append(tokens[cand.first - 1])
-        if cand.last + 1 < len(tokens) and tokens[cand.last + 1].join == " ":
+        last = tokens[cand.last]
+        ends_inflected = cand.last > cand.first and last.cased and not last.upper
+        if cand.last + 1 < len(tokens) and tokens[cand.last + 1].join == " " and not ends_inflected:
+            # (a name that ends in a grammatical ending, "Erdoğan'ın", has ended)
             neighbours.append(tokens[cand.last + 1])
+        words = self._alias_keys()[2]
         return any(
-            t.upper and not t.fragment and t.key not in _VOCABULARY for t in neighbours
+            t.upper
+            and not t.fragment
+            and t.key not in _VOCABULARY
+            # not a word of any name, and at a sentence start ("Позже Пашинян") or an inflected
+            # form of a word of another name ("Bakıda Paşinyanla")
+            and not (
+                t.key not in words and (t.sentence_start or bool(self._stem_keys(t) & words))
+            )
+            for t in neighbours
         )
 
-    def _words_fit(self, cand: _Candidate, tokens: list[_Token], alias: str) -> bool:
+    def _han_words(self) -> frozenset[str]:
+        """Words of two or more kanji in the aliases (for segmenting Chinese and Japanese)."""
+        if self._han is None:
+            words = set()
+            for alias in self._resolver.index.aliases:
+                words.update(m.group() for m in _HAN_WORD.finditer(alias.text))
+            self._han = frozenset(words)
+        return self._han
+
+    def _stem_keys(self, t: _Token) -> frozenset[str]:
+        """Keys of the dictionary forms :func:`~namenorm._inflect.strip_inflection` proposes
+        for a token ("Алиевым" -> "aliyev"), whatever its case."""
+        latin = t.repaired.isascii()
+        hit = self._stem_keys_cache.get((t.repaired, latin))
+        if hit is None:
+            hit = frozenset(
+                key
+                for s in strip_inflection(t.repaired, lowercase_ok=True)
+                if (key := self._token_key(s.stem, latin)[0])
+            )
+            if len(self._stem_keys_cache) > 200_000:
+                self._stem_keys_cache.clear()
+            self._stem_keys_cache[(t.repaired, latin)] = hit
+        return hit
+
+    def _words_fit(
+        self, cand: _Candidate, tokens: list[_Token], alias: str, ending: str | None = None
+    ) -> bool:
         """An inexact match may not turn a word of the vocabulary (a title, a place word, a
-        function word) into another: "Russian Foreign Minister" is not "... Ministry"."""
+        function word) into another: "Russian Foreign Minister" is not "... Ministry". A
+        grammatical ending after an apostrophe or hyphen ("İstanbul'da") is no word."""
+        last = cand.last
+        if (
+            ending is not None
+            and last > cand.first
+            and tokens[last].key == self._token_key(ending, True)[0]
+        ):
+            last -= 1
         words = {
             tokens[k].key
-            for k in range(cand.first, cand.last + 1)
+            for k in range(cand.first, last + 1)
             if len(tokens[k].key) > 1 and tokens[k].key in _VOCABULARY
         }
         if not words:
@@ -887,7 +1039,10 @@ class Annotator:
         for d in decisions:
             assert d.match is not None
             first, last = d.cand.first, d.cand.last
-            if not d.cand.exact and any(
+            # A span reached through the exact dictionary form of its inflected words
+            # ("Минской группе ОБСЕ") is as good as an exact one.
+            exact_stem = d.match.ending is not None and d.match.method in ("exact", "folded")
+            if not d.cand.exact and not exact_stem and any(
                 b <= last and (a, b) != (first, last) and score >= d.match.score
                 for a in range(first, last + 1)
                 for b, score in exact_at.get(a, ())

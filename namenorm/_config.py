@@ -54,6 +54,13 @@ class Config:
             "generated": 0.98,
         }
     )
+    #: Factor on the score of a form reached by removing a grammatical ending ("Ереване" ->
+    #: "Ереван"); only exact, folded and phonetic matches of the stem count (namenorm._inflect).
+    #: 0 switches the inflection fallback off.
+    inflected: float = 0.96
+    #: Shortest fold key (letters) of a stem that may match phonetically; shorter stems must
+    #: match exactly or at the folded level.
+    min_phonetic_stem: int = 6
     #: Score ceiling of an alias flagged needs-context when no context is given.
     needs_context_ceiling: float = 0.5
     #: Index the romanizations that published schemes make of native-script names

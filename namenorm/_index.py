@@ -126,7 +126,8 @@ def _person_forms(name: Name) -> list[tuple[str, str]]:
     """(text, kind) forms derived from a person's full name."""
     if name.kind not in _DERIVABLE_KINDS or name.exact_only or name.needs_context:
         return []
-    tokens = normalize(name.text).split()
+    # Japanese and Chinese renderings separate given name and surname with a middle dot.
+    tokens = normalize(name.text).replace("・", " ").replace("·", " ").split()
     if len(tokens) < 2 or any(t.endswith(".") for t in tokens):
         return []
     split = len(tokens) - 1
@@ -391,6 +392,20 @@ class Index:
             (self._fold, q.fold_c),
             (self._phon, q.phon_c),
             (self._skel, q.skel_c),
+        ):
+            for i in table.get(key):
+                found[i] = None
+        return list(found)
+
+    def key_ids(self, q: QueryKeys) -> list[int]:
+        """Aliases whose exact text, fold key or phonetic key equals the query's (no fuzzy
+        retrieval): the cheap lookup for proposed forms such as stems of inflected words."""
+        found: dict[int, None] = {}
+        for table, key in (
+            (self._exact, q.norm),
+            (self._exact, q.norm_fold),
+            (self._fold, q.fold_c),
+            (self._phon, q.phon_c),
         ):
             for i in table.get(key):
                 found[i] = None

@@ -3,7 +3,8 @@
 Three keys of decreasing precision, each computed from the one before:
 
 ``fold_key``
-    :func:`namenorm.normalize`, Turkish-aware case folding (İ, I, ı all become i), transliteration
+    :func:`namenorm.normalize`, Turkish-aware case folding (İ, I, ı all become i), letter
+    variants of the Arabic script and katakana unified (:mod:`namenorm._scripts`), transliteration
     to Latin (:mod:`namenorm._translit`), diacritics stripped, every other character but letters,
     digits and the gap mark dropped: apostrophes join ("P'ashinyan" -> "pashinyan"), other
     punctuation separates. "Xocalı" -> "xocali", "Ходжалы" -> "khodzhaly".
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from namenorm._scripts import fold_variants
 from namenorm._text import GAP, normalize
 from namenorm._translit import strip_marks, to_latin
 
@@ -56,7 +58,7 @@ def fold_key(text: str) -> str:
 
 def fold_normalized(text: str) -> str:
     """:func:`fold_key` for text that has been through :func:`namenorm.normalize` already."""
-    text = casefold(text)
+    text = fold_variants(casefold(text))
     text = text.replace("'", "")
     text = strip_marks(to_latin(text))
     text = _NOT_KEY.sub(" ", text.lower())

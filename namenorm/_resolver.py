@@ -3,6 +3,10 @@
 A lookup normalizes the query (:func:`namenorm.normalize`), computes its keys, draws candidate
 aliases from the index, scores each (:mod:`namenorm._score`), keeps the best alias per entity and
 ranks entities by score (ties by entity id, so answers never depend on hash order).
+A word that may carry a grammatical ending ("Ереване", "Bakıda", "Երևանում") is also looked up
+through the dictionary forms that :func:`namenorm._inflect.stem_phrase` proposes; such a form
+counts only when it matches an alias exactly, folded or phonetically, at ``Config.inflected``
+times that score, and the match names the removed ending (``Match.ending``).
 :meth:`Resolver.resolve` answers only when the best score reaches ``Config.threshold`` *and* the
 best other entity is at least ``Config.margin`` behind; otherwise it abstains.
 
@@ -23,13 +27,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from namenorm._config import Config
-from namenorm._gazetteer import TYPES, Gazetteer
+from namenorm._gazetteer import TYPES, Gazetteer, detect_script
 from namenorm._index import Index, QueryKeys, plain_key
+from namenorm._inflect import PhraseStem, stem_phrase
 from namenorm._keys import fold_normalized, phonetic_key, skeleton_key
 from namenorm._score import score_alias
 from namenorm._text import normalize_explained
 
 __all__ = ["Match", "Resolver"]
+
+_DERIVED_KINDS = frozenset({"surname", "initials", "reversed", "given-surname"})
 
 #: Queries longer than this (in characters, after normalization) are not names: no match.
 MAX_QUERY_LENGTH = 300
@@ -42,7 +49,8 @@ class Match:
     ``method`` is one of ``exact``, ``folded``, ``phonetic``, ``skeleton`` and ``fuzzy``;
     ``alias`` is the gazetteer variant that matched, ``alias_kind`` its kind (``generated`` for a
     romanization made by code, with the scheme in ``alias_scheme``); ``explanation`` lists the
-    steps taken, in order.
+    steps taken, in order. ``ending`` is the grammatical ending removed to reach the alias
+    ("ում" for "Երևանում"; endings of several words joined by spaces), None if none was.
     """
 
     id: str
@@ -57,6 +65,8 @@ class Match:
     explanation: tuple[str, ...]
     #: For an alias of kind ``generated``: the romanization scheme that made it.
     alias_scheme: str | None = None
+    #: The grammatical ending removed to reach the alias (namenorm._inflect), or None.
+    ending: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
@@ -98,6 +108,17 @@ def query_keys(query: str) -> QueryKeys:
         phon=phon,
         skel=skeleton_key(phon),
         steps=steps,
+    )
+
+
+def _normalized_keys(norm: str) -> QueryKeys:
+    """The keys of text that is normalized already (a dictionary form proposed for a
+    normalized query): no second pass through the normalization pipeline."""
+    fold = fold_normalized(norm)
+    phon = phonetic_key(fold)
+    skel = skeleton_key(phon)
+    return QueryKeys(
+        norm=norm, norm_fold=plain_key(norm), fold=fold, phon=phon, skel=skel, steps=()
     )
 
 
@@ -236,7 +257,9 @@ class Resolver:
             near = f", a declared near-miss: margin {margin:g} required"
         if runner is not None and best.capped - runner.capped < margin:
             return None
-        match = self._match(query, q, best.ei, best.i, best.ev, best.capped, best.cut)
+        match = self._match(
+            query, q, best.ei, best.i, best.ev, best.capped, best.cut, best.inflection
+        )
         said = (
             f"runner-up {runner.eid} at {runner.capped:.3f}{near}"
             if runner is not None
@@ -273,7 +296,10 @@ class Resolver:
         if limit is not None:
             entries = entries[:limit]
         # Only the matches asked for are built: explanations are text and cost time.
-        return [self._match(query, q, e.ei, e.i, e.ev, e.capped, e.cut) for e in entries]
+        return [
+            self._match(query, q, e.ei, e.i, e.ev, e.capped, e.cut, e.inflection)
+            for e in entries
+        ]
 
     def _scored(
         self,
@@ -300,7 +326,10 @@ class Resolver:
         if limit is not None:
             entries = entries[:limit]
         return [
-            (self._match(query, q, e.ei, e.raw_i, e.raw_ev, e.raw, ""), e.raw > e.capped)
+            (
+                self._match(query, q, e.ei, e.raw_i, e.raw_ev, e.raw, "", e.inflection),
+                e.raw > e.capped,
+            )
             for e in entries
         ]
 
@@ -327,7 +356,77 @@ class Resolver:
                 if best.raw >= self._fuzzy_ceiling(q) + contest:
                     return query, q, entries
         ids = range(len(self._index.aliases)) if scan else self._index.candidate_ids(q)
-        return query, q, self._rank_ids(q, ids, types)
+        entries = self._rank_ids(q, ids, types)
+        if any(e.raw_ev.method in ("exact", "folded") for e in entries):
+            # The query is a name as it stands ("Шуши", "Azerbaijani", "Martuni"): it is not
+            # read as an inflected form of another ("Azerbaijan" + Turkish -i).
+            return query, q, entries
+        inflected = self._inflected(q, types, scan=scan)
+        if not inflected:
+            return query, q, entries
+        # Per entity, the better of the direct and the inflected entry.
+        best = {e.ei: e for e in entries}
+        for e in inflected:
+            prev = best.get(e.ei)
+            if prev is None or e.capped > prev.capped:
+                best[e.ei] = e
+        return query, q, list(best.values())
+
+    def _inflected(
+        self, q: QueryKeys, types: frozenset[str] | None, *, scan: bool
+    ) -> list[_Entry]:
+        """Entries reached through a dictionary form of an inflected query (best per entity).
+
+        Only exact, folded and phonetic matches of the proposed form count, on an alias written
+        in the form's own script, so an ordinary word is not stemmed into an entity unless its
+        stem is a name of one; scores are multiplied by ``Config.inflected``."""
+        config = self._config
+        if config.inflected <= 0:
+            return []  # switched off
+        aliases = self._index.aliases
+        best: dict[int, _Entry] = {}
+        for variant in stem_phrase(q.norm):
+            qv = _normalized_keys(variant.text)
+            if len(qv.fold_c) < 3:
+                continue
+            if scan:
+                ids: Iterable[int] = [
+                    i
+                    for i, a in enumerate(aliases)
+                    if a.fold_c == qv.fold_c
+                    or a.phon_c == qv.phon_c
+                    or a.plain == qv.norm_fold
+                    or a.norm == qv.norm
+                ]
+            else:
+                ids = self._index.key_ids(qv)
+            script = detect_script(variant.text)
+            proclitic = any(st.rule == "proclitic" for st in variant.stems)
+            for e in self._rank_ids(qv, ids, types):
+                method = e.raw_ev.method
+                alias = aliases[e.raw_i]
+                if method not in ("exact", "folded", "phonetic"):
+                    continue
+                if method == "phonetic" and len(qv.fold_c) < config.min_phonetic_stem:
+                    continue
+                # A dictionary form is a word of its language: it must be a name written in
+                # the same script ("Руся" is not Turkish "Rusya", "Першя" is not "Persia").
+                if detect_script(alias.text) != script:
+                    continue
+                # Arabic-script and Hebrew keys are consonant skeletons: after a proclitic only
+                # the very name will do, not a surname alone ("الرئيسي", "main", is not Raisi).
+                if proclitic and (method != "exact" or alias.kind in _DERIVED_KINDS):
+                    continue
+                factor = config.inflected
+                entry = e._replace(
+                    capped=round(e.capped * factor, 6),
+                    raw=round(e.raw * factor, 6),
+                    inflection=(variant, qv, factor),
+                )
+                prev = best.get(e.ei)
+                if prev is None or entry.raw > prev.raw:
+                    best[e.ei] = entry
+        return list(best.values())
 
     def _fuzzy_ceiling(self, q: QueryKeys) -> float:
         """The highest score a fuzzy match can give this (gap-free) query: at least one edit
@@ -387,11 +486,25 @@ class Resolver:
         return out
 
     def _match(
-        self, query: str, q: QueryKeys, ei: int, i: int, ev: Any, score: float, cut: str
+        self,
+        query: str,
+        q: QueryKeys,
+        ei: int,
+        i: int,
+        ev: Any,
+        score: float,
+        cut: str,
+        inflection: tuple[PhraseStem, QueryKeys, float] | None = None,
     ) -> Match:
         alias = self._index.aliases[i]
         entity = self._index.entities[ei]
         steps = [f"query normalized: {s}" for s in q.steps]
+        ending = None
+        if inflection is not None:
+            variant, qv, _factor = inflection
+            steps.append(f"inflection: removed {variant.describe()} -> {variant.text!r}")
+            steps.extend(f"dictionary form normalized: {s}" for s in qv.steps)
+            ending = variant.ending
         steps.append(
             f"{ev.method} match on alias {alias.text!r} ({alias.kind}"
             + (f" by scheme {alias.scheme}" if alias.scheme else "")
@@ -403,6 +516,8 @@ class Resolver:
             steps.append(
                 f"{cut}: capped at {self._config.needs_context_ceiling:g} without document context"
             )
+        if inflection is not None:
+            steps.append(f"inflected form: x{inflection[2]:g}")
         steps.append(f"score {score:.3f}")
         return Match(
             id=entity.id,
@@ -416,6 +531,7 @@ class Resolver:
             query=query,
             explanation=tuple(steps),
             alias_scheme=alias.scheme,
+            ending=ending,
         )
 
     def _brute_force(self, query: str, types: frozenset[str] | None = None) -> list[Match]:
@@ -435,6 +551,8 @@ class _Entry(NamedTuple):
     raw: float
     raw_i: int
     raw_ev: Any
+    #: (proposed dictionary form, its keys, score factor) when reached through an inflection
+    inflection: Any = None
 
 
 _MISSING = object()

@@ -7,7 +7,10 @@ method and base score (all from :class:`~namenorm.Config`):
 ``folded``    the fold keys are equal (homoglyphs, diacritics, script, spacing, punctuation);
 ``phonetic``  the phonetic keys are equal; scaled by how close the fold keys still are;
 ``skeleton``  the consonant skeletons are equal (long keys only);
-``fuzzy``     the phonetic keys are within the edit budget for their length; the score falls
+``fuzzy``     (neither of these two across scripts, where they would compound a transliteration
+              with edits, nor for text in the Arabic or Hebrew script, whose keys are consonant
+              skeletons already)
+              the phonetic keys are within the edit budget for their length; the score falls
               with the share of letters edited. An injected fragment (gap) costs ``gap_cost``.
               When jellyfish's Metaphone codes of the two fold keys agree, ``metaphone_bonus``
               is added.
@@ -19,12 +22,14 @@ full name). Every score is in [0, 1]. The resolver caps what rests on a needs-co
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jellyfish
 
 from namenorm._config import Config
+from namenorm._gazetteer import detect_script
 from namenorm._index import Alias, QueryKeys, plain_key
 from namenorm._text import GAP
 
@@ -85,9 +90,15 @@ def score_alias(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
         return None
     method, score, reasons = evidence.method, evidence.score, list(evidence.reasons)
     # A short key matched inexactly is weak evidence, unless the query *is* the alias once its
-    # look-alike letters are repaired ("ΤURK", Greek Tau, is "Turk"), as for exact-only aliases.
-    if method != "exact" and len(alias.fold_c) <= config.short_key and not (
-        method == "folded" and plain_key(q.norm) == alias.plain
+    # look-alike letters are repaired ("ΤURK", Greek Tau, is "Turk"), as for exact-only aliases,
+    # or the folded key of a name in another script: Arabic and Hebrew keys are consonant
+    # skeletons ("ایروان" -> "yrwn") of longer names.
+    same_script_fold = method == "folded" and not alias.latin and not q.latin
+    if (
+        method != "exact"
+        and len(alias.fold_c) <= config.short_key
+        and not (method == "folded" and plain_key(q.norm) == alias.plain)
+        and not same_script_fold
     ):
         score *= config.short_factor
         reasons.append(f"short key, inexact match: x{config.short_factor:g}")
@@ -106,15 +117,21 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
     if q.norm_fold == alias.plain:
         return Evidence("exact", config.exact, ("same text, ignoring case",))
     q_fold, a_fold = q.fold_c, alias.fold_c
+    # Arabic and Hebrew transliterate to consonant skeletons: an equal key across that script
+    # boundary ("آرارات" and "Ararat") is as weak as a Latin query on a foreign alias, and
+    # nothing weaker than an equal fold key holds across it ("Barış" is not "باريس").
+    cross_abjad = _abjad(q.norm) != _abjad(alias.norm)
     if q_fold == a_fold:
-        if alias.latin or not q.latin:
+        if (alias.latin or not q.latin) and not cross_abjad:
             return Evidence("folded", config.folded, (f"same folded key {alias.fold!r}",))
         return Evidence(
             "folded",
             config.transliterated,
-            (f"same folded key {alias.fold!r}, through transliteration of a non-Latin alias",),
+            (f"same folded key {alias.fold!r}, through transliteration of another script",),
         )
     q_phon, a_phon = q.phon_c, alias.phon_c
+    if cross_abjad:
+        return None
     if q_phon == a_phon and not q.gapped:
         closeness = _ratio(q_fold, a_fold)
         score = config.phonetic * (0.9 + 0.1 * closeness)
@@ -123,6 +140,14 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
             score,
             (f"same phonetic key {alias.phon!r}", f"folded keys {closeness:.2f} alike"),
         )
+    if _script(q.norm) != _script(alias.norm):
+        # Sound-alikes across scripts compound a transliteration with edits: "Турка" (a coffee
+        # pot) is not "Թուրքիա", "Крайне" (extremely) is not "Ukraine".
+        return None
+    if _abjad(q.norm) or _abjad(alias.norm):
+        # Keys of the Arabic and Hebrew scripts are consonant skeletons already: an equal
+        # skeleton or a few edits say nothing ("برادران", brothers, is not Barda Rayon).
+        return None
     q_skel, a_skel = q.skel_c, alias.skel_c
     if q_skel == a_skel and len(a_skel) >= config.min_skeleton and not q.gapped:
         closeness = _ratio(q_phon, a_phon)
@@ -144,6 +169,23 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
             (*evidence.reasons, f"metaphone codes agree: +{config.metaphone_bonus:g}"),
         )
     return evidence
+
+
+_ABJAD = re.compile(
+    "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
+)
+
+
+@lru_cache(maxsize=16384)
+def _script(text: str) -> str:
+    """The script most letters of ``text`` are in (the gap mark and digits do not count)."""
+    return detect_script(text)
+
+
+@lru_cache(maxsize=16384)
+def _abjad(text: str) -> bool:
+    """Whether ``text`` has letters of the Hebrew or Arabic script."""
+    return _ABJAD.search(text) is not None
 
 
 @lru_cache(maxsize=16384)

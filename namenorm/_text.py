@@ -3,6 +3,9 @@
 Every step is a pure ``str -> str`` function; :func:`normalize` chains them and
 :func:`normalize_explained` also reports which steps changed the text. The order matters:
 
+0. :func:`namenorm._mojibake.repair` undoes a wrong-code-page decoding ("Ð•Ñ€ÐµÐ²Ð°Ð½" is
+   "Ереван" read as Windows-1252) before anything else can destroy the evidence; the
+   explanation names the misreading. Text that is not mojibake is left alone.
 1. :func:`remove_invisible` drops format and control characters (zero-width spaces and joiners,
    soft hyphens, bidi marks, variation selectors, BOMs), lone surrogates and private-use code
    points, and turns every kind of space (NBSP, thin, ideographic, ...) into an ASCII space.
@@ -41,6 +44,7 @@ __all__ = [
     "GAP",
     "fold_homoglyphs",
     "is_latin",
+    "latin_schwa",
     "mark_fragments",
     "normalize",
     "normalize_explained",
@@ -311,10 +315,38 @@ def _fold_after_fragments(text: str) -> str:
     return fold_homoglyphs(text) if GAP in text else text
 
 
+_CYRILLIC_SCHWA = re.compile("[\u04d8\u04d9]")
+_SCHWA_WORD = re.compile("\\w*[\u04d8\u04d9]\\w*")
+
+
+def latin_schwa(text: str) -> str:
+    """Cyrillic schwa (ә, Ә) inside a Latin word becomes the Latin schwa (ə, Ə): Azerbaijani
+    written in Latin letters often carries the Cyrillic one ("Ermәnistan", "Gәncә").
+
+    >>> latin_schwa("Ermәnistan Әliyev"), latin_schwa("Азәрбајҹан")
+    ('Ermənistan Əliyev', 'Азәрбајҹан')
+    """
+    if _CYRILLIC_SCHWA.search(text) is None:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        latin = sum(1 for ch in word if ch.isalpha() and script_of(ch) == "LATIN")
+        other = sum(
+            1 for ch in word if ch.isalpha() and script_of(ch) != "LATIN" and ch not in "әӘ"
+        )
+        if latin <= other:
+            return word
+        return word.replace("ә", "ə").replace("Ә", "Ə")
+
+    return _SCHWA_WORD.sub(fix, text)
+
+
 _STEPS = (
     ("invisible characters removed", remove_invisible),
     ("punctuation unified", unify_punctuation),
     ("Unicode compatibility forms unified (NFKC)", _nfkc),
+    ("Cyrillic schwa in Latin words made Latin", latin_schwa),
     ("look-alike letters of other scripts folded", fold_homoglyphs),
     ("injected foreign-script fragments marked as gaps", mark_fragments),
     ("look-alike letters next to the fragments folded", _fold_after_fragments),
@@ -327,13 +359,25 @@ def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
 
     >>> normalize_explained("Azeгbaijan")
     ('Azerbaijan', ('look-alike letters of other scripts folded',))
+    >>> normalize_explained("BakÄ±")
+    ('Bakı', ('mojibake repaired: UTF-8 text that had been decoded as Windows-1252',))
     """
-    steps = []
-    for label, step in _STEPS:
-        new = step(text)
-        if new != text:
-            steps.append(label)
-            text = new
+    from namenorm._mojibake import repair_explained
+
+    steps: list[str] = []
+    for _round in range(2):
+        # Removing invisible characters or fragments can uncover mojibake: one more round.
+        text, how = repair_explained(text)
+        if how is None and steps:
+            break
+        if how is not None:
+            steps.append(f"mojibake repaired: {how}")
+        for label, step in _STEPS:
+            new = step(text)
+            if new != text:
+                if label not in steps:
+                    steps.append(label)
+                text = new
     return text, tuple(steps)
 
 
@@ -343,6 +387,4 @@ def normalize(text: str) -> str:
     >>> normalize("  Tһе  shelling\u00a0in Nagorny Karaƅakh ")
     'The shelling in Nagorny Karabakh'
     """
-    for _label, step in _STEPS:
-        text = step(text)
-    return text
+    return normalize_explained(text)[0]

@@ -1,0 +1,534 @@
+"""Grammatical endings: candidate dictionary forms of an inflected word, by suffix rules.
+
+Names in running text of the region's languages carry case endings: "в Ереване", "Երևանում",
+"Bakıda", "İstanbul'da", "თბილისში", "w Erywaniu". :func:`strip_inflection` proposes the
+dictionary forms a word may come from, each with the ending removed and the rule that removed
+it. It only *proposes*: the resolver (:meth:`namenorm.Resolver.resolve`) accepts a proposal only
+when the proposed form is a gazetteer name at the exact, folded or phonetic level, so an
+ordinary word is never stemmed into an entity unless its stem *is* a name.
+
+Rules by script (a hint such as ``"ru"`` or ``"tr"`` restricts them to one language):
+
+* Cyrillic: Russian and Ukrainian noun cases (genitive, dative, instrumental, locative,
+  accusative) of hard, soft, -а/-я and -ия stems; surname endings (-ым, -ой); adjective endings
+  ("Нагорного" -> "Нагорный", "Шушинского района" -> "Шушинский район"); the Ukrainian
+  alternations к/ц, г/з, х/с before -і ("Карабасі" -> "Карабах").
+* Armenian: articles -ը/-ն and the cases -ի, -ին, -ում, -ից, -ով (plural -եր-/-ներ- too), the
+  buffer յ after a vowel ("Մոսկվայում"), the ու/վ alternation ("Բաքվում" -> "Բաքու") and the
+  dropped ու ("խմբի" -> "խումբ");
+  after a hyphen for abbreviations ("ՀԱՊԿ-ի").
+* Latin, Turkish and Azerbaijani: locative, ablative, dative, genitive, accusative,
+  instrumental and the relative -daki, with or without an apostrophe (typographic ones are
+  unified upstream) or a hyphen, checked for vowel harmony and buffer consonants
+  ("Bakıda", "Bakıya", "Bakının", "Ankara'nın").
+* Latin, Polish, Czech and Slovak: the usual case endings of masculine, feminine and neuter
+  stems, with the soft -ń and the alternations of the Polish locative ("Stepanakercie").
+* Latin, English: the possessive 's.
+* Georgian: -ში, -ის, -ს, -მა/-მ, -ით, -ად, -ზე, -თან, -დან/-იდან, -თვის with the nominative
+  -ი restored, the -ა/-ე truncation ("კობახიძის" -> "კობახიძე") and syncope ("ერევნის" ->
+  "ერევანი").
+* Arabic: the proclitics و ب ل ف and the article ال ("وأرمينيا" -> "أرمينيا"); Hebrew: the
+  prefixed particles ו ב ל מ ה ש כ ("בבאקו" -> "באקו").
+
+In scripts with capital letters a word that starts in lower case is left alone: names are
+capitalized there, and "путина" (a fishing season) must not become Putin.
+
+>>> [s.stem for s in strip_inflection("Ереване")][:2]
+['Ереван', 'Еревана']
+>>> strip_inflection("Bakıda")[0]
+Stem(stem='Bakı', ending='da', rule='locative', lang='az/tr')
+>>> strip_inflection("рана")
+[]
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from namenorm._text import script_of
+
+__all__ = ["PhraseStem", "Stem", "stem_phrase", "strip_inflection"]
+
+
+@dataclass(frozen=True)
+class Stem:
+    """One proposed dictionary form: ``stem`` is the word without ``ending`` (a prefix for
+    Arabic and Hebrew proclitics), ``rule`` names the grammatical form, ``lang`` the
+    language(s)."""
+
+    stem: str
+    ending: str
+    rule: str
+    lang: str
+
+    def describe(self) -> str:
+        """The removal in words, for explanations."""
+        where = f"{self.ending}-" if self.rule.startswith("proclitic") else f"-{self.ending}"
+        return f"{self.lang} {self.rule} {where}"
+
+
+@dataclass(frozen=True)
+class PhraseStem:
+    """A phrase with some words replaced by their proposed dictionary forms."""
+
+    text: str
+    stems: tuple[Stem, ...]
+
+    @property
+    def ending(self) -> str:
+        """The removed endings, joined by spaces (in word order)."""
+        return " ".join(s.ending for s in self.stems)
+
+    def describe(self) -> str:
+        return "; ".join(f"{s.describe()} ({s.stem!r})" for s in self.stems)
+
+
+# -- Cyrillic ------------------------------------------------------------------------------------
+# (ending, replacements, rule, lang). Replacements are tried in order; "" removes the ending.
+_RU, _UK, _RUUK = "ru", "uk", "ru/uk"
+_CYRILLIC_RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    # adjectives (before the nouns: "-ого" must not be read as a noun ending "-о")
+    ("ского", ("ский",), "genitive (adjective)", _RUUK),
+    ("скому", ("ский",), "dative (adjective)", _RUUK),
+    ("ским", ("ский",), "instrumental (adjective)", _RUUK),
+    ("ском", ("ский",), "locative (adjective)", _RUUK),
+    ("ської", ("ська",), "genitive (adjective)", _UK),
+    ("ській", ("ська", "ський"), "locative (adjective)", _UK),
+    ("ському", ("ський",), "dative (adjective)", _UK),
+    ("ським", ("ський",), "instrumental (adjective)", _UK),
+    ("ого", ("ый", "ий", "ой", "ий"), "genitive (adjective)", _RUUK),
+    ("его", ("ий",), "genitive (adjective)", _RUUK),
+    ("ому", ("ый", "ий", "ой"), "dative (adjective)", _RUUK),
+    ("ему", ("ий",), "dative (adjective)", _RUUK),
+    ("ым", ("ый", ""), "instrumental", _RU),
+    ("им", ("ий", "ий"), "instrumental (adjective)", _RUUK),
+    ("ой", ("ая", "ый", "а", ""), "genitive/instrumental", _RU),
+    ("ую", ("ая",), "accusative (adjective)", _RU),
+    ("ою", ("а", "ая"), "instrumental", _RUUK),
+    ("ей", ("я", "яя"), "genitive/instrumental", _RU),
+    ("ею", ("я",), "instrumental", _RUUK),
+    ("ій", ("а", "ія"), "locative", _UK),
+    # -ия / -ія stems
+    ("ии", ("ия",), "genitive/dative/locative", _RU),
+    ("ией", ("ия",), "instrumental", _RU),
+    ("ию", ("ия",), "accusative", _RU),
+    ("ії", ("ія",), "genitive/dative/locative", _UK),
+    ("ією", ("ія",), "instrumental", _UK),
+    ("ію", ("ія",), "accusative", _UK),
+    # Ukrainian alternations before the locative -і
+    ("ці", ("к", "ка"), "locative (к/ц)", _UK),
+    ("зі", ("г", "га"), "locative (г/з)", _UK),
+    ("сі", ("х", "ха"), "locative (х/с)", _UK),
+    # nouns
+    ("ові", ("",), "dative", _UK),
+    ("еві", ("", "ь", "й"), "dative", _UK),
+    ("ом", ("", "ый", "ой", "ий"), "instrumental/locative (adjective)", _RUUK),
+    ("ем", ("", "ь", "й", "ий"), "instrumental/locative (adjective)", _RUUK),
+    ("ём", ("", "ь"), "instrumental", _RU),
+    ("ам", ("",), "dative plural", _RUUK),
+    ("ах", ("",), "locative plural", _RUUK),
+    ("а", ("", "о"), "genitive", _RUUK),
+    ("у", ("", "а"), "dative/accusative", _RUUK),
+    ("е", ("", "а", "я", "й", "ь", "о"), "locative/dative", _RUUK),
+    ("ы", ("а", ""), "genitive", _RUUK),
+    ("и", ("а", "я", "ь"), "genitive/dative/locative", _RUUK),
+    ("і", ("", "а", "я", "ь"), "locative/dative", _UK),
+    ("я", ("ь", "й"), "genitive", _RUUK),
+    ("ю", ("ь", "й", "я"), "dative/accusative", _RUUK),
+)
+
+# -- Armenian ------------------------------------------------------------------------------------
+_HY_CASES: tuple[tuple[str, str], ...] = (
+    ("ներից", "ablative plural"), ("ներում", "locative plural"), ("ներով", "instrumental plural"),
+    ("ների", "genitive plural"), ("ները", "plural with article"), ("ներն", "plural with article"),
+    ("երից", "ablative plural"), ("երում", "locative plural"), ("երով", "instrumental plural"),
+    ("երի", "genitive plural"), ("երը", "plural with article"), ("երն", "plural with article"),
+    ("ում", "locative"), ("ից", "ablative"), ("ով", "instrumental"), ("ին", "dative"),
+    ("ի", "genitive/dative"), ("ը", "article"), ("ն", "article"),
+)  # fmt: skip
+_HY_VOWELS = set("աեէըիոօու")
+
+# -- Turkish and Azerbaijani ---------------------------------------------------------------------
+# Suffix templates: A is the two-way vowel (a/e, Azerbaijani a/ə), I the four-way one
+# (ı/i/u/ü), D is d or t, and (y)/(n) are buffer consonants used after a vowel only.
+_TURKIC_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("DAkI", "relative"), ("DAn", "ablative"), ("DA", "locative"), ("(n)In", "genitive"),
+    ("(y)A", "dative"), ("(y)I", "accusative (tr)"), ("(n)I", "accusative (az)"),
+    ("(y)lA", "instrumental"),
+)  # fmt: skip
+# Possessive forms are read only after an apostrophe: unmarked, "arasında" (between) would be
+# "Aras" (the river) with a possessive locative.
+_TURKIC_POSSESSIVES: tuple[tuple[str, str], ...] = (
+    ("(s)InDAn", "possessive ablative"), ("(s)InDA", "possessive locative"), ("(s)I", "possessive"),
+)  # fmt: skip
+#: Without an apostrophe, a Turkic stem needs this many letters ("Kuru" is not "Kur" + u), and
+#: five before a one-vowel ending.
+_MIN_TURKIC_STEM = 4
+_BACK = set("aıou")
+_FRONT = set("eəiöü")
+_ROUNDED = set("oöuü")
+_TR_VOWELS = _BACK | _FRONT
+_VOICELESS = set("çfhkpsştq")
+_ASCII_TWIN = {"ı": "i", "ü": "u", "ö": "o", "ə": "e", "ş": "s", "ç": "c", "ğ": "g"}
+
+# -- Polish, Czech, Slovak -----------------------------------------------------------------------
+_WEST_SLAVIC_RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    ("cie", ("t",), "locative (t/ci)", "pl"),
+    ("dzie", ("d",), "locative (d/dzi)", "pl"),
+    ("rze", ("r",), "locative (r/rz)", "pl"),
+    ("niowi", ("ń",), "dative", "pl"),
+    ("niem", ("ń",), "instrumental", "pl"),
+    ("niu", ("ń",), "locative", "pl"),
+    ("nia", ("ń",), "genitive", "pl"),
+    ("owi", ("",), "dative", "pl"),
+    ("ovi", ("",), "dative", "cs/sk"),
+    ("em", ("", "o"), "instrumental", "pl/cs"),
+    ("om", ("", "o"), "instrumental", "sk"),
+    ("ji", ("ja",), "genitive/dative/locative", "pl"),
+    ("ją", ("ja",), "instrumental", "pl"),
+    ("ję", ("ja",), "accusative", "pl"),
+    ("ii", ("ia", "ie"), "genitive/dative/locative", "pl/cs"),
+    ("ią", ("ia",), "instrumental", "pl"),
+    ("ię", ("ia",), "accusative", "pl"),
+    ("ií", ("ie",), "instrumental", "cs"),
+    ("ou", ("a",), "instrumental", "cs/sk"),
+    ("ą", ("a",), "instrumental", "pl"),
+    ("ę", ("a",), "accusative", "pl"),
+    ("u", ("", "o", "a"), "genitive/dative/locative", "pl/cs/sk"),
+    ("a", ("", "o"), "genitive", "pl/cs/sk"),
+    ("e", ("",), "locative", "sk"),
+    ("ě", ("",), "locative", "cs"),
+    ("y", ("a",), "genitive", "pl/cs/sk"),
+)
+
+# -- Georgian ------------------------------------------------------------------------------------
+_KA_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ისთვის", "benefactive"), ("ისკენ", "directional"), ("ისგან", "ablative"),
+    ("იდან", "ablative"), ("ამდე", "terminative"), ("თვის", "benefactive"),
+    ("ში", "locative -ში"), ("ზე", "superessive -ზე"), ("თან", "adessive -თან"),
+    ("დან", "ablative"), ("ის", "genitive"), ("ით", "instrumental"), ("ად", "adverbial"),
+    ("მა", "ergative"), ("ს", "dative"), ("მ", "ergative"),
+)  # fmt: skip
+_KA_VOWELS = set("აეიოუ")
+
+# -- Arabic --------------------------------------------------------------------------------------
+_AR_PROCLITICS = ("وبال", "وال", "بال", "لل", "فال", "ال", "و", "ب", "ل", "ف")
+#: Letters an Arabic stem needs after a proclitic ("وكان", "and was", is not "و" + "كان").
+_MIN_AR_STEM = 4
+
+# -- Hebrew --------------------------------------------------------------------------------------
+# The prefixed particles: and, in, to, from, the, that, as, and their pairs.
+_HE_PROCLITICS = (
+    "וב", "ול", "ומ", "וה", "וש", "שב", "של", "שמ", "מה", "לה", "בה", "כש",
+    "ו", "ב", "ל", "מ", "ה", "ש", "כ",
+)  # fmt: skip
+_MIN_HE_STEM = 4
+
+_MIN_STEM = 3
+_SEPARATORS = "'-"
+
+
+def _cased(script: str) -> bool:
+    return script in ("LATIN", "CYRILLIC", "ARMENIAN", "GREEK")
+
+
+def _letters_script(word: str) -> str | None:
+    scripts = {script_of(ch) for ch in word if ch.isalpha()}
+    scripts.discard("INHERITED")
+    return scripts.pop() if len(scripts) == 1 else None
+
+
+def _restore_case(word: str, stem: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return stem.upper()
+    return stem
+
+
+def strip_inflection(
+    token: str, lang_hint: str | None = None, *, lowercase_ok: bool = False
+) -> list[Stem]:
+    """Possible dictionary forms of ``token``, most specific rule first (no duplicates).
+
+    ``lang_hint`` (``ru``, ``uk``, ``hy``, ``az``, ``tr``, ``ka``, ``pl``, ``cs``, ``sk``,
+    ``en``, ``ar``, ``he``) keeps only that language's rules. A word in lower case in a cased
+    script, a word mixing scripts and a stem shorter than three letters give nothing;
+    ``lowercase_ok=True`` lifts the lower-case guard (for the other words of a capitalized
+    phrase: "Шушинского района").
+
+    >>> [(s.stem, s.ending) for s in strip_inflection("İstanbul'da")]
+    [('İstanbul', 'da')]
+    >>> strip_inflection("Երևանում")[0].stem
+    'Երևան'
+    >>> strip_inflection("თბილისში")[0].stem
+    'თბილისი'
+    """
+    if not isinstance(token, str):
+        raise TypeError(f"token must be str, not {type(token).__name__}")
+    token = token.strip()
+    script = _letters_script(token)
+    if script is None or len(token) < _MIN_STEM + 1:
+        return []
+    if _cased(script) and not token[0].isupper() and not lowercase_ok:
+        return []
+    if token.isupper() and len(token) <= 5 and not any(c in token for c in _SEPARATORS):
+        return []  # an abbreviation ("ОБСЕ", "ОДКБ"): cases attach after a hyphen if at all
+    out: list[Stem] = []
+    if script == "CYRILLIC":
+        out = _by_table(token, _CYRILLIC_RULES)
+    elif script == "ARMENIAN":
+        out = _armenian(token)
+    elif script == "GEORGIAN":
+        out = _georgian(token)
+    elif script == "ARABIC":
+        out = _arabic(token)
+    elif script == "HEBREW":
+        out = _hebrew(token)
+    elif script == "LATIN":
+        out = [*_turkic(token), *_english(token)]
+        if not any(c in token for c in _SEPARATORS):
+            out.extend(_by_table(token, _WEST_SLAVIC_RULES))
+    if lang_hint:
+        out = [s for s in out if lang_hint in s.lang.split("/")]
+    seen: set[str] = set()
+    unique = []
+    for s in out:
+        if s.stem not in seen and s.stem != token:
+            seen.add(s.stem)
+            unique.append(s)
+    return unique
+
+
+def _by_table(
+    token: str, rules: tuple[tuple[str, tuple[str, ...], str, str], ...]
+) -> list[Stem]:
+    low = token.casefold()
+    latin = rules is _WEST_SLAVIC_RULES
+    out: list[Stem] = []
+    for ending, replacements, rule, lang in rules:
+        if not low.endswith(ending) or len(low) - len(ending) < _MIN_STEM - 1:
+            continue
+        base = token[: len(token) - len(ending)]
+        if "/" in rule.partition("(")[2] and len(base) < 4:
+            continue  # an alternation on a short stem: "Досі" is no form of "Доха"
+        # A one-letter Latin ending needs a stem of five letters: "Vedia" is no form of "Vedi".
+        shortest = 5 if latin and len(ending) == 1 else _MIN_STEM
+        for rep in replacements:
+            stem = base + _restore_case(token, rep)
+            if len(stem) >= shortest:
+                out.append(Stem(stem, token[len(base) :], rule, lang))
+    return out
+
+
+def _armenian(token: str) -> list[Stem]:
+    low = token.casefold()
+    out = []
+    head, sep, tail = low.rpartition("-")
+    if sep and head and tail:
+        for ending, rule in _HY_CASES:
+            if tail == ending:
+                out.append(Stem(token[: len(head)], token[len(head) + 1 :], rule, "hy"))
+        return out
+    for ending, rule in _HY_CASES:
+        if not low.endswith(ending):
+            continue
+        base = token[: len(token) - len(ending)]
+        if len(base) < _MIN_STEM:
+            continue
+        written = token[len(base) :]
+        if ending == "ն" and base[-1:].casefold() not in _HY_VOWELS:
+            continue  # the article is -ն only after a vowel
+        if ending == "ը" and base[-1:].casefold() in _HY_VOWELS and not base.endswith("ու"):
+            continue
+        out.append(Stem(base, written, rule, "hy"))
+        if base[-1:].casefold() == "յ" and base[-2:-1].casefold() in _HY_VOWELS:
+            out.append(Stem(base[:-1], token[len(base) - 1 :], rule + " (buffer յ)", "hy"))
+        if base[-1:].casefold() == "վ":
+            out.append(Stem(base[:-1] + "ու", written, rule + " (ու/վ)", "hy"))
+        if len(base) >= 3 and not _HY_VOWELS & {base[-1].casefold(), base[-2].casefold()}:
+            # the vowel ու of the last syllable drops before an ending: "խմբի" is "խումբ"
+            for k in (1, 2):
+                stem = base[: -k - 1] + "ու" + base[-k - 1 :]
+                out.append(Stem(stem, written, rule + " (ու dropped)", "hy"))
+    return out
+
+
+def _harmony_vowels(stem: str, template_vowel: str) -> set[str]:
+    """The suffix vowels that vowel harmony allows after ``stem`` (ASCII spellings allowed)."""
+    last = next((ch for ch in reversed(stem.casefold()) if ch in _TR_VOWELS or ch == "i"), None)
+    if last is None:
+        return set()
+    readings = {last}
+    if last == "i":
+        readings.add("ı")  # "Baki" may be Bakı written without the dotless i
+    if last == "u":
+        readings.add("ü")
+    if last == "o":
+        readings.add("ö")
+    allowed: set[str] = set()
+    for v in readings:
+        if template_vowel == "A":
+            allowed |= {"a"} if v in _BACK else {"e", "ə"}
+        else:
+            if v in _BACK:
+                allowed.add("u" if v in _ROUNDED else "ı")
+            else:
+                allowed.add("ü" if v in _ROUNDED else "i")
+    return allowed | {_ASCII_TWIN.get(v, v) for v in allowed}
+
+
+def _turkic_match(stem: str, suffix: str, template: str) -> bool:
+    """Whether ``suffix`` is a harmonious realization of ``template`` after ``stem``."""
+    if not stem or not stem[-1].isalpha():
+        return False
+    ends_in_vowel = stem[-1].casefold() in _TR_VOWELS or stem[-1].casefold() == "i"
+    i = 0
+    for part in _template_parts(template):
+        if part.startswith("("):
+            buffer = part[1]
+            if ends_in_vowel:
+                if i >= len(suffix) or suffix[i] != buffer:
+                    return False
+                i += 1
+            continue
+        if i >= len(suffix):
+            return False
+        ch = suffix[i]
+        if part == "D":
+            if ch not in "dt":
+                return False
+            if ch == "t" and stem[-1].casefold() not in _VOICELESS:
+                return False
+        elif part in ("A", "I"):
+            # Inside a suffix, harmony follows the suffix's own previous vowel.
+            context = stem + suffix[:i]
+            if ch not in _harmony_vowels(context, part):
+                return False
+        elif ch != part:
+            return False
+        i += 1
+    return i == len(suffix)
+
+
+def _template_parts(template: str) -> list[str]:
+    parts, i = [], 0
+    while i < len(template):
+        if template[i] == "(":
+            parts.append(template[i : i + 3])
+            i += 3
+        else:
+            parts.append(template[i])
+            i += 1
+    return parts
+
+
+def _turkic(token: str) -> list[Stem]:
+    low = token.casefold().replace("i\u0307", "i")
+    if len(low) != len(token):
+        return []
+    out = []
+    cut = max(low.rfind(sep) for sep in _SEPARATORS)
+    if cut > 0:
+        # An apostrophe or hyphen marks the suffix: the stem is whatever comes before it.
+        stem, suffix = token[:cut], low[cut + 1 :]
+        if len(stem) >= _MIN_STEM:
+            for template, rule in (*_TURKIC_SUFFIXES, *_TURKIC_POSSESSIVES):
+                if _turkic_match(stem, suffix, template):
+                    out.append(Stem(stem, token[cut:].lstrip(_SEPARATORS), rule, "az/tr"))
+                    break
+        return out
+    for n in range(min(7, len(low) - _MIN_TURKIC_STEM), 0, -1):
+        stem, suffix = token[:-n], low[-n:]
+        if n == 1 and len(stem) < 5:
+            continue  # one vowel on a short stem: "Arası" (its interval) is not "Aras" + ı
+        for template, rule in _TURKIC_SUFFIXES:
+            if _turkic_match(stem, suffix, template):
+                out.append(Stem(stem, token[-n:], rule, "az/tr"))
+                break
+    return out
+
+
+def _english(token: str) -> list[Stem]:
+    if token.casefold().endswith("'s") and len(token) > _MIN_STEM + 2:
+        return [Stem(token[:-2], token[-2:], "possessive", "en")]
+    return []
+
+
+def _georgian(token: str) -> list[Stem]:
+    out = []
+    for ending, rule in _KA_ENDINGS:
+        if not token.endswith(ending):
+            continue
+        base = token[: len(token) - len(ending)]
+        if len(base) < _MIN_STEM - 1:
+            continue
+        if base[-1] in _KA_VOWELS:
+            out.append(Stem(base, ending, rule, "ka"))
+            if base.endswith("ი"):  # -ის, -ით after a restored stem: თბილისი-ს is rare
+                continue
+        else:
+            out.append(Stem(base + "ი", ending, rule, "ka"))
+            out.append(Stem(base + "ე", ending, rule + " (stem -ე truncated)", "ka"))
+            out.append(Stem(base + "ა", ending, rule + " (stem -ა truncated)", "ka"))
+            if len(base) >= 4 and base[-2] not in _KA_VOWELS:
+                for v in "აე":
+                    out.append(
+                        Stem(base[:-1] + v + base[-1] + "ი", ending, rule + " (syncope)", "ka")
+                    )
+    return out
+
+
+def _arabic(token: str) -> list[Stem]:
+    out = []
+    for prefix in _AR_PROCLITICS:
+        if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_AR_STEM:
+            out.append(Stem(token[len(prefix) :], prefix, "proclitic", "ar"))
+    return out
+
+
+def _hebrew(token: str) -> list[Stem]:
+    out = []
+    for prefix in _HE_PROCLITICS:
+        if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_HE_STEM:
+            out.append(Stem(token[len(prefix) :], prefix, "proclitic", "he"))
+    return out
+
+
+def stem_phrase(
+    text: str, lang_hint: str | None = None, *, max_variants: int = 48
+) -> list[PhraseStem]:
+    """Variants of a phrase with one or more words replaced by proposed dictionary forms.
+
+    Words are separated by spaces; at most ``max_variants`` variants, those changing fewer
+    words first. The phrase itself is not among them.
+
+    >>> [p.text for p in stem_phrase("Нагорного Карабаха")][:1]
+    ['Нагорного Карабах']
+    """
+    words = text.split(" ")
+    if not words or len(words) > 6:
+        return []
+    # Inside a phrase with a capitalized word, lower-case words are part of the name
+    # ("Шушинского района", "Минской группы").
+    capitalized = len(words) > 1 and any(w[:1].isupper() for w in words)
+    options: list[list[Stem | None]] = []
+    for w in words:
+        stems: list[Stem | None] = [None]
+        stems.extend(strip_inflection(w, lang_hint, lowercase_ok=capitalized))
+        options.append(stems)
+    if all(len(o) == 1 for o in options):
+        return []
+    variants: list[PhraseStem] = []
+    combos = sorted(
+        itertools.islice(itertools.product(*options), 4096),
+        key=lambda c: sum(s is not None for s in c),
+    )
+    for combo in combos:
+        used = tuple(s for s in combo if s is not None)
+        if not used:
+            continue
+        phrase = " ".join(s.stem if s is not None else w for w, s in zip(words, combo))
+        variants.append(PhraseStem(phrase, used))
+        if len(variants) >= max_variants:
+            break
+    return variants

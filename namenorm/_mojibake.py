@@ -1,0 +1,312 @@
+"""Mojibake: text decoded with the wrong code page, detected and repaired before matching.
+
+"Ð•Ñ€ÐµÐ²Ð°Ð½" is "Ереван" whose UTF-8 bytes were read as Windows-1252; "еТЕЧБО" is the same
+word in KOI8-R read as Windows-1251. :func:`repair` undoes such a misreading by encoding the text
+back with the wrong code page and decoding it with the right one.
+
+A repair is made only when it is both *possible* and *better*:
+
+* possible: for a UTF-8 source the bytes must decode as UTF-8 without a single error, which
+  ordinary text almost never does (in Windows-1252 or -1251 text a letter is followed by another
+  letter, never by the continuation byte UTF-8 needs);
+* better: the repaired text must look less like mojibake by :func:`oddity` (letters of two
+  scripts in one word, a capital after a small letter inside a word, symbols and control
+  characters glued to letters, words made only of accented Latin-1 letters); a strict UTF-8
+  decoding may not be odder than the text, and for the 8-bit to 8-bit misreadings (KOI8-R /
+  Windows-1251 / Windows-1252) the text must be odd and the repair leave no oddity at all.
+  Between two readings equally ordinary, Russian letter frequencies decide.
+
+Text that is not mojibake is returned unchanged. Limits: an all-lower-case KOI8-R word read as
+Windows-1251 becomes an all-capital word with nothing odd about it and is not repaired; bytes
+that the wrong decoder replaced by U+FFFD are lost and such text is left alone.
+
+>>> repair("Ð•Ñ€ÐµÐ²Ð°Ð½")
+'Ереван'
+>>> repair_explained("еТЕЧБО")
+('Ереван', 'KOI8-R text that had been decoded as Windows-1251')
+>>> repair("Çavuşoğlu")
+'Çavuşoğlu'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from namenorm._text import script_of
+
+__all__ = ["MISREADINGS", "misread", "oddity", "repair", "repair_explained"]
+
+#: The misreadings that are undone: (true encoding, encoding it was wrongly decoded with).
+MISREADINGS: tuple[tuple[str, str], ...] = (
+    ("utf-8", "cp1252"),
+    ("utf-8", "cp1251"),
+    ("utf-8", "koi8-r"),
+    ("utf-8", "mac-roman"),
+    ("koi8-r", "cp1251"),
+    ("cp1251", "koi8-r"),
+    ("cp1251", "cp1252"),
+    ("koi8-r", "cp1252"),
+)
+_MAX_ROUNDS = 4
+# Mac OS Roman is tried only when no other misreading fits: it is rarer, and it reads many
+# pairs of Latin-1 letters as one combining mark.
+_FIRST = tuple(m for m in MISREADINGS if m[1] != "mac-roman")
+_LAST = tuple(m for m in MISREADINGS if m[1] == "mac-roman")
+_LABELS = {
+    "utf-8": "UTF-8",
+    "cp1252": "Windows-1252",
+    "cp1251": "Windows-1251",
+    "koi8-r": "KOI8-R",
+    "mac-roman": "Mac OS Roman",
+}
+
+
+def misread(text: str, true: str, wrong: str) -> str:
+    """``text`` encoded with ``true`` and decoded with ``wrong``, as broken software does.
+
+    Bytes that ``wrong`` leaves undefined become the C1 control of the same number, as
+    Latin-1 decoding (and most real mojibake) has them.
+
+    >>> misread("Ереван", "utf-8", "cp1252")
+    'Ð•Ñ€ÐµÐ²Ð°Ð½'
+    """
+    data = text.encode(true)
+    return "".join(_decode_byte(wrong, b) for b in data)
+
+
+@lru_cache(maxsize=2048)
+def _decode_byte(codec: str, b: int) -> str:
+    try:
+        return bytes([b]).decode(codec)
+    except UnicodeDecodeError:
+        return chr(b)
+
+
+@lru_cache(maxsize=4096)
+def _encode_char(codec: str, ch: str) -> bytes | None:
+    try:
+        return ch.encode(codec)
+    except UnicodeEncodeError:
+        if ord(ch) < 256 and _decode_byte(codec, ord(ch)) == ch:
+            return bytes([ord(ch)])  # a C1 control standing for a byte the codec leaves undefined
+        return None
+
+
+def _unread(text: str, wrong: str) -> bytes | None:
+    out = bytearray()
+    for ch in text:
+        b = _encode_char(wrong, ch)
+        if b is None:
+            if unicodedata.category(ch) == "Cc":
+                continue  # a control the later steps drop anyway
+            return None
+        out += b
+    return bytes(out)
+
+
+# Punctuation that mojibake produces and text seldom glues to a letter (quotes are not here:
+# «Карабах» and „Karabach“ are ordinary).
+_ODD_PUNCT = frozenset("†‡‰‹›¦§¶•¡¿·¨¯¸")
+
+# Letter frequencies of Russian text (per cent, rounded): a tie-breaker between two 8-bit
+# Cyrillic readings that both look ordinary ("АОД" beats "бпд").
+_RU_FREQ = dict(
+    zip(
+        "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
+        (11.0, 8.5, 8.0, 7.4, 6.7, 6.3, 5.5, 4.7, 4.5, 4.4, 3.5, 3.2, 3.0, 2.8, 2.6, 2.0, 1.9,
+         1.7, 1.7, 1.7, 1.6, 1.4, 1.2, 1.0, 0.9, 0.7, 0.6, 0.5, 0.4, 0.3, 0.3, 0.04, 0.04),
+        strict=True,
+    )
+)  # fmt: skip
+
+
+# Russian words never start with ъ, ь or ы.
+_NEVER_FIRST = frozenset("ъьы")
+
+
+def _plausibility(text: str) -> float:
+    """Mean letter frequency of the Cyrillic letters of ``text`` (0 without any)."""
+    freqs = [_RU_FREQ.get(ch, 0.1) for ch in text.lower() if "\u0400" <= ch <= "\u04ff"]
+    return sum(freqs) / len(freqs) if freqs else 0.0
+
+
+_QUOTES = frozenset("«»„“”‘’‚‹›")
+
+
+def _looks_continuation(ch: str) -> bool:
+    """Whether ``ch`` is what Windows-1252 or Latin-1 makes of a byte 0x80-0xBF."""
+    b = _encode_char("cp1252", ch)
+    return b is not None and len(b) == 1 and 0x80 <= b[0] <= 0xBF
+
+
+def _glued(ch: str) -> bool:
+    return not ch.isascii() and not ch.isspace() and ch not in _QUOTES
+
+
+def _is_letter(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LM"
+
+
+def oddity(text: str) -> int:
+    """How much ``text`` looks like mojibake: 0 for ordinary text.
+
+    >>> oddity("Ереван"), oddity("еТЕЧБО"), oddity("Ð•Ñ€ÐµÐ²Ð°Ð½"), oddity("Åðåâàí")
+    (0, 1, 6, 6)
+    """
+    odd = 0
+    n = len(text)
+    word_start = 0
+    for i, ch in enumerate(text):
+        cat = unicodedata.category(ch)
+        if cat == "Cc":
+            # C1 controls are undecoded UTF-8 bytes; C0 controls are noise of another kind.
+            odd += "\x80" <= ch <= "\x9f"
+            word_start = i + 1
+            continue
+        if i and "\u00c2" <= text[i - 1] <= "\u00df" and _looks_continuation(ch):
+            odd += 1  # "Ã\xad", "Åž": a UTF-8 lead byte and a continuation byte as Latin-1
+            word_start = i + 1
+            continue
+        if not _is_letter(ch):
+            if (cat[0] == "S" or ch in _ODD_PUNCT) and (
+                (i and _is_letter(text[i - 1])) or (i + 1 < n and _is_letter(text[i + 1]))
+            ):
+                odd += 1
+            elif cat in ("No", "Pi", "Pf", "Ps") and 0 < i < n - 1 and (
+                _is_letter(text[i - 1]) and _is_letter(text[i + 1])
+            ):
+                odd += 1  # "GÃ¼l", "Г„gypten": a fraction or a quote inside a word
+            elif (
+                cat[0] in "SP"
+                and not ch.isascii()
+                and ch not in _QUOTES
+                and ((i and _glued(text[i - 1])) or (i + 1 < n and _glued(text[i + 1])))
+            ):
+                odd += 1  # "–≤–", "—è": punctuation and symbols glued to other non-ASCII
+            word_start = i + 1
+            continue
+        if i > word_start:
+            prev = text[i - 1]
+            if _is_letter(prev) and cat != "Lm" and unicodedata.category(prev) != "Lm":
+                a, b = script_of(prev), script_of(ch)
+                if a != b and "INHERITED" not in (a, b) and "COMMON" not in (a, b):
+                    odd += 1
+                if prev.islower() and ch.isupper():
+                    odd += 1
+        elif cat[0] == "M" and (i == word_start or not _is_letter(text[i - 1])):
+            odd += 1  # a combining mark with no letter to carry it
+    for word in text.split():
+        letters = [c for c in word if c.isalpha()]
+        low = word.lower()
+        if low[:1] in _NEVER_FIRST:
+            odd += 1
+        if len(letters) >= 3 and all("\u00c0" <= c <= "\u00ff" for c in letters):
+            odd += len(letters)
+    return odd
+
+
+def repair_explained(text: str) -> tuple[str, str | None]:
+    """:func:`repair` that also names the misreading undone (None when nothing was).
+
+    >>> repair_explained("BakÄ±")
+    ('Bakı', 'UTF-8 text that had been decoded as Windows-1252')
+    """
+    if text.isascii():
+        return text, None
+    fixed, how = _repair_once(text)
+    if how is None:
+        return text, None
+    times = 1
+    while times < _MAX_ROUNDS:  # mojibake of mojibake: UTF-8 misread more than once
+        again, how2 = _repair_once(fixed, again=True)
+        if how2 is None:
+            break
+        fixed, times = again, times + 1
+    return fixed, how + ("" if times == 1 else ", twice" if times == 2 else f", {times} times")
+
+
+def _repair_once(text: str, *, again: bool = False) -> tuple[str, str | None]:
+    """One misreading undone; ``again``: a further round, UTF-8 only, on odd text only."""
+    # Controls and format characters are dropped by the later steps: an 8-bit reading is
+    # judged without them (to UTF-8, C1 controls are undecoded bytes and stay).
+    plain = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
+    for stage in (_FIRST, _LAST):
+        if again:
+            if not oddity(text):
+                break
+            stage = tuple(m for m in stage if m[0] == "utf-8")
+        best = _best_reading(text, plain, stage)
+        if best is not None:
+            return best
+    return text, None
+
+
+def _best_reading(
+    text: str, plain: str, misreadings: tuple[tuple[str, str], ...]
+) -> tuple[str, str] | None:
+    base_utf8, base_plain = oddity(text), oddity(plain)
+    best: tuple[tuple[bool, int, int, float], str, str] | None = None
+    for true, wrong in misreadings:
+        # Controls are undecoded bytes only to UTF-8; an 8-bit reading ignores them.
+        data = _unread(text if true == "utf-8" else plain, wrong)
+        if data is None or data == text.encode(true, "replace"):
+            continue
+        try:
+            fixed = data.decode(true)
+        except UnicodeDecodeError:
+            continue
+        if fixed == text:
+            continue
+        score = oddity(fixed)
+        if true == "utf-8":
+            # Strict UTF-8 is evidence enough, unless the result looks odder; from text with
+            # nothing odd about it, only a result made of letters.
+            base = base_utf8
+            if score > base or any(
+                unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in text for c in fixed
+            ):
+                continue
+            if not base and (
+                not _plain_letters(fixed) or sum(not c.isascii() for c in fixed) < 2
+            ):
+                continue  # from text with nothing odd: at least two letters beyond Latin-1
+        elif score or not base_plain:
+            continue
+        # Strict UTF-8 (much the stronger evidence) before an 8-bit reading, then fewer
+        # oddities, then fewer scripts, then the likelier Cyrillic letters.
+        key = (true != "utf-8", score, len(_scripts(fixed)), -_plausibility(fixed))
+        if best is None or key < best[0]:
+            how = f"{_LABELS[true]} text that had been decoded as {_LABELS[wrong]}"
+            best = (key, fixed, how)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def _plain_letters(text: str) -> bool:
+    """Whether the non-ASCII characters of ``text`` are letters (not modifier letters),
+    combining marks, punctuation or spaces, one of them a letter beyond Latin-1: what a
+    repair of text with nothing odd about it must give ("Davutoƒülu" -> "Davutoğlu")."""
+    beyond = False
+    for c in text:
+        if c.isascii():
+            continue
+        cat = unicodedata.category(c)
+        if cat not in ("Lu", "Ll", "Lo", "Mn") and cat[0] not in "PZ":
+            return False
+        beyond = beyond or (cat[0] == "L" and ord(c) > 0xFF)
+    return beyond
+
+
+def _scripts(text: str) -> set[str]:
+    return {script_of(c) for c in text if c.isalpha() and unicodedata.category(c) != "Lm"}
+
+
+def repair(text: str) -> str:
+    """``text`` with a wrong-code-page decoding undone; unchanged when it is not mojibake.
+
+    >>> repair("Ã‡avuÅŸoÄŸlu")
+    'Çavuşoğlu'
+    """
+    return repair_explained(text)[0]
