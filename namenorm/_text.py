@@ -328,6 +328,7 @@ def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
     >>> normalize_explained("Azeгbaijan")
     ('Azerbaijan', ('look-alike letters of other scripts folded',))
     """
+    _check_text(text)
     steps = []
     for label, step in _STEPS:
         new = step(text)
@@ -343,6 +344,12 @@ def normalize(text: str) -> str:
     >>> normalize("  Tһе  shelling\u00a0in Nagorny Karaƅakh ")
     'The shelling in Nagorny Karabakh'
     """
+    _check_text(text)
     for _label, step in _STEPS:
         text = step(text)
     return text
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
