@@ -42,9 +42,14 @@ class _Lines:
         self.stdin = stdin
 
     def __iter__(self) -> Iterator[tuple[str | None, str | None]]:
-        for arg in self.args:
+        for position, arg in enumerate(self.args, 1):
             if arg != "-":
-                yield arg, None
+                if _has_surrogates(arg):
+                    # Python hands undecodable argument bytes over as lone surrogates, which
+                    # could not be written back out: answer them like undecodable stdin lines.
+                    yield None, f"argument {position} is not valid UTF-8"
+                else:
+                    yield arg, None
                 continue
             for number, raw in enumerate(self.stdin, 1):
                 line = raw.rstrip(b"\n").rstrip(b"\r") if isinstance(raw, bytes) else raw
@@ -55,6 +60,14 @@ class _Lines:
                         yield None, f"input line {number} is not valid UTF-8 (byte {exc.start})"
                         continue
                 yield line, None
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _resolver(args: argparse.Namespace) -> Any:
@@ -89,10 +102,32 @@ def _match_text(match: Any) -> str:
     )
 
 
+def _answer(resolver: Any, query: str, args: argparse.Namespace, types: Any, out: TextIO) -> None:
+    match = resolver.resolve(query, types=types)
+    cands = resolver.candidates(query, limit=args.limit, types=types) if args.limit else []
+    if args.json:
+        d = _match_json(query, match)
+        if args.limit:
+            d["candidates"] = [_match_json(query, c) for c in cands]
+        if args.explain and match is not None:
+            d["explanation"] = list(match.explanation)
+        out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        return
+    out.write(f"{query} -> {_match_text(match) if match else 'no match'}\n")
+    if args.explain and match is not None:
+        for step in match.explanation:
+            out.write(f"    - {step}\n")
+    for c in cands:
+        out.write(f"    candidate: {_match_text(c)}\n")
+
+
 def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
     types = args.type or None
     status = EXIT_OK
+    # Reading stdin, answer each line as soon as it is resolved: a program that writes a name
+    # and waits for its answer (a co-process) must not wait on our output buffer.
+    interactive = "-" in args.queries
     for query, error in _Lines(args.queries, sys.stdin.buffer):
         if error is not None:
             status = EXIT_SOME_FAILED
@@ -100,24 +135,11 @@ def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(json.dumps(_match_json(None, None, error), ensure_ascii=False) + "\n")
             else:
                 out.write(f"error: {error}\n")
-            continue
-        assert query is not None
-        match = resolver.resolve(query, types=types)
-        cands = resolver.candidates(query, limit=args.limit, types=types) if args.limit else []
-        if args.json:
-            d = _match_json(query, match)
-            if args.limit:
-                d["candidates"] = [_match_json(query, c) for c in cands]
-            if args.explain and match is not None:
-                d["explanation"] = list(match.explanation)
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
-            continue
-        out.write(f"{query} -> {_match_text(match) if match else 'no match'}\n")
-        if args.explain and match is not None:
-            for step in match.explanation:
-                out.write(f"    - {step}\n")
-        for c in cands:
-            out.write(f"    candidate: {_match_text(c)}\n")
+        else:
+            assert query is not None
+            _answer(resolver, query, args, types, out)
+        if interactive:
+            out.flush()
     return status
 
 
@@ -163,12 +185,15 @@ def _cmd_normalize(args: argparse.Namespace, out: TextIO) -> int:
     from namenorm import normalize
 
     status = EXIT_OK
+    interactive = "-" in args.texts
     for text, error in _Lines(args.texts, sys.stdin.buffer):
         if error is not None:
             out.write(f"error: {error}\n")
             status = EXIT_SOME_FAILED
         else:
             out.write(normalize(text or "") + "\n")
+        if interactive:
+            out.flush()
     return status
 
 
@@ -403,7 +428,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        status = main()
+    except KeyboardInterrupt:  # Ctrl-C before main() could catch it (while starting up)
+        sys.stderr.write("namenorm: interrupted\n")
+        status = 130
+    sys.exit(status)
 
 
 if __name__ == "__main__":
