@@ -41,16 +41,16 @@ _NAME_FIELDS = {
     "text", "lang", "script", "kind", "period", "exact_only", "needs_context", "shared", "scheme",
 }  # fmt: skip
 _FLAGS = ("exact_only", "needs_context", "shared")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?$")
-_SCRIPT = re.compile(r"^[A-Z][a-z]{3}$")
-_PERIOD = re.compile(r"^(\d{1,4})?-(\d{1,4})?$")
-_CATEGORY = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?\Z")
+_SCRIPT = re.compile(r"^[A-Z][a-z]{3}\Z")
+_PERIOD = re.compile(r"^(\d{1,4})?-(\d{1,4})?\Z")
+_CATEGORY = re.compile(r"^[a-z]+(?:-[a-z]+)*\Z")
 _XREFS = {
-    "wikidata": re.compile(r"^Q[1-9]\d*$"),
-    "geonames": re.compile(r"^[1-9]\d*$"),
-    "iso3166": re.compile(r"^[A-Z]{2}$"),
-    "iso3166-2": re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$"),
+    "wikidata": re.compile(r"^Q[1-9]\d*\Z"),
+    "geonames": re.compile(r"^[1-9]\d*\Z"),
+    "iso3166": re.compile(r"^[A-Z]{2}\Z"),
+    "iso3166-2": re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}\Z"),
 }
 _SCRIPT_CODES = {
     "LATIN": "Latn", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "GEORGIAN": "Geor",

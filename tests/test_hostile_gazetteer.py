@@ -121,6 +121,19 @@ def test_integer_too_long_for_python_is_refused(tmp_path):
     assert problem.message == "YAML: integer too long" and problem.line == 4
 
 
+NEWLINE_DOCS = {
+    "id": '- {id: "baku\\n", type: place, name: Baku}\n',
+    "category": '- {id: baku, type: place, name: Baku, category: "city\\n"}\n',
+    "xref": '- {id: baku, type: place, name: Baku, xrefs: {wikidata: "Q9248\\n"}}\n',
+}
+
+
+@pytest.mark.parametrize("doc", NEWLINE_DOCS.values(), ids=NEWLINE_DOCS.keys())
+def test_a_trailing_newline_does_not_pass_a_pattern(tmp_path, doc):
+    # Python's "$" also matches before a final newline; the patterns end with "\Z".
+    assert len(validate_paths([_write(tmp_path, doc)])) == 1
+
+
 def test_messages_stay_short_whatever_the_value(tmp_path):
     # Names that are long lists (in a bomb, each would be millions of items) are shown cut.
     p = _write(tmp_path, ENTRY + "  names: [" + ", ".join(["[" + "x, " * 300 + "x]"] * 3) + "]\n")
