@@ -61,9 +61,8 @@ hostile = st.one_of(
     ),
 )
 
-FUZZ = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+# The number of examples and the deadline come from the hypothesis profile (tests/conftest.py).
+FUZZ = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _bad_category(ch: str) -> bool:
@@ -132,7 +131,6 @@ def _cli(*argv: str) -> tuple[int, list[str]]:
     return status, out.getvalue().split("\n")[:-1]
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.lists(hostile, min_size=1, max_size=4))
 def test_cli_lookup_and_normalize_answer_every_argument(texts):
     status, lines = _cli("lookup", "--json", "--limit", "2", "--", *texts)
