@@ -95,6 +95,15 @@ def test_resolve_and_candidates_never_fail(bundled, text):
 
 
 @FUZZ
+@given(st.lists(hostile, min_size=1, max_size=4).map(" ".join))
+def test_annotate_and_rewrite_never_fail(text):
+    for mention in namenorm.annotate(text):
+        assert text[mention.start : mention.end] == mention.text
+        assert 0.0 <= mention.score <= 1.0
+    assert isinstance(namenorm.rewrite(text), str)
+
+
+@FUZZ
 @given(st.lists(st.one_of(hostile, st.none(), st.integers()), max_size=6))
 def test_resolver_methods_answer_every_item(mini, items):
     answers = mini.resolve_many(items, errors="none")
@@ -111,7 +120,7 @@ def test_resolver_methods_answer_every_item(mini, items):
 
 @pytest.mark.parametrize("bad", [None, 42, b"Baku", ["Baku"]])
 def test_non_text_raises_type_error(bad):
-    for call in (namenorm.resolve, namenorm.candidates, namenorm.normalize):
+    for call in (namenorm.resolve, namenorm.candidates, namenorm.normalize, namenorm.annotate):
         with pytest.raises(TypeError):
             call(bad)
     with pytest.raises(TypeError):
@@ -166,6 +175,12 @@ def test_huge_inputs_are_answered(text):
     assert namenorm.resolve(text) is None
     assert namenorm.candidates(text) == []
     assert isinstance(namenorm.normalize(text), str)
+
+
+@pytest.mark.parametrize("name", ["1 MB without a space", "bidi flood", "surrogate flood"])
+def test_huge_texts_are_annotated(name):
+    text = HUGE[name]
+    assert all(text[m.start : m.end] == m.text for m in namenorm.annotate(text))
 
 
 def test_raw_query_is_bounded_before_normalization(monkeypatch):
