@@ -32,6 +32,8 @@ from namenorm._errors import NamenormError
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+#: A stdin line longer than this gets an error answer instead of being read into memory.
+MAX_LINE_BYTES = 1 << 20
 
 
 class _Lines:
@@ -51,7 +53,10 @@ class _Lines:
                 else:
                     yield arg, None
                 continue
-            for number, raw in enumerate(self.stdin, 1):
+            for number, raw in enumerate(_read_lines(self.stdin), 1):
+                if raw is None:
+                    yield None, f"input line {number} is over {MAX_LINE_BYTES} bytes"
+                    continue
                 line = raw.rstrip(b"\n").rstrip(b"\r") if isinstance(raw, bytes) else raw
                 if isinstance(line, bytes):
                     try:
@@ -60,6 +65,21 @@ class _Lines:
                         yield None, f"input line {number} is not valid UTF-8 (byte {exc.start})"
                         continue
                 yield line, None
+
+
+def _read_lines(stream: Any) -> Iterator[bytes | None]:
+    """Lines of ``stream``, None for a line over :data:`MAX_LINE_BYTES` (read past, never held:
+    memory stays bounded whatever the input)."""
+    while True:
+        raw = stream.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = stream.readline(MAX_LINE_BYTES)
+            yield None
+            continue
+        yield raw
 
 
 def _has_surrogates(text: str) -> bool:

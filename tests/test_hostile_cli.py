@@ -36,7 +36,9 @@ BATCH = [
     b"nul\x00inside",
     b"\xc3",  # truncated sequence at the end of a line
     "Karaƅakh".encode(),
-    b"a" * 1_000_000,  # a 1 MB line without a space
+    b"a" * 1_000_000,  # a 1 MB line without a space: answered
+    b"b" * 3_000_000,  # over MAX_LINE_BYTES (1 MiB): an error, and never held in memory
+    b"Baku",
 ]
 
 
@@ -48,16 +50,17 @@ def test_stdin_batch_answers_every_line_in_order(json_out):
     assert b"Traceback" not in proc.stderr
     lines = proc.stdout.decode("utf-8").split("\n")[:-1]
     assert len(lines) == len(BATCH)
-    bad = [1, 3, 6]
+    bad = [1, 3, 6, 9]
     if json_out:
         rows = [json.loads(line) for line in lines]
         assert [r["id"] for r in rows] == [
-            "baku", None, None, None, "yerevan", None, None, "nagorno-karabakh", None
-        ]
+            "baku", None, None, None, "yerevan", None, None, "nagorno-karabakh", None, None, "baku"
+        ]  # fmt: skip
         for i, row in enumerate(rows):
             assert ("error" in row) == (i in bad), row
-            if i in bad:
+            if i in bad[:3]:
                 assert f"input line {i + 1} is not valid UTF-8" in row["error"]
+        assert rows[9]["error"] == "input line 10 is over 1048576 bytes"
     else:
         for i, line in enumerate(lines):
             assert line.startswith("error: input line") == (i in bad), line
@@ -80,8 +83,10 @@ def test_undecodable_arguments_get_an_error_line():
 
 
 @pytest.mark.parametrize(
-    "args", [["lookup", "-"], ["lookup", "--json", "--limit", "3", "-"], ["normalize", "-"]]
-)
+    "args",
+    [["lookup", "-"], ["lookup", "--json", "--limit", "3", "-"], ["normalize", "-"],
+     ["annotate", "--json", "-"]],
+)  # fmt: skip
 def test_closed_pipe_ends_quietly_with_status_0(args):
     cmd = " ".join([sys.executable, "-m", "namenorm", *args])
     script = f"{cmd} | head -n 2 >/dev/null; echo status=${{PIPESTATUS[0]}} >&2"
