@@ -136,14 +136,15 @@ def from_json(text: str, config: Config | None = None) -> tuple[Index, str]:
     return Index(entities, aliases, config or Config()), str(head.get("digest", ""))
 
 
-# Types of the fields of one alias row, in the order of :func:`to_json`.
-_ROW = (int, str, str, (str, type(None)), bool, bool, str, str, str, str)
+# Types of the fields of one alias row, in the order of :func:`to_json` (the last, the scheme
+# of a generated alias, is optional).
+_ROW = (int, str, str, (str, type(None)), bool, bool, str, str, str, str, str)
 
 
 def _alias_row(row: Any, n_entities: int) -> list[Any]:
     """Check one alias row of a saved index: the right types, an entity that exists."""
-    if not isinstance(row, list) or len(row) != len(_ROW):
-        raise ValueError(f"an alias row must be a list of {len(_ROW)} values")
+    if not isinstance(row, list) or len(row) not in (len(_ROW) - 1, len(_ROW)):
+        raise ValueError(f"an alias row must be a list of {len(_ROW) - 1} or {len(_ROW)} values")
     for value, kind in zip(row, _ROW):
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise ValueError(f"bad value in alias row {row[:2]!r}")

@@ -227,6 +227,8 @@ HOSTILE_INDEXES = {
     "key not a string": _saved(lambda d: _row(d, 7, 5)),
     "flag not a boolean": _saved(lambda d: _row(d, 4, "no")),
     "short row": _saved(lambda d: d["aliases"][0].pop()),
+    "scheme not a string": _saved(lambda d: d["aliases"][0].append(5)),
+    "long row": _saved(lambda d: d["aliases"][0].extend(["hy-west", "x"])),
     "entity id not a string": _saved(lambda d: d["entities"][0].update(id=["x"])),
     "name text not a string": _saved(lambda d: d["entities"][0]["names"][0].update(text=5)),
     "unknown entity field": _saved(lambda d: d["entities"][0].update(__class__="x")),
