@@ -69,6 +69,30 @@ def test_threads_give_the_sequential_answers():
         assert [result[i] for i in range(len(queries))] == expected
 
 
+TEXTS = [
+    "Tһе shelling in Nagorny Karaƅakh and Steppe cart went on, Aliyev said in Baku.",
+    "Pashinyan met Erdogan; the Armenian and Azeri delegations left Tbilisi for Yerevan.",
+    "Mevl চা t ভ avu ও o ্ল lu spoke of Khojaly (Xocalı, Ходжалы) and of Shusha.",
+]
+
+
+def _annotations(texts):
+    return [[(m.start, m.end, m.id, m.score) for m in namenorm.annotate(t)] for t in texts]
+
+
+def test_threads_annotate_as_one_caller_does():
+    expected = _annotations(TEXTS)
+    assert any(expected)
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            results = list(pool.map(lambda _: _annotations(TEXTS), range(12)))
+    finally:
+        sys.setswitchinterval(old)
+    assert all(r == expected for r in results)
+
+
 def test_lazy_default_resolver_is_built_once_under_a_race(monkeypatch):
     """Sixteen threads ask for the default resolver at the same moment: one build."""
     monkeypatch.setattr(namenorm, "_default_resolver", None)
@@ -102,8 +126,9 @@ from namenorm._gazetteer import Gazetteer, default_paths, load_paths
 from namenorm._index import Index
 built = Index.build(Gazetteer(load_paths(default_paths())))
 fresh = namenorm.Resolver.from_index(built)
-queries = json.loads(sys.stdin.read())
+queries, texts = json.loads(sys.stdin.read())
 out = {
+    "annotate": [[[m.start, m.end, m.id, m.score] for m in namenorm.annotate(t)] for t in texts],
     "index": hashlib.sha256(to_json(built).encode()).hexdigest(),
     "bundled": [[[m.id, m.score, m.method, m.alias] for m in namenorm.candidates(q, limit=5)]
                 for q in queries],
@@ -120,7 +145,7 @@ def test_same_answers_under_different_hash_seeds():
     for seed in ("0", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         proc = subprocess.run(
-            [sys.executable, "-c", _SCRIPT], input=json.dumps(queries).encode(),
+            [sys.executable, "-c", _SCRIPT], input=json.dumps([queries, TEXTS]).encode(),
             capture_output=True, timeout=300, env=env,
         )  # fmt: skip
         assert proc.returncode == 0, proc.stderr.decode()
@@ -131,6 +156,7 @@ def test_same_answers_under_different_hash_seeds():
     here = [[[m.id, m.score, m.method, m.alias] for m in namenorm.candidates(q, limit=5)]
             for q in queries]  # fmt: skip
     assert outputs[0]["bundled"] == here
+    assert outputs[0]["annotate"] == [[list(m) for m in a] for a in _annotations(TEXTS)]
 
 
 def test_ties_are_broken_by_id():
