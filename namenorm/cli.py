@@ -19,6 +19,7 @@ gets an error answer and makes the exit status 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -428,6 +429,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "limit", 0) < 0:
         parser.error("--limit must be 0 or more")
     out = sys.stdout
+    # A file name from argv may hold undecodable bytes (lone surrogates in Python): shown
+    # escaped rather than crash the output (queries are answered with an error instead).
+    reconfigure = getattr(out, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
     try:
         status = args.func(args, out)
         out.flush()

@@ -82,6 +82,21 @@ def test_undecodable_arguments_get_an_error_line():
         assert "baku" in second.lower()
 
 
+def test_undecodable_file_name_is_shown_escaped(tmp_path):
+    # A strict UTF-8 stdout (PYTHONIOENCODING=utf-8, or a UTF-8 locale other than C.UTF-8)
+    # cannot write the lone surrogate that stands for the undecodable byte in the name.
+    folder = os.fsencode(tmp_path)
+    path = folder + b"/bad\xff.yaml"
+    with open(path, "wb") as f:
+        f.write(b"- {id: a, type: place, name: A, bogus: 1}\n")
+    proc = subprocess.run(
+        [*NAMENORM, "validate", path], capture_output=True, timeout=120,
+        env={**ENV, "PYTHONIOENCODING": "utf-8"},
+    )  # fmt: skip
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr, proc.stderr
+    assert b"bad\\udcff.yaml:1: [a] unknown field 'bogus'" in proc.stdout
+
+
 @pytest.mark.parametrize(
     "args",
     [["lookup", "-"], ["lookup", "--json", "--limit", "3", "-"], ["normalize", "-"],
