@@ -13,7 +13,8 @@
 
 Errors print one line on stderr and exit non-zero; no traceback reaches the user. A batch from
 stdin answers every input line with exactly one output line, in order; a line that is not UTF-8
-gets an error answer and makes the exit status 1.
+or is over ``MAX_LINE_BYTES`` gets an error answer and makes the exit status 1 (so does an
+argument that is not UTF-8). Ctrl-C exits with 130, a closed output pipe quietly with 0.
 """
 
 from __future__ import annotations
@@ -75,8 +76,9 @@ def _read_lines(stream: Any) -> Iterator[bytes | None]:
         raw = stream.readline(MAX_LINE_BYTES + 1)
         if not raw:
             return
-        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-            while raw and not raw.endswith(b"\n"):
+        newline = b"\n" if isinstance(raw, bytes) else "\n"
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(newline):
+            while raw and not raw.endswith(newline):
                 raw = stream.readline(MAX_LINE_BYTES)
             yield None
             continue
