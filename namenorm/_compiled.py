@@ -153,8 +153,11 @@ def _alias_row(row: Any, n_entities: int) -> list[Any]:
     return row
 
 
+_ENTITY_TEXT = ("id", "type", "name")
+
+
 def _check_entity(e: Any) -> Any:
-    if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("id", "type", "name")):
+    if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in _ENTITY_TEXT):
         raise ValueError("an entity must be an object with string id, type and name")
     names = e.get("names")
     if not isinstance(names, list) or not all(
