@@ -13,6 +13,8 @@ import sys
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import namenorm
 import namenorm._gazetteer as gazetteer_module
@@ -245,3 +247,41 @@ def test_hostile_saved_index_is_refused(text):
 def test_valid_saved_index_round_trips():
     index, _ = from_json(_saved(lambda d: None))
     assert Resolver.from_index(index).resolve("BAKU").id == "baku"
+
+
+# -- a saved binary index (``Resolver.save``/``load``): damaged bytes fail cleanly -------------
+
+
+@pytest.fixture(scope="module")
+def saved_bytes(tmp_path_factory):
+    from namenorm._compiled import save_index
+
+    path = tmp_path_factory.mktemp("idx") / "mini.nnidx"
+    gazetteer = Gazetteer(
+        [Entity("baku", "place", "Baku"), Entity("ganja", "place", "Ganja")]
+    )
+    save_index(Resolver(gazetteer).index, path)
+    return path.read_bytes()
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_damaged_binary_index_fails_cleanly(saved_bytes, tmp_path, data):
+    from namenorm._compiled import load_index
+
+    raw = bytearray(saved_bytes)
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(0, len(raw) - 1))]
+    for _ in range(data.draw(st.integers(0, 4))):
+        if raw:
+            raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    path = tmp_path / "damaged.nnidx"
+    path.write_bytes(bytes(raw))
+    # Entities and alias strings are decoded when first needed (the resolver's gazetteer, a
+    # lookup), so damage there surfaces then, as IndexFormatError; nothing else may escape.
+    try:
+        resolver = Resolver.from_index(load_index(path))
+        for query in ("Baku", "Ganja", "Gyanja", "nobody"):
+            assert all(m.id in resolver.gazetteer for m in resolver.candidates(query))
+    except IndexFormatError:
+        pass
