@@ -261,6 +261,9 @@ def saved_bytes(tmp_path_factory):
         [Entity("baku", "place", "Baku"), Entity("ganja", "place", "Ganja")]
     )
     save_index(Resolver(gazetteer).index, path)
+    from namenorm._compiled import load_index
+
+    assert Resolver.from_index(load_index(path)).resolve("Ganja").id == "ganja"  # undamaged
     return path.read_bytes()
 
 
@@ -285,3 +288,45 @@ def test_damaged_binary_index_fails_cleanly(saved_bytes, tmp_path, data):
             assert all(m.id in resolver.gazetteer for m in resolver.candidates(query))
     except IndexFormatError:
         pass
+
+
+_CRASH = {
+    # killed after the first piece of the new file was written
+    "mid-write": (
+        "import builtins\n"
+        "class Dying:\n"
+        "    def __init__(self, f): self.f = f\n"
+        "    def __enter__(self): return self\n"
+        "    def __exit__(self, *a): self.f.close()\n"
+        "    def write(self, b): self.f.write(b); self.f.flush(); os._exit(9)\n"
+        "compiled.open = lambda *a, **k: Dying(builtins.open(*a, **k))\n"
+    ),
+    # killed after the new file was written whole, before it replaced the old one
+    "before-replace": "import pathlib\npathlib.Path.replace = lambda *a: os._exit(9)\n",
+}
+
+
+def test_saved_index_whose_aliases_have_one_length_round_trips(tmp_path):
+    # Its "lengths" postings hold one empty gram, written as an empty section.
+    from namenorm._compiled import load_index, save_index
+
+    path = tmp_path / "one.nnidx"
+    save_index(Resolver(Gazetteer([Entity("baku", "place", "Baku")])).index, path)
+    assert Resolver.from_index(load_index(path)).resolve("BAKU").id == "baku"
+
+
+@pytest.mark.parametrize("crash", _CRASH.values(), ids=_CRASH.keys())
+def test_crash_while_saving_leaves_the_old_index_whole(tmp_path, crash):
+    from namenorm._compiled import load_index, save_index
+
+    path = tmp_path / "mine.nnidx"
+    save_index(Resolver(Gazetteer([Entity("baku", "place", "Baku")])).index, path)
+    before = path.read_bytes()
+    script = (
+        "import os, sys\nimport namenorm._compiled as compiled\n" + crash
+        + "compiled.save_index(__import__('namenorm').default_resolver().index, sys.argv[1])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, str(path)], timeout=300)
+    assert proc.returncode == 9  # the save did crash
+    assert path.read_bytes() == before
+    assert Resolver.from_index(load_index(path)).resolve("Baku").id == "baku"
