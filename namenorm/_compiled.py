@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from namenorm._config import Config
-from namenorm._errors import IndexFormatError
+from namenorm._errors import IndexFormatError, NamenormError
 from namenorm._gazetteer import Entity, Gazetteer, Name, default_paths
 from namenorm._index import Alias, Index
 
@@ -125,14 +125,46 @@ def from_json(text: str, config: Config | None = None) -> tuple[Index, str]:
                 near_miss=tuple(e.get("near_miss", ())),
                 names=tuple(Name(**n) for n in e["names"]),
             )
-            for e in data["entities"]
+            for e in map(_check_entity, data["entities"])
         )
-        aliases = [Alias(*row) for row in data["aliases"]]
+        aliases = [Alias(*_alias_row(row, len(entities))) for row in data["aliases"]]
+        Gazetteer(entities)  # refuses duplicate ids
     except IndexFormatError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise IndexFormatError(f"not a namenorm index: {exc}") from None
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError, NamenormError) as exc:
+        raise IndexFormatError(f"not a namenorm index: {str(exc)[:200]}") from None
     return Index(entities, aliases, config or Config()), str(head.get("digest", ""))
+
+
+# Types of the fields of one alias row, in the order of :func:`to_json` (the last, the scheme
+# of a generated alias, is optional).
+_ROW = (int, str, str, (str, type(None)), bool, bool, str, str, str, str, str)
+
+
+def _alias_row(row: Any, n_entities: int) -> list[Any]:
+    """Check one alias row of a saved index: the right types, an entity that exists."""
+    if not isinstance(row, list) or len(row) not in (len(_ROW) - 1, len(_ROW)):
+        raise ValueError(f"an alias row must be a list of {len(_ROW) - 1} or {len(_ROW)} values")
+    for value, kind in zip(row, _ROW):
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ValueError(f"bad value in alias row {row[:2]!r}")
+    if not 0 <= row[0] < n_entities:
+        raise ValueError(f"alias row {row[:2]!r} names no entity")
+    return row
+
+
+_ENTITY_TEXT = ("id", "type", "name")
+
+
+def _check_entity(e: Any) -> Any:
+    if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in _ENTITY_TEXT):
+        raise ValueError("an entity must be an object with string id, type and name")
+    names = e.get("names")
+    if not isinstance(names, list) or not all(
+        isinstance(n, dict) and isinstance(n.get("text"), str) for n in names
+    ):
+        raise ValueError(f"names of {e['id']!r} must be a list of objects with a text")
+    return e
 
 
 def load_bundled(config: Config | None = None) -> Index:
@@ -485,6 +517,8 @@ def _load(data: bytes, config: Config) -> Index:
     for name in ("postings", "lengths"):
         grams = section(f"{name}.grams", "lines")
         lens = section(f"{name}.length", "i")
+        if not grams and len(lens) == 1:
+            grams = [""]  # one empty line is written as nothing: the one gram of a tiny index
         starts = section(f"{name}.starts", "q")
         ids = section(f"{name}.ids", "i")
         if (len(lens) != len(grams) or len(starts) != len(grams) + 1 or starts[0] != 0

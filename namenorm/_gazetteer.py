@@ -12,6 +12,7 @@ raises one :class:`~namenorm.GazetteerError` that lists them, each naming file, 
 from __future__ import annotations
 
 import re
+import reprlib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -40,16 +41,16 @@ _NAME_FIELDS = {
     "text", "lang", "script", "kind", "period", "exact_only", "needs_context", "shared", "scheme",
 }  # fmt: skip
 _FLAGS = ("exact_only", "needs_context", "shared")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?$")
-_SCRIPT = re.compile(r"^[A-Z][a-z]{3}$")
-_PERIOD = re.compile(r"^(\d{1,4})?-(\d{1,4})?$")
-_CATEGORY = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?\Z")
+_SCRIPT = re.compile(r"^[A-Z][a-z]{3}\Z")
+_PERIOD = re.compile(r"^(\d{1,4})?-(\d{1,4})?\Z")
+_CATEGORY = re.compile(r"^[a-z]+(?:-[a-z]+)*\Z")
 _XREFS = {
-    "wikidata": re.compile(r"^Q[1-9]\d*$"),
-    "geonames": re.compile(r"^[1-9]\d*$"),
-    "iso3166": re.compile(r"^[A-Z]{2}$"),
-    "iso3166-2": re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$"),
+    "wikidata": re.compile(r"^Q[1-9]\d*\Z"),
+    "geonames": re.compile(r"^[1-9]\d*\Z"),
+    "iso3166": re.compile(r"^[A-Z]{2}\Z"),
+    "iso3166-2": re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}\Z"),
 }
 _SCRIPT_CODES = {
     "LATIN": "Latn", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "GEORGIAN": "Geor",
@@ -64,8 +65,23 @@ _SCRIPT_CODES = {
 # Zero-width non-joiner and joiner are part of Persian and Arabic-script spelling.
 _JOINERS = {"\u200c", "\u200d"}
 
-#: Limits that keep a hostile file from exhausting memory.
+#: Limits that keep a hostile file from exhausting memory or the stack: the size of a file, the
+#: number of YAML nodes it holds once every alias is expanded (an "alias bomb" of nested anchors
+#: is small on disk and huge when walked), and how deeply collections may nest.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_NODES = 5_000_000
+MAX_DEPTH = 64
+
+# Values from a file are shown in messages at most this big (a hostile value can be huge).
+_SHOW = reprlib.Repr()
+_SHOW.maxstring = _SHOW.maxother = 80
+_SHOW.maxlist = _SHOW.maxtuple = _SHOW.maxdict = _SHOW.maxset = 4
+_SHOW.maxlevel = 2
+
+
+def _show(value: Any) -> str:
+    """``repr(value)``, shortened: safe in a message whatever the file held."""
+    return _SHOW.repr(value)
 
 
 def detect_script(text: str) -> str:
@@ -208,7 +224,68 @@ def _default_dir() -> Path:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """Safe loader that records each mapping's line and refuses duplicate keys."""
+    """Safe loader that records each mapping's line, refuses duplicate keys and limits nesting."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"collections nested more than {MAX_DEPTH} deep",
+                    self.peek_event().start_mark,
+                )  # fmt: skip
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _check_expanded_size(root: yaml.Node) -> None:
+    """Refuse a document with more than :data:`MAX_NODES` nodes once each alias is counted as a
+    copy of what it names, or with an alias inside the node it names. Linear in the nodes on
+    disk: the size of a shared node is computed once."""
+    size: dict[int, int] = {}
+    open_: set[int] = set()  # nodes whose children are being counted
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.ScalarNode):
+            size[key] = 1
+            continue
+        if isinstance(node, yaml.MappingNode):
+            children = [c for pair in node.value for c in pair]
+        else:
+            children = list(node.value)
+        if not children_done:
+            if key in size:
+                continue
+            if key in open_:  # reached from its own descendants
+                raise yaml.composer.ComposerError(
+                    None, None, "an alias refers to a node that contains it", node.start_mark
+                )
+            open_.add(key)
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in size)
+            continue
+        open_.discard(key)
+        total = 1 + sum(size[id(c)] for c in children)
+        if total > MAX_NODES:
+            raise yaml.composer.ComposerError(
+                None, None, f"the document expands to more than {MAX_NODES} nodes through "
+                "aliases", root.start_mark,
+            )  # fmt: skip
+        size[key] = total
+
+
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:  # Python refuses to convert integers of more than 4300 digits
+        raise yaml.constructor.ConstructorError(
+            None, None, "integer too long", node.start_mark
+        ) from None
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -218,11 +295,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str):
             raise yaml.constructor.ConstructorError(
-                None, None, f"mapping key {key!r} is not a string", key_node.start_mark
+                None, None, f"mapping key {_show(key)} is not a string", key_node.start_mark
             )
         if key in mapping:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
+                None, None, f"duplicate key {_show(key)}", key_node.start_mark
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
@@ -230,30 +307,52 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
-def _read_yaml(path: Path) -> tuple[Any, list[GazetteerProblem]]:
+def _parse(text: str) -> tuple[Any, list[int]]:
+    """Parse one YAML document with :class:`_LineLoader` and the limits above; also return the
+    line of each item when the document is a list."""
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        _check_expanded_size(node)
+        lines = []
+        if isinstance(node, yaml.SequenceNode):
+            lines = [item.start_mark.line + 1 for item in node.value]
+        return loader.construct_document(node), lines
+    finally:
+        loader.dispose()
+
+
+def _read_yaml(path: Path) -> tuple[Any, list[int], list[GazetteerProblem]]:
     where = str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [GazetteerProblem(where, None, None, f"cannot read: {exc.strerror or exc}")]
+        problem = GazetteerProblem(where, None, None, f"cannot read: {exc.strerror or exc}")
+        return None, [], [problem]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [GazetteerProblem(where, None, None, f"file over {MAX_FILE_BYTES} bytes")]
+        problem = GazetteerProblem(where, None, None, f"file over {MAX_FILE_BYTES} bytes")
+        return None, [], [problem]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [GazetteerProblem(where, line, None, "not UTF-8 text")]
+        return None, [], [GazetteerProblem(where, line, None, "not UTF-8 text")]
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data, lines = _parse(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        return None, [GazetteerProblem(where, line, None, f"YAML: {exc.problem or exc}")]
+        return None, [], [GazetteerProblem(where, line, None, f"YAML: {exc.problem or exc}")]
     except yaml.YAMLError as exc:
-        return None, [GazetteerProblem(where, None, None, f"YAML: {exc}")]
-    return data, []
+        return None, [], [GazetteerProblem(where, None, None, f"YAML: {exc}")]
+    except RecursionError:  # a chain of nested aliases deeper than the stack
+        return None, [], [GazetteerProblem(where, None, None, "YAML: nested too deeply")]
+    return data, lines, []
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -288,7 +387,7 @@ def _load(paths: Iterable[str | Path]) -> tuple[list[Entity], list[GazetteerProb
     if not files:
         problems.append(GazetteerProblem("<paths>", None, None, "no gazetteer files given"))
     for path in files:
-        data, file_problems = _read_yaml(path)
+        data, item_lines, file_problems = _read_yaml(path)
         problems.extend(file_problems)
         if file_problems:
             continue
@@ -299,9 +398,9 @@ def _load(paths: Iterable[str | Path]) -> tuple[list[Entity], list[GazetteerProb
                 GazetteerProblem(str(path), 1, None, "the file must be a YAML list of entities")
             )
             continue
-        for item in data:
-            line = _line(item)
-            entity = _entity(item, str(path), problems)
+        for item, item_line in zip(data, item_lines):
+            line = _line(item) or item_line
+            entity = _entity(item, str(path), problems, item_line)
             if entity is None:
                 continue
             if entity.id in lines:
@@ -323,9 +422,11 @@ def _line(item: Any) -> int | None:
     return item.get("__line__") if isinstance(item, dict) else None
 
 
-def _entity(item: Any, path: str, problems: list[GazetteerProblem]) -> Entity | None:
+def _entity(
+    item: Any, path: str, problems: list[GazetteerProblem], item_line: int | None = None
+) -> Entity | None:
     if not isinstance(item, dict):
-        problems.append(GazetteerProblem(path, None, None, "an entry is not a mapping"))
+        problems.append(GazetteerProblem(path, item_line, None, "an entry is not a mapping"))
         return None
     line = item.pop("__line__", None)
     eid = item.get("id")
@@ -336,7 +437,7 @@ def _entity(item: Any, path: str, problems: list[GazetteerProblem]) -> Entity | 
 
     before = len(problems)
     for key in sorted(set(item) - _ENTITY_FIELDS):
-        bad(f"unknown field {key!r}")
+        bad(f"unknown field {_show(key)}")
     for key in ("id", "type", "name"):
         if key not in item:
             bad(f"missing required field {key!r}")
@@ -396,10 +497,13 @@ def _xrefs(value: Any, bad: Any) -> dict[str, str]:
     value.pop("__line__", None)
     out = {}
     for key, ref in value.items():
+        if isinstance(ref, bool) or not isinstance(ref, (str, int)):
+            bad(f"xref {_show(key)}: {_show(ref)} is not a valid identifier")
+            continue
         ref = str(ref)
         pattern = _XREFS.get(key)
         if pattern is None:
-            bad(f"unknown xref {key!r} (known: {', '.join(sorted(_XREFS))})")
+            bad(f"unknown xref {_show(key)} (known: {', '.join(sorted(_XREFS))})")
         elif not pattern.match(ref):
             bad(f"xref {key}: {ref!r} is not a valid identifier")
         else:
@@ -417,26 +521,26 @@ def _names(value: Any, entity_line: int | None, bad: Any) -> list[Name]:
         if isinstance(raw, str):
             raw = {"text": raw}
         if not isinstance(raw, dict):
-            bad(f"a name must be a mapping with 'text', not {raw!r}")
+            bad(f"a name must be a mapping with 'text', not {_show(raw)}")
             continue
         line = raw.pop("__line__", entity_line)
         for key in sorted(set(raw) - _NAME_FIELDS):
-            bad(f"unknown name field {key!r}", line)
+            bad(f"unknown name field {_show(key)}", line)
         text = raw.get("text")
         if not isinstance(text, str) or not text.strip():
-            bad(f"name text must be a non-empty string, not {text!r}", line)
+            bad(f"name text must be a non-empty string, not {_show(text)}", line)
             continue
         _check_text(text, bad, line)
         lang, script, kind = raw.get("lang"), raw.get("script"), raw.get("kind", "variant")
         if lang is not None and (not isinstance(lang, str) or not _LANG.match(lang)):
-            bad(f"lang {lang!r} of {text!r} is not a code like 'hy' or 'hy-Latn'", line)
+            bad(f"lang {_show(lang)} of {text!r} is not a code like 'hy' or 'hy-Latn'", line)
         if script is not None and (not isinstance(script, str) or not _SCRIPT.match(script)):
-            bad(f"script {script!r} of {text!r} is not an ISO 15924 code like 'Armn'", line)
+            bad(f"script {_show(script)} of {text!r} is not an ISO 15924 code like 'Armn'", line)
         if kind not in KINDS:
-            bad(f"kind {kind!r} of {text!r} is not one of {', '.join(sorted(KINDS))}", line)
+            bad(f"kind {_show(kind)} of {text!r} is not one of {', '.join(sorted(KINDS))}", line)
         period = raw.get("period")
         if period is not None and (not isinstance(period, str) or not _PERIOD.match(period)):
-            bad(f"period {period!r} of {text!r} must look like '1923-1991', '-1923' or '1991-'", line)
+            bad(f"period {_show(period)} of {text!r} must look like '1923-1991', '-1923' or '1991-'", line)
         for flag in _FLAGS:
             if flag in raw and not isinstance(raw[flag], bool):
                 bad(f"{flag} of {text!r} must be true or false", line)

@@ -247,6 +247,7 @@ def _best_reading(
 ) -> tuple[str, str] | None:
     base_utf8, base_plain = oddity(text), oddity(plain)
     best: tuple[tuple[bool, int, int, float], str, str] | None = None
+    utf8_reading = False
     for true, wrong in misreadings:
         # Controls are undecoded bytes only to UTF-8; an 8-bit reading ignores them.
         data = _unread(text if true == "utf-8" else plain, wrong)
@@ -260,6 +261,7 @@ def _best_reading(
             continue
         score = oddity(fixed)
         if true == "utf-8":
+            utf8_reading = True
             # Strict UTF-8 is evidence enough, unless the result looks odder; from text with
             # nothing odd about it, only a result made of letters.
             base = base_utf8
@@ -279,7 +281,9 @@ def _best_reading(
         if best is None or key < best[0]:
             how = f"{_LABELS[true]} text that had been decoded as {_LABELS[wrong]}"
             best = (key, fixed, how)
-    if best is None:
+    if best is None or (best[0][0] and utf8_reading):
+        # Bytes that decode as strict UTF-8 are UTF-8 or nothing: when that reading was
+        # refused, no 8-bit reading may take its place ("𭺂" misread is not Cyrillic).
         return None
     return best[1], best[2]
 

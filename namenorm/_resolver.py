@@ -40,6 +40,10 @@ _DERIVED_KINDS = frozenset({"surname", "initials", "reversed", "given-surname"})
 
 #: Queries longer than this (in characters, after normalization) are not names: no match.
 MAX_QUERY_LENGTH = 300
+#: Raw queries longer than this are not even normalized: no match. It leaves room for a name of
+#: ``MAX_QUERY_LENGTH`` letters padded with invisible characters and injected fragments, and keeps
+#: the work per query bounded however long the input (a 1 MB line costs nothing but its length).
+MAX_INPUT_LENGTH = 10 * MAX_QUERY_LENGTH
 
 
 @dataclass(frozen=True)
@@ -341,7 +345,7 @@ class Resolver:
         scan: bool = False,
         contest: float | None = None,
     ) -> tuple[str, QueryKeys, list[_Entry]] | None:
-        if not query.strip():
+        if len(query) > MAX_INPUT_LENGTH or not query.strip():
             return None
         q = query_keys(query)
         if not q.fold or len(q.norm) > MAX_QUERY_LENGTH:

@@ -199,7 +199,12 @@ def _fuzzy(q_phon: str, a_phon: str, gapped: bool, config: Config) -> Evidence |
     if gapped:
         length = len(a_phon)
         allowed = config.edits_allowed(length)
-        if abs(len(q_phon.replace(GAP, "")) - length) > 2 * q_phon.count(GAP) + allowed:
+        gaps = q_phon.count(GAP)
+        # Each gap costs gap_cost whatever it matches, so these bounds are exact and keep the
+        # quadratic distance below from running on queries that cannot be in budget.
+        if gaps * config.gap_cost > allowed:
+            return None
+        if abs(len(q_phon) - gaps - length) > 2 * gaps + allowed:
             return None
         d = gap_distance(q_phon, a_phon, config.gap_cost)
         what = f"{d:g} edits on the phonetic key, injected fragments as gaps"

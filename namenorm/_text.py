@@ -362,6 +362,7 @@ def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
     >>> normalize_explained("BakÄ±")
     ('Bakı', ('mojibake repaired: UTF-8 text that had been decoded as Windows-1252',))
     """
+    _check_text(text)
     from namenorm._mojibake import repair_explained
 
     steps: list[str] = []
@@ -388,3 +389,8 @@ def normalize(text: str) -> str:
     'The shelling in Nagorny Karabakh'
     """
     return normalize_explained(text)[0]
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")

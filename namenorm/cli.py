@@ -13,12 +13,14 @@
 
 Errors print one line on stderr and exit non-zero; no traceback reaches the user. A batch from
 stdin answers every input line with exactly one output line, in order; a line that is not UTF-8
-gets an error answer and makes the exit status 1.
+or is over ``MAX_LINE_BYTES`` gets an error answer and makes the exit status 1 (so does an
+argument that is not UTF-8). Ctrl-C exits with 130, a closed output pipe quietly with 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -32,6 +34,8 @@ from namenorm._errors import NamenormError
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+#: A stdin line longer than this gets an error answer instead of being read into memory.
+MAX_LINE_BYTES = 1 << 20
 
 
 class _Lines:
@@ -42,11 +46,19 @@ class _Lines:
         self.stdin = stdin
 
     def __iter__(self) -> Iterator[tuple[str | None, str | None]]:
-        for arg in self.args:
+        for position, arg in enumerate(self.args, 1):
             if arg != "-":
-                yield arg, None
+                if _has_surrogates(arg):
+                    # Python hands undecodable argument bytes over as lone surrogates, which
+                    # could not be written back out: answer them like undecodable stdin lines.
+                    yield None, f"argument {position} is not valid UTF-8"
+                else:
+                    yield arg, None
                 continue
-            for number, raw in enumerate(self.stdin, 1):
+            for number, raw in enumerate(_read_lines(self.stdin), 1):
+                if raw is None:
+                    yield None, f"input line {number} is over {MAX_LINE_BYTES} bytes"
+                    continue
                 line = raw.rstrip(b"\n").rstrip(b"\r") if isinstance(raw, bytes) else raw
                 if isinstance(line, bytes):
                     try:
@@ -55,6 +67,30 @@ class _Lines:
                         yield None, f"input line {number} is not valid UTF-8 (byte {exc.start})"
                         continue
                 yield line, None
+
+
+def _read_lines(stream: Any) -> Iterator[bytes | None]:
+    """Lines of ``stream``, None for a line over :data:`MAX_LINE_BYTES` (read past, never held:
+    memory stays bounded whatever the input)."""
+    while True:
+        raw = stream.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        newline = b"\n" if isinstance(raw, bytes) else "\n"
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(newline):
+            while raw and not raw.endswith(newline):
+                raw = stream.readline(MAX_LINE_BYTES)
+            yield None
+            continue
+        yield raw
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _resolver(args: argparse.Namespace) -> Any:
@@ -89,10 +125,32 @@ def _match_text(match: Any) -> str:
     )
 
 
+def _answer(resolver: Any, query: str, args: argparse.Namespace, types: Any, out: TextIO) -> None:
+    match = resolver.resolve(query, types=types)
+    cands = resolver.candidates(query, limit=args.limit, types=types) if args.limit else []
+    if args.json:
+        d = _match_json(query, match)
+        if args.limit:
+            d["candidates"] = [_match_json(query, c) for c in cands]
+        if args.explain and match is not None:
+            d["explanation"] = list(match.explanation)
+        out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        return
+    out.write(f"{query} -> {_match_text(match) if match else 'no match'}\n")
+    if args.explain and match is not None:
+        for step in match.explanation:
+            out.write(f"    - {step}\n")
+    for c in cands:
+        out.write(f"    candidate: {_match_text(c)}\n")
+
+
 def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
     types = args.type or None
     status = EXIT_OK
+    # Reading stdin, answer each line as soon as it is resolved: a program that writes a name
+    # and waits for its answer (a co-process) must not wait on our output buffer.
+    interactive = "-" in args.queries
     for query, error in _Lines(args.queries, sys.stdin.buffer):
         if error is not None:
             status = EXIT_SOME_FAILED
@@ -100,24 +158,11 @@ def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(json.dumps(_match_json(None, None, error), ensure_ascii=False) + "\n")
             else:
                 out.write(f"error: {error}\n")
-            continue
-        assert query is not None
-        match = resolver.resolve(query, types=types)
-        cands = resolver.candidates(query, limit=args.limit, types=types) if args.limit else []
-        if args.json:
-            d = _match_json(query, match)
-            if args.limit:
-                d["candidates"] = [_match_json(query, c) for c in cands]
-            if args.explain and match is not None:
-                d["explanation"] = list(match.explanation)
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
-            continue
-        out.write(f"{query} -> {_match_text(match) if match else 'no match'}\n")
-        if args.explain and match is not None:
-            for step in match.explanation:
-                out.write(f"    - {step}\n")
-        for c in cands:
-            out.write(f"    candidate: {_match_text(c)}\n")
+        else:
+            assert query is not None
+            _answer(resolver, query, args, types, out)
+        if interactive:
+            out.flush()
     return status
 
 
@@ -163,12 +208,15 @@ def _cmd_normalize(args: argparse.Namespace, out: TextIO) -> int:
     from namenorm import normalize
 
     status = EXIT_OK
+    interactive = "-" in args.texts
     for text, error in _Lines(args.texts, sys.stdin.buffer):
         if error is not None:
             out.write(f"error: {error}\n")
             status = EXIT_SOME_FAILED
         else:
             out.write(normalize(text or "") + "\n")
+        if interactive:
+            out.flush()
     return status
 
 
@@ -383,6 +431,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "limit", 0) < 0:
         parser.error("--limit must be 0 or more")
     out = sys.stdout
+    # A file name from argv may hold undecodable bytes (lone surrogates in Python): shown
+    # escaped rather than crash the output (queries are answered with an error instead).
+    reconfigure = getattr(out, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
     try:
         status = args.func(args, out)
         out.flush()
@@ -403,7 +457,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        status = main()
+    except KeyboardInterrupt:  # Ctrl-C before main() could catch it (while starting up)
+        sys.stderr.write("namenorm: interrupted\n")
+        status = 130
+    sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,17 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis profiles: "default" keeps CI time bounded (a fixed number of examples, no
+# per-example deadline, which would fail on a slow shared machine); "thorough" is for a long
+# fuzzing run: HYPOTHESIS_PROFILE=thorough python -m pytest tests/test_hostile_text.py
+settings.register_profile("default", max_examples=100, deadline=None)
+settings.register_profile("thorough", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
