@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import lru_cache
 
 from namenorm._text import script_of
 
@@ -265,6 +266,16 @@ def strip_inflection(
     """
     if not isinstance(token, str):
         raise TypeError(f"token must be str, not {type(token).__name__}")
+    return list(_strip(token, lang_hint, lowercase_ok))
+
+
+@lru_cache(maxsize=65536)
+def _strip(token: str, lang_hint: str | None, lowercase_ok: bool) -> tuple[Stem, ...]:
+    """:func:`strip_inflection`, cached: a text names the same words again and again."""
+    return tuple(_strip_uncached(token, lang_hint, lowercase_ok))
+
+
+def _strip_uncached(token: str, lang_hint: str | None, lowercase_ok: bool) -> list[Stem]:
     token = token.strip()
     script = _letters_script(token)
     if script is None or len(token) < _MIN_STEM + 1:
