@@ -563,7 +563,7 @@ def main(argv: list[str] | None = None) -> int:
         plots = _plots(acc, scale, args.out / "img")
         gone = missing + ([] if plots else ["matplotlib (plots)"])
         text = report(args, acc, spd, proc, ann, scale, plots, gone)
-        (args.out / "benchmarks.md").write_text(text, encoding="utf-8")
+        _write_report(args.out / "benchmarks.md", text)
         if args.results:
             _save_results(args.results, args, acc, spd, proc, ann, scale, missing)
         print(f"wrote {args.out / 'benchmarks.md'}", file=sys.stderr)
@@ -575,6 +575,21 @@ def main(argv: list[str] | None = None) -> int:
                 scale.extend(run_scale([size], Path(tmp), 300, args.seed, rf_queries=20))
                 write()
     return 0
+
+
+#: Sections below this line of docs/benchmarks.md are written by their own commands (the
+#: multilingual and scale-out benchmarks); a run keeps them as they are.
+KEEP_MARKER = "<!-- Sections below are written by their own commands; benchmarks.run keeps them. -->"
+
+
+def _write_report(path: Path, text: str) -> None:
+    """Write the generated report, keeping what follows :data:`KEEP_MARKER` in the old file."""
+    kept = ""
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        if KEEP_MARKER in old:
+            kept = old[old.index(KEEP_MARKER) :]
+    path.write_text(text.rstrip("\n") + "\n\n" + (kept or KEEP_MARKER + "\n"), encoding="utf-8")
 
 
 _ARG_FIELDS = ("argv", "seed", "per_class", "sets_n", "scale_sizes")
@@ -607,7 +622,7 @@ def _report_only(args) -> int:
     missing = data["missing"] + ([] if plots else ["matplotlib (plots)"])
     text = report(args, acc, data["speed"], data["process"], data["annotate"], data["scale"],
                   plots, missing)
-    (args.out / "benchmarks.md").write_text(text, encoding="utf-8")
+    _write_report(args.out / "benchmarks.md", text)
     print(f"wrote {args.out / 'benchmarks.md'}", file=sys.stderr)
     return 0
 

@@ -86,3 +86,13 @@ def test_classes_survive_letters_whose_case_changes_length():
     for cls in CLASSES:
         for seed in range(5):
             corrupt("İstanbul İzmir Şahin", cls, random.Random(seed))
+
+
+def test_a_run_keeps_the_sections_other_commands_wrote(tmp_path):
+    path = tmp_path / "benchmarks.md"
+    path.write_text(f"# old report\n\n{run.KEEP_MARKER}\n\n## Multilingual\nkept\n", "utf-8")
+    run._write_report(path, "# new report\n")
+    assert path.read_text("utf-8") == f"# new report\n\n{run.KEEP_MARKER}\n\n## Multilingual\nkept\n"
+    fresh = tmp_path / "fresh.md"
+    run._write_report(fresh, "# first\n")
+    assert fresh.read_text("utf-8") == f"# first\n\n{run.KEEP_MARKER}\n"
