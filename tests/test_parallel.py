@@ -1,0 +1,78 @@
+"""Resolver.resolve_many / iter_resolve on several processes: same answers, same order."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+import namenorm
+from namenorm import Resolver
+from namenorm import _parallel
+
+QUERIES = ["Baku", "Steppe cart", "nobody", "", "Xankendi", "Karaƅakh", "Azeri", "Баку", "P'ashinyan"]
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_workers_give_the_same_answers_in_the_same_order(mini, start_method):
+    queries = [q + suffix for suffix in ("", "a", " ") for q in QUERIES] * 7
+    want = mini.resolve_many(queries)
+    got = mini.resolve_many(queries, workers=2, chunksize=5, start_method=start_method)
+    assert got == want
+    assert sum(m is not None for m in got) > 10
+
+
+def test_bundled_resolver_in_spawned_workers(bundled):
+    got = bundled.resolve_many(QUERIES, workers=2, chunksize=2, start_method="spawn")
+    assert got == [namenorm.resolve(q) for q in QUERIES]
+
+
+def test_workers_keep_types_and_non_str_handling(mini):
+    queries = ["Baku", 7, None, "Azeri", "Xankendi"]
+    want = mini.resolve_many(queries, errors="none", types="place")
+    assert mini.resolve_many(queries, errors="none", types="place", workers=2, chunksize=1) == want
+    assert want[1] is None and want[2] is None
+    with pytest.raises(TypeError, match="query 1 must be str"):
+        mini.resolve_many(queries, workers=2)
+
+
+def test_long_stream_is_consumed_lazily(mini):
+    """An endless iterable: only a bounded number of chunks is read ahead."""
+    pulled = 0
+
+    def endless():
+        nonlocal pulled
+        for q in itertools.cycle(QUERIES):
+            pulled += 1
+            yield q
+
+    answers = mini.iter_resolve(endless(), workers=2, chunksize=10)
+    first = list(itertools.islice(answers, 25))
+    answers.close()
+    assert first == mini.resolve_many(list(itertools.islice(itertools.cycle(QUERIES), 25)))
+    assert pulled <= 10 * (2 * 2 + 3)  # chunks in flight, plus those answered
+
+
+def test_workers_zero_means_one_per_core(mini, monkeypatch):
+    monkeypatch.setattr(_parallel, "cpu_count", lambda: 2)
+    assert mini.resolve_many(QUERIES, workers=0) == mini.resolve_many(QUERIES)
+
+
+def test_bad_worker_arguments(mini):
+    with pytest.raises(ValueError, match="workers"):
+        mini.resolve_many(QUERIES, workers=-1)
+    with pytest.raises(ValueError, match="chunksize"):
+        mini.resolve_many(QUERIES, workers=2, chunksize=0)
+
+
+def test_fork_workers_inherit_the_index_without_rebuilding(mini, monkeypatch):
+    """Building an index in a worker would be a bug: make it impossible and check answers."""
+    from namenorm._index import Index
+
+    def no_build(*a, **k):
+        raise AssertionError("index rebuilt in a worker")
+
+    monkeypatch.setattr(Index, "build", classmethod(no_build))
+    assert mini.resolve_many(QUERIES, workers=2, start_method="fork") == [
+        mini.resolve(q) for q in QUERIES
+    ]
