@@ -1,0 +1,231 @@
+"""Batch files through the CLI (``lookup --input``), run as a user runs them: in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import namenorm
+
+RESULT = ["namenorm_id", "namenorm_name", "namenorm_type", "namenorm_score", "namenorm_method",
+          "namenorm_error"]
+
+
+def run(*args, stdin=b"", env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "namenorm", *args], input=stdin, capture_output=True, timeout=120,
+        env=env,
+    )
+
+
+def read_csv(path, delimiter=","):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f, delimiter=delimiter))
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_csv_with_an_empty_row_and_an_unknown_name_keeps_rows_and_order(tmp_path, workers):
+    """The issue's done-when case."""
+    src = tmp_path / "names.csv"
+    src.write_text(
+        "row,name,note\n"
+        "1,Steppe cart,corrupted\n"
+        "\n"
+        "3,Blorpington Heights,unknown\n"
+        '4,Xankendi,"with, comma"\n'
+        "5,,empty name\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    proc = run("lookup", "--input", str(src), "--column", "name", "--output", str(out),
+               "--workers", workers)
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_csv(out)
+    assert rows[0] == ["row", "name", "note", *RESULT]
+    assert [r[:3] for r in rows[1:]] == [
+        ["1", "Steppe cart", "corrupted"],
+        ["", "", ""],
+        ["3", "Blorpington Heights", "unknown"],
+        ["4", "Xankendi", "with, comma"],
+        ["5", "", "empty name"],
+    ]
+    ids = [r[3] for r in rows[1:]]
+    assert ids == ["stepanakert", "", "", "stepanakert", ""]
+    want = namenorm.resolve("Steppe cart")
+    assert rows[1][3:] == [want.id, want.name, want.type, str(want.score), want.method, ""]
+    assert all(r[8] == "" for r in rows[1:])  # nothing failed: no match is an answer
+
+
+def test_bad_records_keep_their_place_with_an_error(tmp_path):
+    src = tmp_path / "names.csv"
+    src.write_bytes(
+        b"id,name,other\n"
+        b"1,Baku,ok\n"
+        b"2,\xffBaku,bad name bytes\n"
+        b"3,Yerevan,\xfe other bytes pass through\n"
+        b"4,Baku,too,many\n"
+        b"5\n"
+        b"6,Tbilisi\n"
+    )
+    out = tmp_path / "out.csv"
+    proc = run("lookup", "--input", str(src), "--output", str(out), "--quiet")
+    assert proc.returncode == 1
+    assert proc.stderr == b""  # --quiet: no progress, no summary
+    lines = out.read_bytes().split(b"\n")
+    assert b"\xfe other bytes pass through" in lines[3]  # written back byte for byte
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8", "surrogateescape"))))
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5", "6"]
+    ids = [r[3] for r in rows[1:]]
+    errors = [r[8] for r in rows[1:]]
+    assert ids == ["baku", "", "yerevan", "", "", "tbilisi"]
+    assert "not valid UTF-8" in errors[1]
+    assert "4 fields, the header has 3" in errors[3] and rows[4][9:] == ["many"]
+    assert "no 'name'" in errors[4]
+    assert [bool(e) for e in errors] == [False, True, False, True, True, False]
+    assert rows[6][:3] == ["6", "Tbilisi", ""]  # a short row is padded
+
+
+def test_failure_summary_on_stderr_without_quiet(tmp_path):
+    src = tmp_path / "n.jsonl"
+    src.write_text('{"name": "Baku"}\n{"name": null}\n', encoding="utf-8")
+    proc = run("lookup", "--input", str(src))
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == "namenorm: 1 of 2 records failed (see the namenorm_error column)\n"
+
+
+def test_json_lines_keep_every_field_and_every_line(tmp_path):
+    src = tmp_path / "mentions.jsonl"
+    src.write_bytes(
+        '{"text": "Karaƅakh", "doc": 1, "nested": {"a": [1, 2]}}\n'.encode()
+        + b"\n"
+        + b'{"text": 5}\n'
+        + b"[1, 2]\n"
+        + b'{"doc": 4}\n'
+        + b"\xff\xfe\n"
+        + '{"text": "Ереван", "namenorm_x": 1}\n'.encode()
+    )
+    proc = run("lookup", "--input", str(src), "--column", "text")
+    assert proc.returncode == 1
+    out = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert len(out) == 7
+    assert out[0]["doc"] == 1 and out[0]["nested"] == {"a": [1, 2]}
+    assert out[0]["namenorm_id"] == "nagorno-karabakh" and out[0]["namenorm_error"] is None
+    assert "is empty" in out[1]["namenorm_error"]
+    assert out[2]["text"] == 5 and "int, not a string" in out[2]["namenorm_error"]
+    assert "list, not an object" in out[3]["namenorm_error"] and out[3]["namenorm_input"] == "[1, 2]"
+    assert "no field 'text'" in out[4]["namenorm_error"] and out[4]["doc"] == 4
+    assert "not valid UTF-8" in out[5]["namenorm_error"]
+    assert out[6]["namenorm_id"] == "yerevan" and out[6]["namenorm_x"] == 1
+    assert list(out[6])[:2] == ["text", "namenorm_x"]  # input fields first, in their order
+
+
+def test_tsv_quotes_are_data_and_format_from_flag(tmp_path):
+    src = tmp_path / "names.txt"
+    src.write_text('name\tq"uote\nBaku\t"kept"\n', encoding="utf-8")
+    bad = run("lookup", "--input", str(src))
+    assert bad.returncode == 2 and b"--format" in bad.stderr
+    out = tmp_path / "out.tsv"
+    proc = run("lookup", "--input", str(src), "--format", "tsv", "--output", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows[0][:2] == ["name", 'q"uote'] and rows[1][:3] == ["Baku", '"kept"', "baku"]
+
+
+def test_stdin_to_stdout_and_output_format_from_extension(tmp_path):
+    proc = run("lookup", "--input", "-", "--format", "csv", stdin=b"name\nBaku\nTiflis\n")
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = list(csv.reader(io.StringIO(proc.stdout.decode())))
+    assert [r[1] for r in rows] == ["namenorm_id", "baku", "tbilisi"]
+    out = tmp_path / "out.jsonl"
+    src = tmp_path / "in.csv"
+    src.write_text("name\nBaku\n", encoding="utf-8")
+    assert run("lookup", "--input", str(src), "--output", str(out)).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["namenorm_id"] == "baku"
+
+
+def test_usage_errors_are_one_line_exit_2(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("name,namenorm_id\nBaku,x\n", encoding="utf-8")
+    cases = [
+        ("lookup", "--input", str(tmp_path / "missing.csv")),
+        ("lookup", "--input", str(src), "--column", "nope"),
+        ("lookup", "--input", str(src)),  # namenorm_id clashes: choose another --prefix
+        ("lookup", "--input", str(src), "--output", str(src)),
+        ("lookup", "--input", str(src), "Baku"),
+        ("lookup", "--input", str(src), "--json"),
+        ("lookup",),
+    ]
+    for args in cases:
+        proc = run(*args)
+        err = proc.stderr.decode()
+        assert proc.returncode == 2, (args, err)
+        assert err.count("\n") == 1 and "Traceback" not in err, (args, err)
+    assert src.read_text(encoding="utf-8") == "name,namenorm_id\nBaku,x\n"
+    proc = run("lookup", "--input", str(src), "--prefix", "nn_")
+    assert proc.returncode == 0 and proc.stdout.decode().splitlines()[1].startswith("Baku,x,baku,")
+
+
+def test_progress_only_on_a_terminal(tmp_path):
+    """Without a terminal on stderr (here: a pipe) nothing but the answers is written."""
+    src = tmp_path / "in.csv"
+    src.write_text("name\n" + "Baku\n" * 50, encoding="utf-8")
+    proc = run("lookup", "--input", str(src))
+    assert proc.returncode == 0 and proc.stderr == b""
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    pty = pytest.importorskip("pty", reason="no pseudo-terminals on this platform")
+    src = tmp_path / "in.csv"
+    src.write_text("name\n" + "Baku\n" * 50, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "namenorm", "lookup", "--input", str(src), "--output", str(out)],
+            stderr=follower, timeout=120,
+        )
+        os.close(follower)
+        follower = None
+        shown = os.read(leader, 4096).decode()
+    finally:
+        os.close(leader)
+        if follower is not None:
+            os.close(follower)
+    assert proc.returncode == 0
+    assert "namenorm: 50 rows (100%)" in shown
+    quiet = subprocess.run(
+        [sys.executable, "-m", "namenorm", "lookup", "--input", str(src), "--output", str(out),
+         "--quiet"], capture_output=True, timeout=120)
+    assert quiet.stderr == b""
+
+
+def test_build_index_then_lookup_with_it(tmp_path, mini_path):
+    idx = tmp_path / "mini.nnidx"
+    proc = run("build-index", "--no-default", "--gazetteer", str(mini_path), "-o", str(idx))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stdout.decode().startswith(f"wrote {idx}: ")
+    out = run("lookup", "--json", "--index", str(idx), "Baku", "Yerevan")
+    assert [json.loads(x)["id"] for x in out.stdout.decode().splitlines()] == ["baku", None]
+    info = run("info", "--index", str(idx), "baku")
+    assert info.returncode == 0 and "Baku (place" in info.stdout.decode()
+    both = run("lookup", "--index", str(idx), "--gazetteer", str(mini_path), "Baku")
+    assert both.returncode == 2 and b"--index replaces the gazetteer" in both.stderr
+    bad = tmp_path / "bad.nnidx"
+    bad.write_text("{}", encoding="utf-8")
+    for path in (bad, tmp_path / "missing.nnidx"):
+        proc = run("lookup", "--index", str(path), "Baku")
+        assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
+
+
+def test_workers_on_stdin_lines():
+    proc = run("lookup", "--json", "--workers", "2", "-", stdin="Baku\n\nXankendi\n".encode())
+    assert proc.returncode == 0
+    assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == [
+        "baku", None, "stepanakert"
+    ]
