@@ -1,0 +1,116 @@
+"""namenorm.spark on a real local Spark session (local[2]); skipped only without pyspark."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pyspark", reason="pyspark is not installed (pip install '.[spark]')")
+pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install '.[spark]')")
+
+import namenorm  # noqa: E402
+from namenorm import NamenormError, Resolver  # noqa: E402
+
+
+def _names(bundled):
+    """Every entity's name, a corrupted form of some, misses, empties and a null."""
+    names = [e.name for e in bundled.gazetteer]
+    names += [n.text for e in list(bundled.gazetteer)[::7] for n in e.names]
+    names += ["Steppe cart", "Karaƅakh", "Xankendi", "P'ashinyan", "Aliyev", "stagnant economy",
+              "Stephen King", "", "   ", None]
+    return names
+
+
+def test_resolve_column_gives_the_ids_of_namenorm_resolve_for_every_row(spark, bundled):
+    from namenorm.spark import resolve_column
+
+    names = _names(bundled)
+    df = spark.createDataFrame(list(enumerate(names)), "row int, name string").repartition(4)
+    out = resolve_column(df, "name").orderBy("row").collect()
+    assert [r.row for r in out] == list(range(len(names)))
+    want = [namenorm.resolve(n) if n is not None else None for n in names]
+    assert [r.namenorm.id for r in out] == [m and m.id for m in want]
+    for r, m in zip(out, want):
+        if m is not None:
+            assert (r.namenorm.name, r.namenorm.type, r.namenorm.method) == (m.name, m.type, m.method)
+            assert r.namenorm.score == pytest.approx(m.score)
+    assert sum(m is not None for m in want) > len(bundled.gazetteer)  # most rows do resolve
+    assert out[-1].name is None and out[-1].namenorm.id is None
+
+
+def test_resolve_column_with_a_saved_index_shipped_to_executors(spark, mini, tmp_path):
+    from namenorm.spark import resolve_column
+
+    path = tmp_path / "mini-spark.nnidx"
+    mini.save(path)
+    queries = ["Baku", "BAKI", "Xankendi", "Yerevan", "Azeri", None]
+    df = spark.createDataFrame([(q,) for q in queries], "q string")
+    out = resolve_column(df, "q", index=str(path), output="m", types="place").collect()
+    assert [r.m.id for r in out] == [
+        m and m.id for m in mini.resolve_many(queries, errors="none", types="place")
+    ]
+    assert out[0].m.id == "baku" and out[3].m.id is None  # Yerevan is not in the mini gazetteer
+
+
+QUSAR = """\
+- id: qusar
+  type: place
+  category: city
+  name: Qusar
+  country: azerbaijan
+  names:
+    - {text: Кусары, lang: ru}
+    - {text: Gusar, kind: variant}
+"""
+
+
+def test_resolve_column_with_a_user_gazetteer(spark, mini_path, tmp_path):
+    from namenorm.spark import resolve_column
+
+    mine = tmp_path / "qusar.yaml"
+    mine.write_text(QUSAR, encoding="utf-8")
+    queries = ["Baku", "Qusar", "Кусары", "Yerevan"]
+    df = spark.createDataFrame([(q,) for q in queries], "q string")
+    added = resolve_column(df, "q", gazetteer=mine).collect()
+    alone = resolve_column(df, "q", gazetteer=[mini_path], include_default=False).collect()
+    assert [r.namenorm.id for r in added] == ["baku", "qusar", "qusar", "yerevan"]
+    assert [r.namenorm.id for r in alone] == [
+        m and m.id for m in Resolver.from_paths(mini_path, include_default=False).resolve_many(queries)
+    ]
+    with pytest.raises(NamenormError, match="duplicate id"):  # mini.yaml repeats bundled ids
+        resolve_column(df, "q", gazetteer=mini_path)
+
+
+def test_bad_arguments_fail_on_the_driver(spark, mini, tmp_path):
+    from namenorm.spark import resolve_column
+
+    df = spark.createDataFrame([("Baku",)], "q string")
+    with pytest.raises(NamenormError, match="no column 'nope'"):
+        resolve_column(df, "nope")
+    bad = tmp_path / "bad.nnidx"
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(NamenormError, match="not a namenorm index"):
+        resolve_column(df, "q", index=bad)
+    with pytest.raises(NamenormError, match="not both"):
+        resolve_column(df, "q", index=bad, gazetteer=bad)
+    with pytest.raises(ValueError, match="unknown type"):
+        resolve_column(df, "q", types="planet")
+
+
+def test_annotate_column(spark):
+    from namenorm.spark import annotate_column
+
+    texts = ["The shelling in Nagorny Karaƅakh", "nothing here", None]
+    df = spark.createDataFrame(list(enumerate(texts)), "row int, text string")
+    if not hasattr(namenorm, "annotate"):
+        with pytest.raises(NamenormError, match="namenorm.annotate"):
+            annotate_column(df, "text")
+        pytest.skip("namenorm.annotate is not in this release: only the refusal is tested")
+    out = annotate_column(df, "text").orderBy("row").collect()
+    for r, text in zip(out, texts):
+        if text is None:
+            assert r.namenorm_mentions is None
+            continue
+        want = namenorm.annotate(text)
+        got = r.namenorm_mentions
+        assert [(m.start, m.end, m.text) for m in got] == [(m.start, m.end, m.text) for m in want]
+        assert [m.id for m in got] == [m.match.id if m.match else None for m in want]
