@@ -24,18 +24,23 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-from pyspark import SparkFiles
-from pyspark.sql import Column, DataFrame, SparkSession
-from pyspark.sql import functions as F
-from pyspark.sql.types import (
-    ArrayType,
-    DoubleType,
-    IntegerType,
-    StringType,
-    StructField,
-    StructType,
-)
+try:
+    import pandas as pd
+    from pyspark import SparkFiles
+    from pyspark.sql import Column, DataFrame, SparkSession
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import (
+        ArrayType,
+        DoubleType,
+        IntegerType,
+        StringType,
+        StructField,
+        StructType,
+    )
+except ImportError as exc:  # pragma: no cover - depends on what is installed
+    raise ImportError(
+        f"namenorm.spark needs the spark extra (pip install 'namenorm[spark]'): {exc}"
+    ) from exc
 
 from namenorm._config import Config
 from namenorm._errors import NamenormError
