@@ -14,7 +14,8 @@ found there with ``SparkFiles.get``).
 
 The added column is a struct ``(id, name, type, score, method)``; its fields are null where
 there is no match, and for a null or non-string input. ``annotate_column`` adds an array of
-``(start, end, text, id, name, type, score, method)`` structs, one per mention found.
+``(start, end, text, kind, id, name, type, score, method)`` structs, one per mention found
+(:func:`namenorm.annotate`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from namenorm._config import Config
 from namenorm._errors import NamenormError
 
 if TYPE_CHECKING:
+    from namenorm._annotate import Annotator
     from namenorm._resolver import Resolver
 
 __all__ = ["MATCH_SCHEMA", "MENTION_SCHEMA", "annotate_column", "resolve_column"]
@@ -66,6 +68,7 @@ MENTION_SCHEMA = StructType(
         StructField("start", IntegerType()),
         StructField("end", IntegerType()),
         StructField("text", StringType()),
+        StructField("kind", StringType()),
         *MATCH_SCHEMA.fields,
     ]
 )
@@ -76,6 +79,7 @@ _Spec = tuple[Any, ...]
 
 _lock = threading.Lock()
 _cache: dict[tuple[_Spec, str], Resolver] = {}
+_annotators: dict[tuple[Any, ...], Annotator] = {}
 
 
 def _resolver_for(spec: _Spec, config: Config | None) -> Resolver:
@@ -199,14 +203,22 @@ def resolve_column(
     return df.withColumn(output, resolve_udf(col))
 
 
-def _annotate_function(resolver: Resolver, spec: _Spec) -> Any:
-    """The annotate function for this resolver: ``namenorm.annotate`` for the bundled one,
-    ``Resolver.annotate`` for others (checked on the driver first, see :func:`annotate_column`)."""
-    import namenorm
+def _annotator_for(
+    spec: _Spec, config: Config | None, demonyms: bool, types: frozenset[str] | None
+) -> Annotator:
+    """The annotator for these options in this process: built once, then cached."""
+    from namenorm._annotate import Annotator
 
-    if spec[0] == "bundled" and hasattr(namenorm, "annotate"):
-        return namenorm.annotate if resolver is namenorm.default_resolver() else resolver.annotate
-    return resolver.annotate
+    key = (spec, repr(config), demonyms, types)
+    annotator = _annotators.get(key)
+    if annotator is None:
+        resolver = _resolver_for(spec, config)
+        with _lock:
+            annotator = _annotators.get(key)
+            if annotator is None:
+                annotator = Annotator(resolver, demonyms=demonyms, types=types)
+                _annotators[key] = annotator
+    return annotator
 
 
 def annotate_column(
@@ -214,49 +226,38 @@ def annotate_column(
     column: str | Column,
     *,
     output: str = "namenorm_mentions",
+    demonyms: bool = True,
+    types: str | Iterable[str] | None = None,
     index: str | Path | None = None,
     gazetteer: str | Path | Iterable[str | Path] | None = None,
     include_default: bool = True,
     config: Config | None = None,
 ) -> DataFrame:
-    """``df`` with an array column ``output`` of the mentions found in the texts of ``column``:
-    ``(start, end, text, id, name, type, score, method)`` structs, in text order.
+    """``df`` with an array column ``output`` of the mentions :func:`namenorm.annotate` finds
+    in the texts of ``column``: ``(start, end, text, kind, id, name, type, score, method)``
+    structs in text order (offsets in code points); null for a null or non-string text.
 
-    Needs the mention detector of namenorm (``namenorm.annotate``, and ``Resolver.annotate``
-    for a user index or gazetteer); a release without it raises :class:`NamenormError`.
+    ``demonyms`` and ``types`` are those of :class:`namenorm.Annotator`; ``index``,
+    ``gazetteer``, ``include_default`` and ``config`` those of :func:`resolve_column`.
     """
-    import namenorm
-    from namenorm._resolver import Resolver
-
-    if not hasattr(namenorm, "annotate"):
-        raise NamenormError("annotate_column needs namenorm.annotate, which this release lacks")
-    custom = index is not None or gazetteer is not None or config is not None
-    if custom and not hasattr(Resolver, "annotate"):
-        raise NamenormError(
-            "annotating with a user index, gazetteer or config needs Resolver.annotate, "
-            "which this release lacks"
-        )
+    wanted = _check_types(types)
     spec = _distribute(df.sparkSession, index, gazetteer, include_default)
     col = _column(df, column)
+    names = MENTION_SCHEMA.fieldNames()
 
     @F.pandas_udf(ArrayType(MENTION_SCHEMA))  # type: ignore[call-overload]
     def annotate_udf(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
-        annotate = _annotate_function(_resolver_for(spec, config), spec)
+        annotator = _annotator_for(spec, config, demonyms, wanted)
         for batch in batches:
-            out = []
+            out: list[list[dict[str, Any]] | None] = []
             for text in batch:
                 if not isinstance(text, str):
                     out.append(None)
                     continue
                 out.append(
                     [
-                        {
-                            "start": m.start,
-                            "end": m.end,
-                            "text": m.text,
-                            **dict(zip(MATCH_SCHEMA.fieldNames(), _match_fields(m.match))),
-                        }
-                        for m in annotate(text)
+                        dict(zip(names, (m.start, m.end, m.text, m.kind, *_match_fields(m.match))))
+                        for m in annotator.annotate(text)
                     ]
                 )
             yield pd.Series(out, dtype=object)

@@ -102,21 +102,38 @@ def test_bad_arguments_fail_on_the_driver(spark, mini, tmp_path):
         resolve_column(df, "q", types="planet")
 
 
-def test_annotate_column(spark):
+def test_annotate_column_gives_the_mentions_of_namenorm_annotate(spark):
     from namenorm.spark import annotate_column
 
-    texts = ["The shelling in Nagorny Karaƅakh", "nothing here", None]
-    df = spark.createDataFrame(list(enumerate(texts)), "row int, text string")
-    if not hasattr(namenorm, "annotate"):
-        with pytest.raises(NamenormError, match="namenorm.annotate"):
-            annotate_column(df, "text")
-        pytest.skip("namenorm.annotate is not in this release: only the refusal is tested")
+    texts = [
+        "Fighting near Stepanakert, Azerbaijan's army said.",
+        "The shelling in Nagorny Karaƅakh went on; Armenian forces left Shusha.",
+        "Wages stayed stagnant all year.",
+        "",
+        None,
+    ]
+    df = spark.createDataFrame(list(enumerate(texts)), "row int, text string").repartition(2)
     out = annotate_column(df, "text").orderBy("row").collect()
-    for r, text in zip(out, texts):
+    no_demonyms = annotate_column(df, "text", demonyms=False, output="m").orderBy("row").collect()
+    assert [r.row for r in out] == list(range(len(texts)))
+    for r, q, text in zip(out, no_demonyms, texts):
         if text is None:
             assert r.namenorm_mentions is None
             continue
-        want = namenorm.annotate(text)
-        got = r.namenorm_mentions
-        assert [(m.start, m.end, m.text) for m in got] == [(m.start, m.end, m.text) for m in want]
-        assert [m.id for m in got] == [m.match.id if m.match else None for m in want]
+        for got, want in ((r.namenorm_mentions, namenorm.annotate(text)),
+                          (q.m, namenorm.annotate(text, demonyms=False))):
+            assert [(m.start, m.end, m.text, m.kind, m.id, m.type, m.method) for m in got] == [
+                (m.start, m.end, m.text, m.kind, m.id, m.match.type, m.match.method) for m in want
+            ]
+    assert [m.id for m in out[0].namenorm_mentions] == ["stepanakert", "azerbaijan"]
+    assert out[2].namenorm_mentions == []
+
+
+def test_annotate_column_with_a_user_gazetteer(spark, tmp_path):
+    from namenorm.spark import annotate_column
+
+    mine = tmp_path / "qusar.yaml"
+    mine.write_text(QUSAR, encoding="utf-8")
+    df = spark.createDataFrame([("Talks in Baku and Qusar.",)], "text string")
+    out = annotate_column(df, "text", gazetteer=mine).collect()
+    assert [m.id for m in out[0].namenorm_mentions] == ["baku", "qusar"]
