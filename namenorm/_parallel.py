@@ -25,9 +25,9 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from namenorm._resolver import Match, Resolver
+    from namenorm._resolver import Resolver
 
-__all__ = ["cpu_count", "default_start_method", "iter_parallel"]
+__all__ = ["cpu_count", "default_start_method", "iter_annotate", "iter_parallel"]
 
 _worker: Resolver | None = None
 
@@ -64,22 +64,35 @@ def _init_loaded(path: str | None, config: Any) -> None:
         _worker = Resolver.load(path, config=config)
 
 
-def _resolve_chunk(queries: list[str | None], types: frozenset[str] | None) -> list[Match | None]:
+_annotators: dict[tuple[Any, ...], Any] = {}
+
+
+def _run_chunk(items: list[str | None], task: tuple[Any, ...]) -> list[Any]:
+    """``("resolve", types)``: a Match or None per query; ``("annotate", demonyms, types)``:
+    a list of Mentions per text. None stays None."""
     assert _worker is not None, "worker not initialized"
-    resolve = _worker.resolve
-    return [None if q is None else resolve(q, types=types) for q in queries]
+    if task[0] == "resolve":
+        resolve, types = _worker.resolve, task[1]
+        return [None if q is None else resolve(q, types=types) for q in items]
+    annotator = _annotators.get(task)
+    if annotator is None:
+        from namenorm._annotate import Annotator
+
+        annotator = _annotators[task] = Annotator(_worker, demonyms=task[1], types=task[2])
+    return [None if t is None else annotator.annotate(t) for t in items]
 
 
 def iter_parallel(
     resolver: Resolver,
-    queries: Iterable[str | None],
+    items: Iterable[str | None],
     *,
-    types: frozenset[str] | None,
+    task: tuple[Any, ...],
     workers: int,
     chunksize: int,
     start_method: str | None = None,
-) -> Iterator[Match | None]:
-    """Resolve ``queries`` (None answers None) on ``workers`` processes; answers in order."""
+) -> Iterator[Any]:
+    """Run ``task`` (see :func:`_run_chunk`) on ``items`` (None answers None) on ``workers``
+    processes; answers in order."""
     method = start_method or default_start_method()
     context = multiprocessing.get_context(method)
     tmpdir = None
@@ -97,8 +110,8 @@ def iter_parallel(
     executor = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
     )
-    pending: deque[Future[list[Match | None]]] = deque()
-    it = iter(queries)
+    pending: deque[Future[list[Any]]] = deque()
+    it = iter(items)
     try:
         exhausted = False
         while True:
@@ -107,7 +120,7 @@ def iter_parallel(
                 if not chunk:
                     exhausted = True
                     break
-                pending.append(executor.submit(_resolve_chunk, chunk, types))
+                pending.append(executor.submit(_run_chunk, chunk, task))
             if not pending:
                 return
             yield from pending.popleft().result()
@@ -115,3 +128,27 @@ def iter_parallel(
         executor.shutdown(wait=True, cancel_futures=True)
         if tmpdir is not None:
             tmpdir.cleanup()
+
+
+def iter_annotate(
+    resolver: Resolver,
+    texts: Iterable[str | None],
+    *,
+    demonyms: bool = True,
+    types: frozenset[str] | None = None,
+    workers: int = 1,
+    chunksize: int = 64,
+) -> Iterator[list[Any] | None]:
+    """The mentions of each text (None for None), in order, on ``workers`` processes."""
+    if workers == 0:
+        workers = cpu_count()
+    if workers == 1:
+        from namenorm._annotate import Annotator
+
+        annotator = Annotator(resolver, demonyms=demonyms, types=types)
+        for text in texts:
+            yield None if text is None else annotator.annotate(text)
+        return
+    yield from iter_parallel(
+        resolver, texts, task=("annotate", demonyms, types), workers=workers, chunksize=chunksize
+    )

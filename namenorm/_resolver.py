@@ -262,7 +262,7 @@ class Resolver:
         yield from iter_parallel(
             self,
             checked,
-            types=wanted,
+            task=("resolve", wanted),
             workers=workers,
             chunksize=chunksize,
             start_method=start_method,

@@ -12,6 +12,8 @@
     namenorm lookup --index DIR/geonames.nnidx X  resolve against a saved index
     namenorm lookup --input names.csv --column name --output out.csv
                                                   a CSV, TSV or JSON Lines file, results added
+    namenorm annotate --input docs.jsonl --column text --output out.jsonl
+                                                  the same with the mentions in each text
     namenorm build-index --gazetteer mine.yaml -o mine.nnidx
                                                   save a compiled index (then --index mine.nnidx)
 
@@ -213,6 +215,44 @@ LOOKUP_FIELDS = ["id", "name", "type", "score", "method", "error"]
 
 
 def _lookup_file(args: argparse.Namespace, resolver: Any, types: Any) -> int:
+    def answers(texts: Iterator[str | None]) -> Iterator[Any]:
+        return resolver.iter_resolve(texts, types=types, errors="none", workers=args.workers)
+
+    def values(match: Any, record: Any) -> list[Any]:
+        if match is None:
+            return [None] * 5 + [record.error]
+        return [match.id, match.name, match.type, match.score, match.method, None]
+
+    return _run_file(args, "name", LOOKUP_FIELDS, answers, values)
+
+
+#: Result columns of ``annotate --input``, after the prefix: a JSON array of mentions, an error.
+ANNOTATE_FIELDS = ["mentions", "error"]
+
+
+def _annotate_file(args: argparse.Namespace, resolver: Any) -> int:
+    from namenorm._parallel import iter_annotate
+    from namenorm._resolver import _check_types
+
+    wanted = _check_types(args.type or None)
+
+    def answers(texts: Iterator[str | None]) -> Iterator[Any]:
+        return iter_annotate(resolver, texts, demonyms=not args.no_demonyms, types=wanted,
+                             workers=args.workers)
+
+    def values(mentions: Any, record: Any) -> list[Any]:
+        if mentions is None:
+            return [None, record.error]
+        return [[m.to_dict() for m in mentions], None]
+
+    return _run_file(args, "text", ANNOTATE_FIELDS, answers, values)
+
+
+def _run_file(
+    args: argparse.Namespace, column: str, fields: list[str], answers: Any, values: Any
+) -> int:
+    """Stream ``--input`` to ``--output``: one record out per record in, in order, with
+    ``values(answer, record)`` in the result ``fields``; exit 1 if any record failed."""
     from namenorm._batch import Progress, format_of, open_sink, open_source
 
     fmt = format_of(args.input, args.format)
@@ -221,10 +261,10 @@ def _lookup_file(args: argparse.Namespace, resolver: Any, types: Any) -> int:
             f"cannot tell the format of {args.input!r} from its name: give --format csv, tsv or jsonl"
         )
     out_fmt = format_of(args.output, None) or fmt
-    source = open_source(args.input, fmt, args.column or "name")
+    source = open_source(args.input, fmt, args.column or column)
     failed = rows = 0
     try:
-        sink = open_sink(args.output, out_fmt, source.header, args.prefix, LOOKUP_FIELDS, args.input)
+        sink = open_sink(args.output, out_fmt, source.header, args.prefix, fields, args.input)
         progress = Progress(not args.quiet and sys.stderr.isatty(), source.size())
         pending: deque[Any] = deque()
 
@@ -234,16 +274,9 @@ def _lookup_file(args: argparse.Namespace, resolver: Any, types: Any) -> int:
                 yield record.text
 
         try:
-            answers = resolver.iter_resolve(
-                texts(), types=types, errors="none", workers=args.workers
-            )
-            for rows, match in enumerate(answers, 1):
+            for rows, answer in enumerate(answers(texts()), 1):
                 record = pending.popleft()
-                if match is not None:
-                    values = [match.id, match.name, match.type, match.score, match.method, None]
-                else:
-                    values = [None] * 5 + [record.error]
-                if not sink.write(record, values) or record.error is not None:
+                if not sink.write(record, values(answer, record)) or record.error is not None:
                     failed += 1
                 progress.update(rows, source.position())
         finally:
@@ -347,6 +380,17 @@ def _read_text(path: str) -> str:
 
 def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
     from namenorm import Annotator
+
+    if args.input is not None:
+        if args.files:
+            raise NamenormError("give either FILE arguments or --input FILE, not both")
+        if args.json or args.rewrite or args.explain:
+            raise NamenormError("--json, --rewrite and --explain are for FILE arguments, not --input")
+        return _annotate_file(args, _resolver(args))
+    if not args.files:
+        raise NamenormError("nothing to annotate: give FILE arguments, - for stdin, or --input FILE")
+    if args.workers != 1:
+        raise NamenormError("--workers is for --input files")
 
     annotator = Annotator(
         _resolver(args), demonyms=not args.no_demonyms, types=args.type or None
@@ -521,7 +565,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_normalize)
 
     p = sub.add_parser("annotate", help="find the entity mentions in texts")
-    p.add_argument("files", nargs="+", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    p.add_argument("files", nargs="*", metavar="FILE", help="a UTF-8 text file, or - for stdin")
     p.add_argument("--json", action="store_true",
                    help="one JSON object per mention (offsets are code points into the text)")
     p.add_argument("--rewrite", action="store_true",
@@ -531,7 +575,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--type", action="append", choices=["person", "place", "organization", "event"],
                    help="only entities of this type (repeatable)")
     p.add_argument("--explain", action="store_true", help="show the steps behind each mention")
+    batch_options(p, "text", "texts")
     gazetteer_options(p)
+    index_option(p)
     p.set_defaults(func=_cmd_annotate)
 
     p = sub.add_parser("validate", help="check gazetteer files")

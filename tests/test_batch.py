@@ -229,3 +229,48 @@ def test_workers_on_stdin_lines():
     assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == [
         "baku", None, "stepanakert"
     ]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_annotate_json_lines_with_a_text_field(tmp_path, workers):
+    texts = [
+        "Fighting near Stepanakert, Azerbaijan's army said.",
+        None,
+        "Wages stayed stagnant all year.",
+        "Armenian forces left Shusha.",
+    ]
+    src = tmp_path / "docs.jsonl"
+    src.write_text(
+        "".join(json.dumps({"doc": i, "body": t}) + "\n" for i, t in enumerate(texts)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    proc = run("annotate", "--input", str(src), "--column", "body", "--output", str(out),
+               "--workers", workers, "--no-demonyms")
+    assert proc.returncode == 1  # the null text
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["doc"] for r in rows] == [0, 1, 2, 3]
+    for r, text in zip(rows, texts):
+        if text is None:
+            assert r["namenorm_mentions"] is None and "null, not a string" in r["namenorm_error"]
+            continue
+        want = [m.to_dict() for m in namenorm.annotate(text, demonyms=False)]
+        assert r["namenorm_mentions"] == want and r["namenorm_error"] is None
+    assert [m["id"] for m in rows[0]["namenorm_mentions"]] == ["stepanakert", "azerbaijan"]
+    assert [m["id"] for m in rows[3]["namenorm_mentions"]] == ["shusha"]
+
+
+def test_annotate_csv_and_usage_errors(tmp_path):
+    src = tmp_path / "docs.csv"
+    src.write_text('id,text\n1,"Talks in Baku, then Tbilisi."\n\n', encoding="utf-8")
+    proc = run("annotate", "--input", str(src))
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = list(csv.reader(io.StringIO(proc.stdout.decode())))
+    assert rows[0] == ["id", "text", "namenorm_mentions", "namenorm_error"]
+    assert [m["id"] for m in json.loads(rows[1][2])] == ["baku", "tbilisi"]
+    assert rows[2] == ["", "", "[]", ""]
+    for args in (("annotate",), ("annotate", "--input", str(src), "--rewrite"),
+                 ("annotate", "--input", str(src), str(src)),
+                 ("annotate", "--workers", "2", str(src))):
+        bad = run(*args)
+        assert bad.returncode == 2 and bad.stderr.decode().count("\n") == 1, args

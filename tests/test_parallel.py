@@ -76,3 +76,14 @@ def test_fork_workers_inherit_the_index_without_rebuilding(mini, monkeypatch):
     assert mini.resolve_many(QUERIES, workers=2, start_method="fork") == [
         mini.resolve(q) for q in QUERIES
     ]
+
+
+def test_annotate_on_workers_gives_the_mentions_of_one_process(bundled):
+    from namenorm._parallel import iter_annotate
+
+    texts = ["Fighting near Stepanakert, Azerbaijan's army said.", None, "Talks in Baku.",
+             "Wages stayed stagnant all year.", "Armenian forces left Shusha."] * 3
+    one = list(iter_annotate(bundled, texts))
+    two = list(iter_annotate(bundled, texts, workers=2, chunksize=2))
+    assert two == one
+    assert one[1] is None and [m.id for m in one[2]] == ["baku"]
