@@ -123,6 +123,9 @@ def _distribute(
         return ("bundled",)
     sc = spark.sparkContext
     if index is not None:
+        if _is_uri(index):  # hdfs://, s3a://, ...: Spark fetches it; checked on the executors
+            sc.addFile(str(index))
+            return ("index", str(index).rstrip("/").rsplit("/", 1)[-1])
         path = Path(index)
         if not path.is_file():
             raise NamenormError(f"no index file {path}")
@@ -144,6 +147,10 @@ def _distribute(
     for p in paths:
         sc.addFile(str(p.resolve()))
     return ("gazetteer", tuple(names), include_default)
+
+
+def _is_uri(path: str | Path) -> bool:
+    return isinstance(path, str) and "://" in path and not path.startswith("file://")
 
 
 def _check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -180,9 +187,10 @@ def resolve_column(
     """``df`` with a struct column ``output`` = ``(id, name, type, score, method)`` resolving
     ``column``, the same answers as :meth:`namenorm.Resolver.resolve` row by row.
 
-    ``index`` is a file saved by :meth:`Resolver.save` (``namenorm build-index``);
-    ``gazetteer`` YAML files (or folders) added to the bundled gazetteer, or used alone with
-    ``include_default=False``. Either is a path on the driver, shipped to the executors.
+    ``index`` is a file saved by :meth:`Resolver.save` (``namenorm build-index``): a path on
+    the driver (checked there first) or a URI Spark can fetch (``hdfs://...``);
+    ``gazetteer`` YAML files (or folders) on the driver, added to the bundled gazetteer or used
+    alone with ``include_default=False``. Spark ships them to the executors.
     """
     wanted = _check_types(types)
     spec = _distribute(df.sparkSession, index, gazetteer, include_default)
