@@ -193,7 +193,10 @@ class Sink:
                 stream, encoding="utf-8", errors="surrogateescape", newline="", write_through=False
             )
             self._writer = csv.writer(self._text, lineterminator="\n", **_dialect(fmt))
-            self._writer.writerow(header + fields)
+            # Lines end in "\n", so the csv module would leave a lone "\r" in a field unquoted
+            # (and readers would break the row there): such rows are written fully quoted.
+            self._quote_all = csv.writer(self._text, lineterminator="\n", quoting=csv.QUOTE_ALL)
+            self._writerow(header + fields)
         else:
             self._text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
 
@@ -205,7 +208,7 @@ class Sink:
             row = list(record.values)
             extra = row[self._width :]
             cells = ["" if v is None else _cell(v, self.fmt) for v in results.values()]
-            self._writer.writerow(row[: self._width] + cells + extra)
+            self._writerow(row[: self._width] + cells + extra)
             return True
         if isinstance(record.values, dict):
             obj = dict(record.values)
@@ -226,6 +229,12 @@ class Sink:
             obj[self.input_field] = record.raw
         self._text.write(json.dumps(obj, ensure_ascii=False) + "\n")
         return True
+
+    def _writerow(self, cells: list[str]) -> None:
+        if self.fmt == "csv" and any("\r" in c for c in cells):
+            self._quote_all.writerow(cells)
+        else:
+            self._writer.writerow(cells)
 
     def close(self) -> None:
         """Flush everything, and close the file (not standard output)."""

@@ -274,3 +274,43 @@ def test_annotate_csv_and_usage_errors(tmp_path):
                  ("annotate", "--workers", "2", str(src))):
         bad = run(*args)
         assert bad.returncode == 2 and bad.stderr.decode().count("\n") == 1, args
+
+
+# -- in-process invariants of the reader and writer ---------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from namenorm._batch import Sink, Source  # noqa: E402
+
+_cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_cells, min_size=2, max_size=2), max_size=8), st.sampled_from(["csv", "jsonl"]))
+def test_every_record_and_field_comes_back_in_order(rows, fmt):
+    """Whatever the text (quotes, commas, newlines, any script), the input comes back whole."""
+    data = io.BytesIO()
+    if fmt == "csv":
+        text = io.StringIO()
+        csv.writer(text).writerows([["name", "other"], *rows])
+        data = io.BytesIO(text.getvalue().encode("utf-8"))
+    else:
+        data = io.BytesIO("".join(
+            json.dumps({"name": a, "other": b}, ensure_ascii=False) + "\n" for a, b in rows
+        ).encode("utf-8"))
+    source = Source(data, fmt, "name")
+    out = io.BytesIO()
+    sink = Sink(out, fmt, source.header, "nn_", ["answer", "error"])
+    records = list(source)
+    for record in records:
+        assert sink.write(record, [record.text, record.error])
+    sink._text.flush()
+    written = out.getvalue().decode("utf-8")
+    if fmt == "csv":
+        back = list(csv.reader(io.StringIO(written)))
+        assert back[0] == ["name", "other", "nn_answer", "nn_error"]
+        assert [r[:3] for r in back[1:]] == [[a, b, a] for a, b in rows]
+    else:
+        back = [json.loads(x) for x in written.split("\n")[:-1]]  # not splitlines: U+0085 is data
+        assert [(r["name"], r["other"], r["nn_answer"]) for r in back] == [(a, b, a) for a, b in rows]
