@@ -3,7 +3,10 @@ and the CLI on a CSV file, all on the same mentions in one run.
 
     python benchmarks/scale_out.py [--n 1000000] [--workers 2] [--no-spark] [--no-cli]
 
-Prints a Markdown table (mentions per second and the ratio to the plain loop). The mentions are
+Prints a Markdown table: wall time, mentions per second, the ratio to the plain loop, the CPU
+seconds spent (this process and its ended children: pool workers, the CLI; not Spark's JVM and
+its workers) and the load average when the step started, since a shared machine skews wall
+times. The mentions are
 drawn, with a fixed seed, from the bundled gazetteer's names, as written, lowercased, with one
 letter dropped or doubled, and misses (words of ordinary English and names from elsewhere), so
 hits, fuzzy hits and misses are all in the mix. Spark needs the spark extra and Java; it runs
@@ -53,12 +56,23 @@ def mentions(n: int, seed: int = 6) -> list[str]:
     return out
 
 
-def timed(label: str, n: int, fn) -> tuple[str, float, object]:
-    t = time.perf_counter()
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (pool workers, the CLI)."""
+    import resource
+
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
+def timed(label: str, n: int, fn) -> tuple[str, float, float, float, object]:
+    """(label, wall seconds, CPU seconds, load average at the start, result) of ``fn()``."""
+    load = os.getloadavg()[0]
+    t, c = time.perf_counter(), _cpu()
     result = fn()
-    seconds = time.perf_counter() - t
-    print(f"  {label}: {seconds:.1f} s ({n / seconds:,.0f}/s)", file=sys.stderr)
-    return label, seconds, result
+    seconds, cpu = time.perf_counter() - t, _cpu() - c
+    print(f"  {label}: {seconds:.1f} s ({n / seconds:,.0f}/s), CPU {cpu:.1f} s, load {load:.1f}",
+          file=sys.stderr)
+    return label, seconds, cpu, load, result
 
 
 def run_spark(queries: list[str], workers: int, tmp: Path) -> tuple[float, float, list]:
@@ -110,26 +124,29 @@ def main() -> None:
     for q in queries[:20_000]:  # warm the small caches of normalization before any timing
         resolver.resolve(q)
     rows = []
-    label, base, want = timed("plain loop", n, lambda: [resolver.resolve(q) for q in queries])
+    label, base, cpu, load, want = timed(
+        "plain loop", n, lambda: [resolver.resolve(q) for q in queries]
+    )
     want_ids = [m and m.id for m in want]
     del want
-    rows.append((label, base))
+    rows.append((label, base, cpu, load))
     for w in (1, args.workers):
-        label, seconds, got = timed(
+        label, seconds, cpu, load, got = timed(
             f"resolve_many(workers={w})", n, lambda w=w: resolver.resolve_many(queries, workers=w)
         )
         assert [m and m.id for m in got] == want_ids, "workers changed an answer"
         del got
-        rows.append((label, seconds))
+        rows.append((label, seconds, cpu, load))
     with tempfile.TemporaryDirectory(prefix="namenorm-bench-") as tmpdir:
         tmp = Path(tmpdir)
         if not args.no_spark:
+            load = os.getloadavg()[0]
             startup, seconds, ids = run_spark(queries, args.workers, tmp)
             print(f"  spark local[{args.workers}]: start {startup:.1f} s, run {seconds:.1f} s",
                   file=sys.stderr)
             assert ids == want_ids, "Spark changed an answer"
             rows.append((f"Spark local[{args.workers}] resolve_column (read, resolve, write "
-                         f"parquet; start-up {startup:.0f} s not counted)", seconds))
+                         f"parquet; start-up {startup:.0f} s not counted)", seconds, None, load))
         if not args.no_cli:
             src = tmp / "mentions.csv"
             with open(src, "w", encoding="utf-8", newline="") as f:
@@ -139,16 +156,20 @@ def main() -> None:
             out = tmp / "out.csv"
             cmd = [sys.executable, "-m", "namenorm", "lookup", "--input", str(src), "--column",
                    "mention", "--output", str(out), "--quiet", "--workers", str(args.workers)]
-            label, seconds, _ = timed(f"CLI lookup --input CSV --workers {args.workers}", n,
-                                      lambda: subprocess.run(cmd, check=True))
+            label, seconds, cpu, load, _ = timed(
+                f"CLI lookup --input CSV --workers {args.workers}", n,
+                lambda: subprocess.run(cmd, check=True),
+            )
             with open(out, encoding="utf-8", newline="") as f:
                 got_ids = [r[2] or None for r in list(csv.reader(f))[1:]]
             assert got_ids == want_ids, "the CLI changed an answer"
-            rows.append((label + " (whole process)", seconds))
-    print(f"| {n:,} mentions | seconds | mentions/s | vs. plain loop |")
-    print("| --- | --- | --- | --- |")
-    for label, seconds in rows:
-        print(f"| {label} | {seconds:.1f} | {n / seconds:,.0f} | {base / seconds:.2f}x |")
+            rows.append((label + " (whole process)", seconds, cpu, load))
+    print(f"| {n:,} mentions | wall s | mentions/s | vs. plain loop | CPU s | load at start |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for label, seconds, cpu, load in rows:
+        cpu_text = "n/a" if cpu is None else f"{cpu:.1f}"
+        print(f"| {label} | {seconds:.1f} | {n / seconds:,.0f} | {base / seconds:.2f}x "
+              f"| {cpu_text} | {load:.1f} |")
 
 
 if __name__ == "__main__":
