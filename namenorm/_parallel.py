@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import sys
 import tempfile
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -47,13 +48,28 @@ def default_start_method() -> str:
     return multiprocessing.get_start_method()
 
 
-def _init_inherited(resolver: Resolver) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when its parent is gone (killed, say): a pool worker waiting for work
+    would otherwise wait for ever."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="namenorm-parent-watch", daemon=True).start()
+
+
+def _init_inherited(resolver: Resolver, parent: int) -> None:
     global _worker
+    _exit_with_parent(parent)
     _worker = resolver
 
 
-def _init_loaded(path: str | None, config: Any) -> None:
+def _init_loaded(path: str | None, config: Any, parent: int) -> None:
     global _worker
+    _exit_with_parent(parent)
     if path is None:
         from namenorm import default_resolver
 
@@ -97,7 +113,7 @@ def iter_parallel(
     context = multiprocessing.get_context(method)
     tmpdir = None
     if method == "fork":
-        initializer, initargs = _init_inherited, (resolver,)
+        initializer, initargs = _init_inherited, (resolver, os.getpid())
     else:
         import namenorm
 
@@ -106,7 +122,7 @@ def iter_parallel(
             tmpdir = tempfile.TemporaryDirectory(prefix="namenorm-")
             path = os.path.join(tmpdir.name, "index.json")
             resolver.save(path)
-        initializer, initargs = _init_loaded, (path, resolver.config)
+        initializer, initargs = _init_loaded, (path, resolver.config, os.getpid())
     executor = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
     )

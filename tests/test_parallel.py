@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 
 import pytest
 
@@ -87,3 +88,40 @@ def test_annotate_on_workers_gives_the_mentions_of_one_process(bundled):
     two = list(iter_annotate(bundled, texts, workers=2, chunksize=2))
     assert two == one
     assert one[1] is None and [m.id for m in one[2]] == ["baku"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    """A CLI killed mid-batch must not leave pool workers waiting for ever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import itertools, os, sys, namenorm\n"
+        "r = namenorm.default_resolver()\n"
+        "answers = r.iter_resolve(itertools.repeat('Baku'), workers=2, chunksize=1)\n"
+        "next(answers)\n"
+        "import multiprocessing\n"
+        "print(' '.join(str(p.pid) for p in multiprocessing.active_children()), flush=True)\n"
+        "import time; time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    assert len(pids) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    def alive(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                return f.read().split()[2] != "Z"
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 20
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in pids)
