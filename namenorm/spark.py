@@ -3,8 +3,8 @@
 Needs the ``spark`` extra (``pip install "namenorm[spark]"``: pyspark, pyarrow, pandas) on the
 driver, and namenorm on every executor (see docs/spark.md).
 
-    >>> from namenorm.spark import resolve_column              # doctest: +SKIP
-    >>> resolve_column(df, "place").select("place", "namenorm.id").show()  # doctest: +SKIP
+    from namenorm.spark import resolve_column
+    resolve_column(df, "place").select("place", "namenorm.id").show()
 
 Both functions work through Arrow-based pandas UDFs. Each Python worker builds or loads its
 resolver once, on first use, and keeps it for every later batch and task: the bundled resolver
