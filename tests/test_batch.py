@@ -314,3 +314,36 @@ def test_every_record_and_field_comes_back_in_order(rows, fmt):
     else:
         back = [json.loads(x) for x in written.split("\n")[:-1]]  # not splitlines: U+0085 is data
         assert [(r["name"], r["other"], r["nn_answer"]) for r in back] == [(a, b, a) for a, b in rows]
+
+
+class _Endless(io.RawIOBase):
+    """A stream of records that never ends: reading it whole would never return."""
+
+    def __init__(self, head: bytes, line: bytes) -> None:
+        self.line, self.served, self.pending = line, 0, head
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if not self.pending:
+            self.pending = self.line * 64
+        data, self.pending = self.pending[: len(buffer)], self.pending[len(buffer):]
+        self.served += 1
+        buffer[: len(data)] = data
+        return len(data)
+
+
+@pytest.mark.parametrize("fmt, head, line", [
+    ("csv", b"id,name\n", b"1,Baku\n"),
+    ("tsv", b"id\tname\n", b"1\tBaku\n"),
+    ("jsonl", b'{"name": "Baku"}\n', b'{"name": "Baku"}\n'),
+])
+def test_reading_streams_records_without_reading_ahead(fmt, head, line):
+    import itertools
+
+    stream = _Endless(head, line)
+    source = Source(io.BufferedReader(stream, buffer_size=256), fmt, "name")
+    first = list(itertools.islice(source, 1000))
+    assert [r.text for r in first] == ["Baku"] * 1000
+    assert stream.served < 200  # a bounded read-ahead, not the whole (endless) input
