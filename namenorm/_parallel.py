@@ -14,6 +14,7 @@ The workers get the compiled index without rebuilding it:
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -64,6 +65,9 @@ def _exit_with_parent(parent: int) -> None:
 def _init_inherited(resolver: Resolver, parent: int) -> None:
     global _worker
     _exit_with_parent(parent)
+    # Keep the garbage collector off the inherited objects (the whole index): scanning them
+    # would touch, and so copy, the pages the worker shares with its parent.
+    gc.freeze()
     _worker = resolver
 
 
