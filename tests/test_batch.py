@@ -224,7 +224,7 @@ def test_build_index_then_lookup_with_it(tmp_path, mini_path):
 
 
 def test_workers_on_stdin_lines():
-    proc = run("lookup", "--json", "--workers", "2", "-", stdin="Baku\n\nXankendi\n".encode())
+    proc = run("lookup", "--json", "--workers", "2", "-", stdin=b"Baku\n\nXankendi\n")
     assert proc.returncode == 0
     assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == [
         "baku", None, "stepanakert"
@@ -278,10 +278,10 @@ def test_annotate_csv_and_usage_errors(tmp_path):
 
 # -- in-process invariants of the reader and writer ---------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from namenorm._batch import Sink, Source  # noqa: E402
+from namenorm._batch import Sink, Source
 
 _cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
 

@@ -8,7 +8,6 @@ import sys
 import pytest
 
 import namenorm
-from namenorm import Resolver
 from namenorm import _parallel
 
 QUERIES = ["Baku", "Steppe cart", "nobody", "", "Xankendi", "Karaƅakh", "Azeri", "Баку", "P'ashinyan"]
@@ -93,7 +92,6 @@ def test_annotate_on_workers_gives_the_mentions_of_one_process(bundled):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_workers_end_when_their_parent_is_killed(tmp_path):
     """A CLI killed mid-batch must not leave pool workers waiting for ever."""
-    import os
     import signal
     import subprocess
     import sys

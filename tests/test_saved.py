@@ -10,8 +10,7 @@ import sys
 import pytest
 
 import namenorm
-from namenorm import Config, IndexFormatError, NamenormError, Resolver
-from namenorm import _saved
+from namenorm import Config, IndexFormatError, NamenormError, Resolver, _saved
 
 QUERIES = ["Baku", "BAKI", "Баку", "Xankendi", "Stepanakertt", "Azeri", "nobody", ""]
 

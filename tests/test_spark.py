@@ -13,8 +13,8 @@ if _missing and os.environ.get("CI"):
 if _missing:
     pytest.skip(f"{', '.join(_missing)} not installed (pip install '.[spark]')", allow_module_level=True)
 
-import namenorm  # noqa: E402
-from namenorm import NamenormError, Resolver  # noqa: E402
+import namenorm
+from namenorm import Config, NamenormError, Resolver
 
 
 def _names(bundled):
@@ -55,6 +55,14 @@ def test_resolve_column_with_a_saved_index_shipped_to_executors(spark, mini, tmp
         m and m.id for m in mini.resolve_many(queries, errors="none", types="place")
     ]
     assert out[0].m.id == "baku" and out[3].m.id is None  # Yerevan is not in the mini gazetteer
+    strict = resolve_column(df, "q", index=str(path), config=Config(threshold=0.999)).collect()
+    assert [r.namenorm.id for r in strict] == [
+        m and m.id
+        for m in Resolver.load(path, config=Config(threshold=0.999)).resolve_many(
+            queries, errors="none"
+        )
+    ]
+    assert strict[2].namenorm.id is None  # "Xankendi" is a phonetic match, below 0.999
 
 
 QUSAR = """\
