@@ -181,13 +181,7 @@ class Sink:
         self.error_field = prefix + "error"
         self.input_field = prefix + "input"
         if fmt in ("csv", "tsv"):
-            if header is None:
-                raise NamenormError("CSV or TSV output needs CSV or TSV input (it has a header)")
-            clash = sorted(set(header) & set(fields))
-            if clash:
-                raise NamenormError(
-                    f"the input already has a column {clash[0]!r}; choose another --prefix"
-                )
+            assert header is not None, "checked by open_sink"
             self._width = len(header)
             self._text = io.TextIOWrapper(
                 stream, encoding="utf-8", errors="surrogateescape", newline="", write_through=False
@@ -266,7 +260,16 @@ def open_source(path: str, fmt: str, column: str) -> Source:
 
 def open_sink(path: str, fmt: str, header: list[str] | None, prefix: str, names: list[str],
               source_path: str) -> Sink:
-    """A :class:`Sink` on ``path`` (``-``: standard output); never the input file itself."""
+    """A :class:`Sink` on ``path`` (``-``: standard output); never the input file itself.
+    Every check comes before the file is opened, so a refused run leaves it untouched."""
+    if fmt in ("csv", "tsv"):
+        if header is None:
+            raise NamenormError("CSV or TSV output needs CSV or TSV input (it has a header)")
+        clash = sorted(set(header) & {prefix + n for n in names})
+        if clash:
+            raise NamenormError(
+                f"the input already has a column {clash[0]!r}; choose another --prefix"
+            )
     if path == "-":
         return Sink(sys.stdout.buffer, fmt, header, prefix, names)
     if source_path != "-" and os.path.exists(path) and os.path.samefile(path, source_path):

@@ -167,6 +167,14 @@ def test_usage_errors_are_one_line_exit_2(tmp_path):
         assert proc.returncode == 2, (args, err)
         assert err.count("\n") == 1 and "Traceback" not in err, (args, err)
     assert src.read_text(encoding="utf-8") == "name,namenorm_id\nBaku,x\n"
+    kept = tmp_path / "kept.csv"
+    kept.write_text("an earlier result\n", encoding="utf-8")
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text('{"name": "Baku"}\n', encoding="utf-8")
+    for args in (("--input", str(src)), ("--input", str(jsonl))):  # a clash; JSON to CSV
+        proc = run("lookup", *args, "--output", str(kept))
+        assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
+        assert kept.read_text(encoding="utf-8") == "an earlier result\n"  # refused: untouched
     proc = run("lookup", "--input", str(src), "--prefix", "nn_")
     assert proc.returncode == 0 and proc.stdout.decode().splitlines()[1].startswith("Baku,x,baku,")
 
