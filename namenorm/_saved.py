@@ -14,9 +14,10 @@ failure the temporary file is removed and the previous index stays whole.
 >>> from namenorm._gazetteer import Entity, Gazetteer
 >>> from namenorm._index import Index
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "mine.nnidx"
->>> save_index(Index.build(Gazetteer([Entity("baku", "place", "Baku")])), path)
+>>> g = Gazetteer([Entity("baku", "place", "Baku"), Entity("tbilisi", "place", "Tbilisi")])
+>>> save_index(Index.build(g), path)
 >>> [e.id for e in load_index(path).entities]
-['baku']
+['baku', 'tbilisi']
 """
 
 from __future__ import annotations

@@ -577,7 +577,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="show the steps behind each mention")
     batch_options(p, "text", "texts")
     gazetteer_options(p)
-    index_option(p)
     p.set_defaults(func=_cmd_annotate)
 
     p = sub.add_parser("validate", help="check gazetteer files")

@@ -223,7 +223,7 @@ def test_build_index_then_lookup_with_it(tmp_path, mini_path):
     info = run("info", "--index", str(idx), "baku")
     assert info.returncode == 0 and "Baku (place" in info.stdout.decode()
     both = run("lookup", "--index", str(idx), "--gazetteer", str(mini_path), "Baku")
-    assert both.returncode == 2 and b"--index replaces the gazetteer" in both.stderr
+    assert both.returncode == 2 and b"--index cannot be combined" in both.stderr
     bad = tmp_path / "bad.nnidx"
     bad.write_text("{}", encoding="utf-8")
     for path in (bad, tmp_path / "missing.nnidx"):
