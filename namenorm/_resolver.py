@@ -197,13 +197,31 @@ class Resolver:
         *,
         types: str | Iterable[str] | None = None,
         errors: str = "raise",
+        workers: int = 1,
+        chunksize: int = 512,
+        start_method: str | None = None,
     ) -> list[Match | None]:
         """:meth:`resolve` for each query, one answer per query, in order.
 
         ``errors="raise"`` raises :class:`TypeError` naming the position of a non-str query;
-        ``errors="none"`` answers None for it and goes on.
+        ``errors="none"`` answers None for it and goes on. ``workers=N`` resolves on N
+        processes (``0``: one per core), ``chunksize`` queries at a time; the answers are the
+        same, in the same order. See :meth:`iter_resolve`.
+
+        >>> r = Resolver.from_index(__import__("namenorm").default_resolver().index)
+        >>> [m and m.id for m in r.resolve_many(["Baku", "nobody"], workers=2)]
+        ['baku', None]
         """
-        return list(self.iter_resolve(queries, types=types, errors=errors))
+        return list(
+            self.iter_resolve(
+                queries,
+                types=types,
+                errors=errors,
+                workers=workers,
+                chunksize=chunksize,
+                start_method=start_method,
+            )
+        )
 
     def iter_resolve(
         self,
@@ -211,20 +229,65 @@ class Resolver:
         *,
         types: str | Iterable[str] | None = None,
         errors: str = "raise",
+        workers: int = 1,
+        chunksize: int = 512,
+        start_method: str | None = None,
     ) -> Iterator[Match | None]:
-        """Lazy :meth:`resolve_many`, for streams too long to hold."""
+        """Lazy :meth:`resolve_many`, for streams too long to hold.
+
+        With ``workers`` above 1, at most ``2 * workers`` chunks of ``chunksize`` queries are
+        in flight at once, so memory stays bounded however long ``queries`` is. The workers
+        share this resolver's compiled index without rebuilding it: by ``fork`` (inherited,
+        the default on Linux), or, with ``start_method="spawn"`` or ``"forkserver"`` (the
+        defaults elsewhere), from a temporary saved index that each worker loads once.
+        """
         if errors not in ("raise", "none"):
             raise ValueError("errors must be 'raise' or 'none'")
+        if not isinstance(workers, int) or workers < 0:
+            raise ValueError("workers must be 0 (one per core) or more")
+        if chunksize < 1:
+            raise ValueError("chunksize must be 1 or more")
         wanted = _check_types(types)
-        for position, query in enumerate(queries):
-            if not isinstance(query, str):
-                if errors == "raise":
-                    raise TypeError(
-                        f"query {position} must be str, not {type(query).__name__}"
-                    )
-                yield None
-                continue
-            yield self._resolve(query, wanted)
+        checked = _checked_queries(queries, errors)
+        if workers == 0:
+            from namenorm._parallel import cpu_count
+
+            workers = cpu_count()
+        if workers == 1:
+            for query in checked:
+                yield None if query is None else self._resolve(query, wanted)
+            return
+        from namenorm._parallel import iter_parallel
+
+        yield from iter_parallel(
+            self,
+            checked,
+            task=("resolve", wanted),
+            workers=workers,
+            chunksize=chunksize,
+            start_method=start_method,
+        )
+
+    def save(self, path: str | Path) -> None:
+        """Write the compiled index to ``path`` (atomically) for :meth:`load`.
+
+        The file is JSON, loads without parsing YAML or computing keys, and cannot run code.
+        The :class:`Config` is not saved: pass it again to :meth:`load`.
+        """
+        from namenorm._saved import save_index
+
+        save_index(self._index, path)
+
+    @classmethod
+    def load(cls, path: str | Path, *, config: Config | None = None) -> Resolver:
+        """A resolver over an index saved by :meth:`save`.
+
+        Raises :class:`~namenorm.IndexFormatError` for a file that is not a namenorm index or
+        comes from a release whose index format or match keys differ (rebuild it then).
+        """
+        from namenorm._saved import load_index
+
+        return cls.from_index(load_index(path, config))
 
     # -- internals ------------------------------------------------------------------------
 
@@ -561,6 +624,17 @@ class _Entry(NamedTuple):
 
 _MISSING = object()
 _GAZETTEER_LOCK = threading.Lock()
+
+
+def _checked_queries(queries: Iterable[object], errors: str) -> Iterator[str | None]:
+    """The queries, with a non-str one raising (``errors="raise"``) or turned into None."""
+    for position, query in enumerate(queries):
+        if isinstance(query, str):
+            yield query
+        elif errors == "raise":
+            raise TypeError(f"query {position} must be str, not {type(query).__name__}")
+        else:
+            yield None
 
 
 def _with_step(match: Match, step: str) -> Match:

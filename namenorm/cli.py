@@ -10,11 +10,23 @@
     namenorm stats                                what the gazetteer holds
     namenorm import geonames --out DIR            GeoNames cities as a saved index
     namenorm lookup --index DIR/geonames.nnidx X  resolve against a saved index
+    namenorm lookup --input names.csv --column name --output out.csv
+                                                  a CSV, TSV or JSON Lines file, results added
+    namenorm annotate --input docs.jsonl --column text --output out.jsonl
+                                                  the same with the mentions in each text
+    namenorm build-index --gazetteer mine.yaml -o mine.nnidx
+                                                  save a compiled index (then --index mine.nnidx)
 
 Errors print one line on stderr and exit non-zero; no traceback reaches the user. A batch from
 stdin answers every input line with exactly one output line, in order; a line that is not UTF-8
 or is over ``MAX_LINE_BYTES`` gets an error answer and makes the exit status 1 (so does an
-argument that is not UTF-8). Ctrl-C exits with 130, a closed output pipe quietly with 0.
+argument that is not UTF-8). Ctrl-C exits with 130, a closed output pipe quietly with 0. A batch
+file (``--input``) likewise gives one output record per input record, in order; a record that
+cannot be processed keeps its place with its error in the error column, and makes the exit
+status 1.
+
+Exit status: 0 all answered (a "no match" is an answer), 1 some inputs failed (each one says
+why in its place), 2 the command could not run (bad arguments, unreadable file or gazetteer).
 """
 
 from __future__ import annotations
@@ -24,7 +36,7 @@ import contextlib
 import json
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
@@ -125,8 +137,12 @@ def _match_text(match: Any) -> str:
     )
 
 
-def _answer(resolver: Any, query: str, args: argparse.Namespace, types: Any, out: TextIO) -> None:
-    match = resolver.resolve(query, types=types)
+def _answer(
+    resolver: Any, query: str, args: argparse.Namespace, types: Any, out: TextIO,
+    match: Any = "resolve",
+) -> None:
+    if isinstance(match, str):  # not resolved yet (no worker did it)
+        match = resolver.resolve(query, types=types)
     cands = resolver.candidates(query, limit=args.limit, types=types) if args.limit else []
     if args.json:
         d = _match_json(query, match)
@@ -145,13 +161,38 @@ def _answer(resolver: Any, query: str, args: argparse.Namespace, types: Any, out
 
 
 def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
+    if args.input is not None:
+        if args.queries:
+            raise NamenormError("give either QUERY arguments or --input FILE, not both")
+        if args.limit or args.explain or args.json:
+            raise NamenormError("--limit, --explain and --json are for queries, not --input files")
+    elif not args.queries:
+        raise NamenormError("nothing to look up: give QUERY arguments, - for stdin, or --input FILE")
+    if args.limit and args.workers != 1:
+        raise NamenormError("--limit needs --workers 1")
     resolver = _resolver(args)
     types = args.type or None
+    if args.input is not None:
+        return _lookup_file(args, resolver, types)
     status = EXIT_OK
     # Reading stdin, answer each line as soon as it is resolved: a program that writes a name
-    # and waits for its answer (a co-process) must not wait on our output buffer.
+    # and waits for its answer (a co-process) must not wait on our output buffer. With
+    # --workers N, lines are resolved in chunks on N processes: answers come in order, in bursts.
     interactive = "-" in args.queries
-    for query, error in _Lines(args.queries, sys.stdin.buffer):
+    pending: deque[tuple[str | None, str | None]] = deque()
+
+    def queries() -> Iterator[str | None]:
+        for query, error in _Lines(args.queries, sys.stdin.buffer):
+            pending.append((query, error))
+            yield query
+
+    if args.workers == 1:
+        answers: Iterator[Any] = (None for _ in queries())  # resolved by _answer, one by one
+    else:
+        answers = resolver.iter_resolve(queries(), types=types, errors="none",
+                                        workers=args.workers)
+    for match in answers:
+        query, error = pending.popleft()
         if error is not None:
             status = EXIT_SOME_FAILED
             if args.json:
@@ -160,10 +201,110 @@ def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(f"error: {error}\n")
         else:
             assert query is not None
-            _answer(resolver, query, args, types, out)
+            if args.workers == 1:
+                _answer(resolver, query, args, types, out)
+            else:
+                _answer(resolver, query, args, types, out, match=match)
         if interactive:
             out.flush()
     return status
+
+
+#: Result columns of ``lookup --input``, after the prefix (``namenorm_`` by default).
+LOOKUP_FIELDS = ["id", "name", "type", "score", "method", "error"]
+
+
+def _lookup_file(args: argparse.Namespace, resolver: Any, types: Any) -> int:
+    def answers(texts: Iterator[str | None]) -> Iterator[Any]:
+        return resolver.iter_resolve(texts, types=types, errors="none", workers=args.workers)
+
+    def values(match: Any, record: Any) -> list[Any]:
+        if match is None:
+            return [None] * 5 + [record.error]
+        return [match.id, match.name, match.type, match.score, match.method, None]
+
+    return _run_file(args, "name", LOOKUP_FIELDS, answers, values)
+
+
+#: Result columns of ``annotate --input``, after the prefix: a JSON array of mentions, an error.
+ANNOTATE_FIELDS = ["mentions", "error"]
+
+
+def _annotate_file(args: argparse.Namespace, resolver: Any) -> int:
+    from namenorm._parallel import iter_annotate
+    from namenorm._resolver import _check_types
+
+    wanted = _check_types(args.type or None)
+
+    def answers(texts: Iterator[str | None]) -> Iterator[Any]:
+        return iter_annotate(resolver, texts, demonyms=not args.no_demonyms, types=wanted,
+                             workers=args.workers)
+
+    def values(mentions: Any, record: Any) -> list[Any]:
+        if mentions is None:
+            return [None, record.error]
+        return [[m.to_dict() for m in mentions], None]
+
+    return _run_file(args, "text", ANNOTATE_FIELDS, answers, values)
+
+
+def _run_file(
+    args: argparse.Namespace, column: str, fields: list[str], answers: Any, values: Any
+) -> int:
+    """Stream ``--input`` to ``--output``: one record out per record in, in order, with
+    ``values(answer, record)`` in the result ``fields``; exit 1 if any record failed."""
+    from namenorm._batch import Progress, format_of, open_sink, open_source
+
+    fmt = format_of(args.input, args.format)
+    if fmt is None:
+        raise NamenormError(
+            f"cannot tell the format of {args.input!r} from its name: give --format csv, tsv or jsonl"
+        )
+    out_fmt = format_of(args.output, None) or fmt
+    source = open_source(args.input, fmt, args.column or column)
+    failed = rows = 0
+    try:
+        sink = open_sink(args.output, out_fmt, source.header, args.prefix, fields, args.input)
+        progress = Progress(not args.quiet and sys.stderr.isatty(), source.size())
+        pending: deque[Any] = deque()
+
+        def texts() -> Iterator[str | None]:
+            for record in source:
+                pending.append(record)
+                yield record.text
+
+        try:
+            for rows, answer in enumerate(answers(texts()), 1):
+                record = pending.popleft()
+                if not sink.write(record, values(answer, record)) or record.error is not None:
+                    failed += 1
+                progress.update(rows, source.position())
+        finally:
+            sink.close()
+        progress.close(source.position())
+    finally:
+        source.close()
+    if failed:
+        if not args.quiet:
+            sys.stderr.write(
+                f"namenorm: {failed:,} of {rows:,} records failed "
+                f"(see the {args.prefix}error column)\n"
+            )
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _cmd_build_index(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = _resolver(args)
+    try:
+        resolver.save(args.output)
+    except OSError as exc:
+        raise NamenormError(f"cannot write {args.output}: {exc.strerror}") from None
+    out.write(
+        f"wrote {args.output}: {len(resolver.gazetteer)} entities, "
+        f"{len(resolver.index.aliases)} aliases\n"
+    )
+    return EXIT_OK
 
 
 def _cmd_info(args: argparse.Namespace, out: TextIO) -> int:
@@ -239,6 +380,17 @@ def _read_text(path: str) -> str:
 
 def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
     from namenorm import Annotator
+
+    if args.input is not None:
+        if args.files:
+            raise NamenormError("give either FILE arguments or --input FILE, not both")
+        if args.json or args.rewrite or args.explain:
+            raise NamenormError("--json, --rewrite and --explain are for FILE arguments, not --input")
+        return _annotate_file(args, _resolver(args))
+    if not args.files:
+        raise NamenormError("nothing to annotate: give FILE arguments, - for stdin, or --input FILE")
+    if args.workers != 1:
+        raise NamenormError("--workers is for --input files")
 
     annotator = Annotator(
         _resolver(args), demonyms=not args.no_demonyms, types=args.type or None
@@ -370,15 +522,37 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--index", metavar="FILE",
                        help="use a saved index (from `namenorm import`) instead of gazetteers")
 
+    def batch_options(p: argparse.ArgumentParser, column: str, what: str) -> None:
+        p.add_argument("--input", metavar="FILE",
+                       help=f"a CSV, TSV or JSON Lines file of {what} (- for stdin)")
+        p.add_argument("--column", metavar="NAME",
+                       help=f"the column (or JSON field) with the {what} (default: {column})")
+        p.add_argument("--output", default="-", metavar="FILE",
+                       help="where to write the records with results added (default: stdout)")
+        p.add_argument("--format", choices=["csv", "tsv", "jsonl"],
+                       help="the input's format (default: from its extension)")
+        p.add_argument("--prefix", default="namenorm_",
+                       help="prefix of the added result columns (default: namenorm_)")
+        p.add_argument("--quiet", action="store_true",
+                       help="no progress on stderr (shown only when stderr is a terminal)")
+        p.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="resolve on N processes (0: one per core; default 1)")
+
     p = sub.add_parser("lookup", help="resolve names")
-    p.add_argument("queries", nargs="+", metavar="QUERY", help="a name, or - for stdin lines")
+    p.add_argument("queries", nargs="*", metavar="QUERY", help="a name, or - for stdin lines")
     p.add_argument("--json", action="store_true", help="one JSON object per query")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="also list N candidates")
     p.add_argument("--type", action="append", choices=["person", "place", "organization", "event"],
                    help="only entities of this type (repeatable)")
     p.add_argument("--explain", action="store_true", help="show the steps behind each match")
+    batch_options(p, "name", "names")
     gazetteer_options(p)
     p.set_defaults(func=_cmd_lookup)
+
+    p = sub.add_parser("build-index", help="compile gazetteers into an index file, once")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the index file to write")
+    gazetteer_options(p)
+    p.set_defaults(func=_cmd_build_index, index=None)
 
     p = sub.add_parser("info", help="show entities by id")
     p.add_argument("ids", nargs="+", metavar="ID")
@@ -391,7 +565,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_normalize)
 
     p = sub.add_parser("annotate", help="find the entity mentions in texts")
-    p.add_argument("files", nargs="+", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    p.add_argument("files", nargs="*", metavar="FILE", help="a UTF-8 text file, or - for stdin")
     p.add_argument("--json", action="store_true",
                    help="one JSON object per mention (offsets are code points into the text)")
     p.add_argument("--rewrite", action="store_true",
@@ -401,6 +575,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--type", action="append", choices=["person", "place", "organization", "event"],
                    help="only entities of this type (repeatable)")
     p.add_argument("--explain", action="store_true", help="show the steps behind each mention")
+    batch_options(p, "text", "texts")
     gazetteer_options(p)
     p.set_defaults(func=_cmd_annotate)
 
@@ -430,6 +605,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "limit", 0) < 0:
         parser.error("--limit must be 0 or more")
+    if getattr(args, "workers", 1) < 0:
+        parser.error("--workers must be 0 (one per core) or more")
     out = sys.stdout
     # A file name from argv may hold undecodable bytes (lone surrogates in Python): shown
     # escaped rather than crash the output (queries are answered with an error instead).

@@ -42,3 +42,28 @@ def seed_text(prefix: str) -> str:
     if not matches:
         pytest.skip(f"seed {prefix}_*.txt not found in {SEEDS} (shared/ is not beside the checkout)")
     return matches[0].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session (2 cores) for the whole run; its Python workers run this Python."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed (pip install '.[spark]')")
+    pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install '.[spark]')")
+    import os
+    import sys
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("namenorm-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.memory", "1g")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

@@ -1,0 +1,273 @@
+"""namenorm on Apache Spark: resolve a column of names, or annotate a column of texts.
+
+Needs the ``spark`` extra (``pip install "namenorm[spark]"``: pyspark, pyarrow, pandas) on the
+driver, and namenorm on every executor (see docs/spark.md).
+
+    from namenorm.spark import resolve_column
+    resolve_column(df, "place").select("place", "namenorm.id").show()
+
+Both functions work through Arrow-based pandas UDFs. Each Python worker builds or loads its
+resolver once, on first use, and keeps it for every later batch and task: the bundled resolver
+from the package's compiled index, a user's saved index (``index=``) or YAML gazetteer
+(``gazetteer=``) from a file that Spark ships to every executor (``SparkContext.addFile``,
+found there with ``SparkFiles.get``).
+
+The added column is a struct ``(id, name, type, score, method)``; its fields are null where
+there is no match, and for a null or non-string input. ``annotate_column`` adds an array of
+``(start, end, text, kind, id, name, type, score, method)`` structs, one per mention found
+(:func:`namenorm.annotate`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+try:
+    import pandas as pd
+    from pyspark import SparkFiles
+    from pyspark.sql import Column, DataFrame, SparkSession
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import (
+        ArrayType,
+        DoubleType,
+        IntegerType,
+        StringType,
+        StructField,
+        StructType,
+    )
+except ImportError as exc:  # pragma: no cover - depends on what is installed
+    raise ImportError(
+        f"namenorm.spark needs the spark extra (pip install 'namenorm[spark]'): {exc}"
+    ) from exc
+
+from namenorm._config import Config
+from namenorm._errors import NamenormError
+
+if TYPE_CHECKING:
+    from namenorm._annotate import Annotator
+    from namenorm._resolver import Resolver
+
+__all__ = ["MATCH_SCHEMA", "MENTION_SCHEMA", "annotate_column", "resolve_column"]
+
+#: The struct that :func:`resolve_column` adds.
+MATCH_SCHEMA = StructType(
+    [
+        StructField("id", StringType()),
+        StructField("name", StringType()),
+        StructField("type", StringType()),
+        StructField("score", DoubleType()),
+        StructField("method", StringType()),
+    ]
+)
+#: One element of the array that :func:`annotate_column` adds.
+MENTION_SCHEMA = StructType(
+    [
+        StructField("start", IntegerType()),
+        StructField("end", IntegerType()),
+        StructField("text", StringType()),
+        StructField("kind", StringType()),
+        *MATCH_SCHEMA.fields,
+    ]
+)
+
+# What a worker needs to build its resolver: picklable, small, and a key for the cache.
+# ("bundled",), ("index", file name) or ("gazetteer", (file names...), include_default)
+_Spec = tuple[Any, ...]
+
+_lock = threading.Lock()
+_cache: dict[tuple[_Spec, str], Resolver] = {}
+_annotators: dict[tuple[Any, ...], Annotator] = {}
+
+
+def _resolver_for(spec: _Spec, config: Config | None) -> Resolver:
+    """The resolver for ``spec`` in this process: built or loaded once, then cached."""
+    key = (spec, repr(config))
+    resolver = _cache.get(key)
+    if resolver is None:
+        with _lock:
+            resolver = _cache.get(key)
+            if resolver is None:
+                resolver = _build(spec, config)
+                _cache[key] = resolver
+    return resolver
+
+
+def _build(spec: _Spec, config: Config | None) -> Resolver:
+    import namenorm
+    from namenorm._resolver import Resolver
+
+    kind = spec[0]
+    if kind == "bundled":
+        return namenorm.default_resolver() if config is None else Resolver(config=config)
+    if kind == "index":
+        return Resolver.load(SparkFiles.get(spec[1]), config=config)
+    paths = [SparkFiles.get(name) for name in spec[1]]
+    return Resolver.from_paths(*paths, include_default=spec[2], config=config)
+
+
+def _distribute(
+    spark: SparkSession,
+    index: str | Path | None,
+    gazetteer: str | Path | Iterable[str | Path] | None,
+    include_default: bool,
+) -> _Spec:
+    """Ship the user's index or gazetteer files to the executors; the spec to find them."""
+    if index is not None and gazetteer is not None:
+        raise NamenormError("give index= or gazetteer=, not both (build-index combines them)")
+    if index is None and gazetteer is None:
+        if not include_default:
+            raise NamenormError("include_default=False needs a gazetteer= or an index=")
+        return ("bundled",)
+    sc = spark.sparkContext
+    if index is not None:
+        if _is_uri(index):  # hdfs://, s3a://, ...: Spark fetches it; checked on the executors
+            sc.addFile(str(index))
+            return ("index", str(index).rstrip("/").rsplit("/", 1)[-1])
+        path = Path(index)
+        if not path.is_file():
+            raise NamenormError(f"no index file {path}")
+        from namenorm._saved import load_index
+
+        load_index(path)  # refuse a bad or incompatible file here, not in every executor
+        sc.addFile(str(path.resolve()))
+        return ("index", path.name)
+    from namenorm._gazetteer import Gazetteer, _expand
+
+    given = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer or [])
+    paths = _expand(given)
+    # What the executors will load, loaded here first: a bad gazetteer (or one clashing with
+    # the bundled one) fails on the driver, with file, line and entry.
+    Gazetteer.from_paths(*paths, include_default=include_default)
+    names = [p.name for p in paths]
+    if len(set(names)) != len(names):
+        raise NamenormError("gazetteer files shipped to Spark need distinct file names")
+    for p in paths:
+        sc.addFile(str(p.resolve()))
+    return ("gazetteer", tuple(names), include_default)
+
+
+def _is_uri(path: str | Path) -> bool:
+    return isinstance(path, str) and "://" in path and not path.startswith("file://")
+
+
+def _check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
+    from namenorm._resolver import _check_types as check
+
+    return check(types)
+
+
+def _column(df: DataFrame, column: str | Column) -> Column:
+    if isinstance(column, str):
+        if column not in df.columns:
+            raise NamenormError(f"no column {column!r} in the DataFrame ({', '.join(df.columns)})")
+        return F.col(column)
+    return column
+
+
+def _match_fields(m: Any) -> tuple[Any, ...]:
+    if m is None:
+        return (None, None, None, None, None)
+    return (m.id, m.name, m.type, m.score, m.method)
+
+
+def resolve_column(
+    df: DataFrame,
+    column: str | Column,
+    *,
+    output: str = "namenorm",
+    types: str | Iterable[str] | None = None,
+    index: str | Path | None = None,
+    gazetteer: str | Path | Iterable[str | Path] | None = None,
+    include_default: bool = True,
+    config: Config | None = None,
+) -> DataFrame:
+    """``df`` with a struct column ``output`` = ``(id, name, type, score, method)`` resolving
+    ``column``, the same answers as :meth:`namenorm.Resolver.resolve` row by row.
+
+    ``index`` is a file saved by :meth:`Resolver.save` (``namenorm build-index``): a path on
+    the driver (checked there first) or a URI Spark can fetch (``hdfs://...``);
+    ``gazetteer`` YAML files (or folders) on the driver, added to the bundled gazetteer or used
+    alone with ``include_default=False``. Spark ships them to the executors.
+    """
+    wanted = _check_types(types)
+    spec = _distribute(df.sparkSession, index, gazetteer, include_default)
+    col = _column(df, column)
+
+    @F.pandas_udf(MATCH_SCHEMA)  # type: ignore[call-overload]
+    def resolve_udf(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
+        resolver = _resolver_for(spec, config)
+        for batch in batches:
+            rows = [
+                _match_fields(resolver.resolve(q, types=wanted) if isinstance(q, str) else None)
+                for q in batch
+            ]
+            yield pd.DataFrame(rows, columns=MATCH_SCHEMA.fieldNames()).astype(
+                {"score": "float64"}
+            )
+
+    return df.withColumn(output, resolve_udf(col))
+
+
+def _annotator_for(
+    spec: _Spec, config: Config | None, demonyms: bool, types: frozenset[str] | None
+) -> Annotator:
+    """The annotator for these options in this process: built once, then cached."""
+    from namenorm._annotate import Annotator
+
+    key = (spec, repr(config), demonyms, types)
+    annotator = _annotators.get(key)
+    if annotator is None:
+        resolver = _resolver_for(spec, config)
+        with _lock:
+            annotator = _annotators.get(key)
+            if annotator is None:
+                annotator = Annotator(resolver, demonyms=demonyms, types=types)
+                _annotators[key] = annotator
+    return annotator
+
+
+def annotate_column(
+    df: DataFrame,
+    column: str | Column,
+    *,
+    output: str = "namenorm_mentions",
+    demonyms: bool = True,
+    types: str | Iterable[str] | None = None,
+    index: str | Path | None = None,
+    gazetteer: str | Path | Iterable[str | Path] | None = None,
+    include_default: bool = True,
+    config: Config | None = None,
+) -> DataFrame:
+    """``df`` with an array column ``output`` of the mentions :func:`namenorm.annotate` finds
+    in the texts of ``column``: ``(start, end, text, kind, id, name, type, score, method)``
+    structs in text order (offsets in code points); null for a null or non-string text.
+
+    ``demonyms`` and ``types`` are those of :class:`namenorm.Annotator`; ``index``,
+    ``gazetteer``, ``include_default`` and ``config`` those of :func:`resolve_column`.
+    """
+    wanted = _check_types(types)
+    spec = _distribute(df.sparkSession, index, gazetteer, include_default)
+    col = _column(df, column)
+    names = MENTION_SCHEMA.fieldNames()
+
+    @F.pandas_udf(ArrayType(MENTION_SCHEMA))  # type: ignore[call-overload]
+    def annotate_udf(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
+        annotator = _annotator_for(spec, config, demonyms, wanted)
+        for batch in batches:
+            out: list[list[dict[str, Any]] | None] = []
+            for text in batch:
+                if not isinstance(text, str):
+                    out.append(None)
+                    continue
+                out.append(
+                    [
+                        dict(zip(names, (m.start, m.end, m.text, m.kind, *_match_fields(m.match))))
+                        for m in annotator.annotate(text)
+                    ]
+                )
+            yield pd.Series(out, dtype=object)
+
+    return df.withColumn(output, annotate_udf(col))
