@@ -383,32 +383,21 @@ class Index:
                 found[i] = None
         return list(found)[: self.config.max_candidates]
 
-    def table_ids(self, q: QueryKeys) -> list[int]:
-        """The aliases that the hash tables give for the query (no fuzzy retrieval)."""
+    def table_ids(self, q: QueryKeys, *, skeleton: bool = True) -> list[int]:
+        """The aliases that the hash tables give for the query (no fuzzy retrieval).
+        ``skeleton=False`` leaves out the consonant skeleton: the cheap lookup for proposed
+        forms such as stems of inflected words."""
         found: dict[int, None] = {}
         for table, key in (
             (self._exact, q.norm),
             (self._exact, q.norm_fold),
             (self._fold, q.fold_c),
             (self._phon, q.phon_c),
-            (self._skel, q.skel_c),
+            (self._skel, q.skel_c if skeleton else None),
         ):
-            for i in table.get(key):
-                found[i] = None
-        return list(found)
-
-    def key_ids(self, q: QueryKeys) -> list[int]:
-        """Aliases whose exact text, fold key or phonetic key equals the query's (no fuzzy
-        retrieval): the cheap lookup for proposed forms such as stems of inflected words."""
-        found: dict[int, None] = {}
-        for table, key in (
-            (self._exact, q.norm),
-            (self._exact, q.norm_fold),
-            (self._fold, q.fold_c),
-            (self._phon, q.phon_c),
-        ):
-            for i in table.get(key):
-                found[i] = None
+            if key is not None:
+                for i in table.get(key):
+                    found[i] = None
         return list(found)
 
     def _fuzzy_ids(self, q: QueryKeys) -> list[int]:

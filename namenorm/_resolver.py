@@ -466,7 +466,7 @@ class Resolver:
                     or a.norm == qv.norm
                 ]
             else:
-                ids = self._index.key_ids(qv)
+                ids = self._index.table_ids(qv, skeleton=False)
             script = detect_script(variant.text)
             proclitic = any(st.rule == "proclitic" for st in variant.stems)
             for e in self._rank_ids(qv, ids, types):
