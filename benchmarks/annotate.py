@@ -143,6 +143,9 @@ class EntityRulerBaseline:
         return [(e.start_char, e.end_char, e.ent_id_) for e in self.nlp(text).ents]
 
 
+PEERS = (("Aho-Corasick, exact", AhoCorasick), ("spaCy EntityRuler", EntityRulerBaseline))
+
+
 def accuracy() -> list[tuple[str, int, int, int]]:
     """(tool, true positives, false positives, false negatives) on the gold documents;
     baselines are scored on offsets and id (they have no demonym kind)."""
@@ -156,7 +159,7 @@ def accuracy() -> list[tuple[str, int, int, int]]:
         ours[1] += len(got - want)
         ours[2] += len(want - got)
     rows.append(("namenorm annotate", *ours))
-    for label, tool in (("Aho-Corasick, exact", AhoCorasick), ("spaCy EntityRuler", EntityRulerBaseline)):
+    for label, tool in PEERS:
         try:
             peer = tool()
         except ImportError as exc:
@@ -183,7 +186,7 @@ def throughput(docs: list[str]) -> list[tuple[str, float, float, int]]:
     n = sum(len(annotator.annotate(d)) for d in docs)
     dt = time.perf_counter() - t0
     rows.append(("namenorm annotate", dt, size / dt, n))
-    for label, tool in (("Aho-Corasick, exact", AhoCorasick), ("spaCy EntityRuler", EntityRulerBaseline)):
+    for label, tool in PEERS:
         try:
             peer = tool()
         except ImportError:

@@ -579,7 +579,9 @@ def main(argv: list[str] | None = None) -> int:
 
 #: Sections below this line of docs/benchmarks.md are written by their own commands (the
 #: multilingual and scale-out benchmarks); a run keeps them as they are.
-KEEP_MARKER = "<!-- Sections below are written by their own commands; benchmarks.run keeps them. -->"
+KEEP_MARKER = (
+    "<!-- Sections below are written by their own commands; benchmarks.run keeps them. -->"
+)
 
 
 def _write_report(path: Path, text: str) -> None:

@@ -38,7 +38,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from namenorm._confusables import TO_LATIN
@@ -584,10 +584,10 @@ class Annotator:
                 with self._lock:
                     if self._near_words is None:
                         words = self._alias_keys()[2]
-                        self._near_words = frozenset(
-                            {w for w in words}
-                            | {w[:i] + w[i + 1 :] for w in words if len(w) > 2 for i in range(len(w))}
-                        )
+                        deletions = {
+                            w[:i] + w[i + 1 :] for w in words if len(w) > 2 for i in range(len(w))
+                        }
+                        self._near_words = frozenset(words | deletions)
             near = self._near_words
             hit = key in near or any(key[:i] + key[i + 1 :] in near for i in range(len(key)))
             if len(self._near_cache) > 200_000:

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 import namenorm
-from namenorm import Config, IndexFormatError, NamenormError, Resolver, _saved
+from namenorm import Config, IndexFormatError, NamenormError, Resolver
 
 QUERIES = ["Baku", "BAKI", "Баку", "Xankendi", "Stepanakertt", "Azeri", "nobody", ""]
 
