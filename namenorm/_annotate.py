@@ -3,16 +3,17 @@
 :func:`annotate` reads a text in four passes:
 
 1. **Tokens.** Words are maximal runs of letters, digits, combining marks, look-alike letters and
-   invisible characters, with their code-point offsets in the text *as given*. Pieces of a word
-   broken by an injected foreign fragment ("Mevl চা t ভ avu ও o ্ল lu") are joined into one
-   token. Tokens join into longer spans across one or two spaces, a hyphen, an apostrophe or an
-   abbreviation's full stop ("P'ashinyan", "Nagorno-Karabakh", "U.S."), never across a line break
-   or other punctuation.
+   invisible characters, with their code-point offsets in the text *as given*; a short piece of
+   another script inside Latin text is marked as an injected fragment. Tokens join into longer
+   spans across one or two spaces, a hyphen, an apostrophe or an abbreviation's full stop
+   ("P'ashinyan", "Nagorno-Karabakh", "U.S."), never across a line break or other punctuation.
 2. **Candidates.** A span whose folded tokens spell an alias of the gazetteer is a candidate (one
    dictionary probe per token: this is what keeps long texts fast). Runs of name-like tokens
    (capitalized, or in a script without case) are also looked up whole and in parts of up to
    ``max_fuzzy_tokens`` tokens, so corrupted names that spell no alias ("Azeгbaijan",
-   "Nagorni Karabakh") reach the fuzzy resolver. A span never ends in a possessive "'s".
+   "Nagorni Karabakh") reach the fuzzy resolver, as do Latin pieces alternating with fragments
+   ("Mevl চা t ভ avu ও o ্ল lu"), letter-spaced words and machine-translation splits. A span
+   never ends in a possessive "'s".
 3. **Evidence.** Each candidate is resolved (:meth:`namenorm.Resolver.candidates`). A candidate
    the resolver would accept on its own is an *anchor*. Candidates that rest on a needs-context
    alias (an ordinary word such as "Stagnant" or "Macro") or that tie between entities ("Martuni"
@@ -21,8 +22,10 @@
    capital, ..."), the same surface form accepted elsewhere in the document, and *coherence*:
    how closely the candidate is related (same entity, its country or parent, a sibling under the
    same country or parent) to anchors nearby, weighted by distance. A tie goes to the entity that
-   coheres clearly better; otherwise it stays unresolved. A word in lower case in a cased text
-   never resolves through a capitalized alias ("turkey", "stagnant").
+   coheres clearly better; otherwise it stays unresolved. A sound-alike (phonetic, skeleton or
+   fuzzy match) in plain letters that scores below ``strong`` or stands at a sentence start needs
+   coherence or a cue too ("Discussion", "Carter" stay words). A word in lower case in a cased
+   text never resolves through a capitalized alias ("turkey", "stagnant").
 4. **Selection.** Overlapping accepted spans give way to the longer one, then the higher score.
 
 >>> [(m.text, m.id, m.kind) for m in annotate("Fighting near Stepanakert, Azerbaijan's army said.")]
