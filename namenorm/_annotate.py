@@ -830,15 +830,16 @@ class Annotator:
 
         # A surname inside a longer name that is not the same person's ("Karen Pashinyan")
         # belongs to somebody else...
+        by_first: dict[int, list[_Decision]] = {}
+        for d in decisions:
+            by_first.setdefault(d.cand.first, []).append(d)
         other_people = {
             cand.query.casefold()
             for cand, ids in longer
             if not any(
-                d.cand.first <= cand.first
-                and cand.last <= d.cand.last
-                and d.cand != cand
-                and d.scored[0][0].id in ids
-                for d in decisions
+                cand.last <= d.cand.last and d.cand != cand and d.scored[0][0].id in ids
+                for first in range(max(0, cand.first - self._max_tokens), cand.first + 1)
+                for d in by_first.get(first, ())
             )
         }
         if other_people:
