@@ -504,7 +504,7 @@ class Annotator:
         prev_key = ""
         for start, end in _words_of(text, self._han_words()):
             word = text[start:end]
-            fragment = fragments and _is_fragment(word)
+            fragment = fragments and len(word) <= 12 and not word.isascii() and _is_fragment(word)
             if fragment:
                 key, repaired = GAP, word
             else:
