@@ -32,13 +32,15 @@ GeoNames does not say which language they are in).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 from namenorm._gazetteer import Entity, Gazetteer, default_paths, detect_script, load_paths
 from namenorm._keys import fold_key
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _xrefs import write_xrefs  # noqa: E402  (a sibling module of the scripts)
 
 ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = {"city", "town", "village"}
@@ -169,35 +171,7 @@ def alternate_name_proposals(g: Gazetteer, accepted: dict, cities: dict) -> list
 
 def write_ids(accepted: dict) -> int:
     """Add ``xrefs: {geonames: ...}`` to the entities' blocks; returns how many were written."""
-    written = 0
-    for path in default_paths():
-        lines = path.read_text(encoding="utf-8").split("\n")
-        changed = False
-        i = 0
-        while i < len(lines):
-            m = re.match(r"- id: ([a-z0-9-]+)$", lines[i])
-            if not m or m.group(1) not in accepted:
-                i += 1
-                continue
-            gid = accepted[m.group(1)][0]
-            j = i + 1
-            while j < len(lines) and lines[j].startswith("  ") and lines[j] != "  names:":
-                j += 1
-            block = lines[i + 1 : j]
-            if any(x.strip().startswith("geonames:") for x in block):
-                i = j
-                continue
-            if "  xrefs:" in block:
-                k = i + 1 + block.index("  xrefs:")
-                lines.insert(k + 1, f'    geonames: "{gid}"')
-            else:
-                lines[j:j] = ["  xrefs:", f'    geonames: "{gid}"']
-            changed = True
-            written += 1
-            i = j
-        if changed:
-            path.write_text("\n".join(lines), encoding="utf-8")
-    return written
+    return write_xrefs("geonames", {eid: f'"{gid}"' for eid, (gid, _, _) in accepted.items()})
 
 
 def main(argv: list[str] | None = None) -> int:

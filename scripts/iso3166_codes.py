@@ -20,9 +20,9 @@ entities for one code, or one entity for two codes, are reported and nothing is 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 try:
     import pycountry
@@ -31,6 +31,9 @@ except ImportError:  # pragma: no cover - a build-time tool
 
 from namenorm import Resolver
 from namenorm._gazetteer import Gazetteer, default_paths, load_paths
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _xrefs import write_xrefs  # noqa: E402  (a sibling module of the scripts)
 
 SUBDIVISION_COUNTRIES = {"AM": "armenia", "AZ": "azerbaijan", "GE": "georgia"}
 CATEGORIES = {
@@ -120,34 +123,8 @@ def _country(g: Gazetteer, eid: str) -> str | None:
 
 
 def write_codes(accepted: dict[str, str]) -> int:
-    written = 0
-    for path in default_paths():
-        lines = path.read_text(encoding="utf-8").split("\n")
-        changed = False
-        i = 0
-        while i < len(lines):
-            m = re.match(r"- id: ([a-z0-9-]+)$", lines[i])
-            if not m or m.group(1) not in accepted:
-                i += 1
-                continue
-            j = i + 1
-            while j < len(lines) and lines[j].startswith("  ") and lines[j] != "  names:":
-                j += 1
-            block = lines[i + 1 : j]
-            if any(x.strip().startswith("iso3166-2:") for x in block):
-                i = j
-                continue
-            line = f"    iso3166-2: {accepted[m.group(1)]}"
-            if "  xrefs:" in block:
-                lines.insert(i + 2 + block.index("  xrefs:"), line)
-            else:
-                lines[j:j] = ["  xrefs:", line]
-            changed = True
-            written += 1
-            i = j
-        if changed:
-            path.write_text("\n".join(lines), encoding="utf-8")
-    return written
+    """Add ``xrefs: {iso3166-2: ...}`` to the entities' blocks; returns how many were written."""
+    return write_xrefs("iso3166-2", accepted)
 
 
 def main(argv: list[str] | None = None) -> int:
