@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from namenorm._config import Config
 from namenorm._errors import IndexFormatError, NamenormError
@@ -332,14 +332,15 @@ class _Strings:
             raise IndexFormatError(f"damaged index: string {i} is not UTF-8") from None
 
 
-class SavedAliases(Sequence[Alias]):
-    """The aliases of a loaded index, made into :class:`Alias` objects when first used."""
+T = TypeVar("T")
 
-    def __init__(self, n: int, cols: dict[str, Any], kinds: list[str], langs: list[str],
-                 schemes: list[str]) -> None:
-        self._n, self._cols, self._kinds, self._langs = n, cols, kinds, [None, *langs]
-        self._schemes = [None, *schemes]
-        self._made: dict[int, Alias] = {}
+
+class _Lazy(Sequence[T]):
+    """A sequence of ``n`` items made by :meth:`_make` when first used, then kept."""
+
+    def __init__(self, n: int) -> None:
+        self._n = n
+        self._made: dict[int, T] = {}
 
     def __len__(self) -> int:
         return self._n
@@ -351,16 +352,31 @@ class SavedAliases(Sequence[Alias]):
             i += self._n
         if not 0 <= i < self._n:
             raise IndexError(i)
-        a = self._made.get(i)
-        if a is None:
-            c = self._cols
-            flags = c["flags"][i]
-            a = Alias(c["entity"][i], c["text"][i], self._kinds[c["kind"][i]],
-                      self._langs[c["lang"][i]], bool(flags & 1), bool(flags & 2),
-                      c["norm"][i], c["fold"][i], c["phon"][i], c["skel"][i],
-                      self._schemes[c["scheme"][i]])
-            self._made[i] = a
-        return a
+        item = self._made.get(i)
+        if item is None:
+            item = self._made[i] = self._make(i)
+        return item
+
+    def _make(self, i: int) -> T:
+        raise NotImplementedError
+
+
+class SavedAliases(_Lazy[Alias]):
+    """The aliases of a loaded index, made into :class:`Alias` objects when first used."""
+
+    def __init__(self, n: int, cols: dict[str, Any], kinds: list[str], langs: list[str],
+                 schemes: list[str]) -> None:
+        super().__init__(n)
+        self._cols, self._kinds, self._langs = cols, kinds, [None, *langs]
+        self._schemes = [None, *schemes]
+
+    def _make(self, i: int) -> Alias:
+        c = self._cols
+        flags = c["flags"][i]
+        return Alias(c["entity"][i], c["text"][i], self._kinds[c["kind"][i]],
+                     self._langs[c["lang"][i]], bool(flags & 1), bool(flags & 2),
+                     c["norm"][i], c["fold"][i], c["phon"][i], c["skel"][i],
+                     self._schemes[c["scheme"][i]])
 
     def __iter__(self) -> Iterator[Alias]:
         return (self[i] for i in range(self._n))
@@ -371,32 +387,18 @@ class SavedAliases(Sequence[Alias]):
         return (col[i] for i in range(self._n))
 
 
-class SavedEntities(Sequence[Entity]):
+class SavedEntities(_Lazy[Entity]):
     """The entities of a loaded index, decoded when first used."""
 
     def __init__(self, blob: bytes, off: array) -> None:
+        super().__init__(len(off) - 1)
         self._strings = _Strings(blob, off)
-        self._n = len(off) - 1
-        self._made: dict[int, Entity] = {}
 
-    def __len__(self) -> int:
-        return self._n
-
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(self._n))]
-        if i < 0:
-            i += self._n
-        if not 0 <= i < self._n:
-            raise IndexError(i)
-        e = self._made.get(i)
-        if e is None:
-            try:
-                e = _entity_from_dict(json.loads(self._strings[i]))
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                raise IndexFormatError(f"entity {i} of the saved index is damaged: {exc}") from None
-            self._made[i] = e
-        return e
+    def _make(self, i: int) -> Entity:
+        try:
+            return _entity_from_dict(json.loads(self._strings[i]))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise IndexFormatError(f"entity {i} of the saved index is damaged: {exc}") from None
 
     def __iter__(self) -> Iterator[Entity]:
         return (self[i] for i in range(self._n))
