@@ -89,7 +89,7 @@ class QueryKeys:
     """The keys of a query, computed once per lookup."""
 
     norm: str
-    norm_fold: str  # plain_key of the raw query, for exact comparison
+    norm_fold: str  # plain_key of the raw query, for exact comparison ("" if it had look-alikes)
     fold: str
     phon: str
     skel: str

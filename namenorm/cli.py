@@ -514,6 +514,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
+    def type_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--type", action="append",
+                       choices=["person", "place", "organization", "event"],
+                       help="only entities of this type (repeatable)")
+
     def gazetteer_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--gazetteer", action="append", default=[], metavar="PATH",
                        help="add a gazetteer YAML file or folder (repeatable)")
@@ -542,8 +547,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("queries", nargs="*", metavar="QUERY", help="a name, or - for stdin lines")
     p.add_argument("--json", action="store_true", help="one JSON object per query")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="also list N candidates")
-    p.add_argument("--type", action="append", choices=["person", "place", "organization", "event"],
-                   help="only entities of this type (repeatable)")
+    type_option(p)
     p.add_argument("--explain", action="store_true", help="show the steps behind each match")
     batch_options(p, "name", "names")
     gazetteer_options(p)
@@ -572,8 +576,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the text with look-alikes repaired and names made canonical")
     p.add_argument("--no-demonyms", action="store_true",
                    help="leave out demonyms (Armenian, Azeri, ...)")
-    p.add_argument("--type", action="append", choices=["person", "place", "organization", "event"],
-                   help="only entities of this type (repeatable)")
+    type_option(p)
     p.add_argument("--explain", action="store_true", help="show the steps behind each mention")
     batch_options(p, "text", "texts")
     gazetteer_options(p)
