@@ -32,7 +32,7 @@ from namenorm._index import Index, QueryKeys, plain_key
 from namenorm._inflect import PhraseStem, stem_phrase
 from namenorm._keys import fold_normalized, phonetic_key, skeleton_key
 from namenorm._score import score_alias
-from namenorm._text import normalize_explained
+from namenorm._text import LOOKALIKE_STEPS, normalize_explained
 
 __all__ = ["Match", "Resolver"]
 
@@ -104,7 +104,7 @@ def query_keys(query: str) -> QueryKeys:
     phon = phonetic_key(fold)
     # A query whose look-alikes were folded is not the same text as any alias: case folding
     # would read some of them otherwise ("ſ", a long s that looks like an f, folds to "s").
-    lookalikes = any(step.startswith("look-alike") for step in steps)
+    lookalikes = not LOOKALIKE_STEPS.isdisjoint(steps)
     return QueryKeys(
         norm=norm,
         norm_fold="" if lookalikes else plain_key(query),

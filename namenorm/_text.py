@@ -352,6 +352,10 @@ _STEPS = (
     ("look-alike letters next to the fragments folded", _fold_after_fragments),
     ("white space collapsed", whitespace),
 )
+#: The labels of the steps that fold look-alike letters (see :func:`normalize_explained`).
+LOOKALIKE_STEPS = frozenset(
+    label for label, step in _STEPS if step in (fold_homoglyphs, _fold_after_fragments)
+)
 
 
 def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
