@@ -40,8 +40,8 @@ from collections.abc import Callable
 
 import jellyfish
 
-from namenorm._confusables import TO_LATIN
-from namenorm._keys import fold_key, phonetic_key, skeleton_key
+from namenorm.text.confusables import TO_LATIN
+from namenorm.keys import fold_key, phonetic_key, skeleton_key
 
 __all__ = ["CLASSES", "corrupt"]
 

@@ -17,9 +17,9 @@ import random
 from collections.abc import Iterable
 
 from benchmarks.corrupt import CLASSES
-from namenorm._index import plain_key
-from namenorm._keys import fold_key
-from namenorm._text import is_latin
+from namenorm.index.tables import plain_key
+from namenorm.keys import fold_key
+from namenorm.text.normalize import is_latin
 
 __all__ = ["NEGATIVE_NAMES", "NEGATIVE_WORDS", "negatives", "positives"]
 

@@ -14,7 +14,7 @@
    that a reader can tell real names ("России") from false resolutions.
 3. Mojibake: each golden query that resolves, misread (UTF-8 as Windows-1252 and as
    Windows-1251, KOI8-R as Windows-1251, where the query can be encoded), resolved again; and the
-   share of gazetteer names whose misreading :func:`namenorm._mojibake.repair` undoes.
+   share of gazetteer names whose misreading :func:`namenorm.text.mojibake.repair` undoes.
 4. The time ``resolve()`` takes with the inflection fallback and without it.
 """
 
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 import namenorm
 from namenorm import Config, Resolver
-from namenorm._mojibake import MISREADINGS, misread, repair
+from namenorm.text.mojibake import MISREADINGS, misread, repair
 
 GOLDEN = ROOT / "tests" / "data" / "multilingual.tsv"
 WORDFREQ_LANGS = ("ru", "uk", "tr", "pl", "cs", "sk", "fa", "ar", "el", "he")

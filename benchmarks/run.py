@@ -143,9 +143,9 @@ def run_process(runs: int) -> dict[str, float]:
     res["maxrss_mb"] = probe["maxrss_mb"]
     res["bare_maxrss_mb"] = speed.process_stats("pass")["maxrss_mb"]
     build = speed.process_stats(
-        "from namenorm._gazetteer import Gazetteer, load_paths, default_paths\n"
+        "from namenorm.gazetteer.loader import Gazetteer, load_paths, default_paths\n"
         "g = Gazetteer(load_paths(default_paths()))",
-        "from namenorm._index import Index\nIndex.build(g)")
+        "from namenorm.index.tables import Index\nIndex.build(g)")
     res["yaml_load"] = build["load"]
     res["index_build"] = build["work"]
     return res
@@ -189,8 +189,8 @@ def run_annotate(quick: bool, seed: int) -> dict | None:
 
 def run_scale(sizes: list[int | None], work: Path, n_queries: int, seed: int,
               rf_queries: int) -> list[dict]:
-    from namenorm._compiled import load_index
-    from namenorm._geonames import import_geonames
+    from namenorm.index.store import load_index
+    from namenorm.gazetteer.geonames import import_geonames
 
     rows = []
     for size in sizes:
@@ -199,7 +199,7 @@ def run_scale(sizes: list[int | None], work: Path, n_queries: int, seed: int,
         rep = import_geonames(out, limit=size)
         total_build = time.perf_counter() - t
         probe = speed.process_stats(
-            f"from namenorm._compiled import load_index\nidx = load_index({str(rep.index_path)!r})",
+            f"from namenorm.index.store import load_index\nidx = load_index({str(rep.index_path)!r})",
             "from namenorm import Resolver\nResolver.from_index(idx).resolve('Tbilisi')")
         index = load_index(rep.index_path, Config(cache_size=0))
         resolver = Resolver.from_index(index)

@@ -17,12 +17,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from namenorm._annotate import Annotator, Mention, annotate, rewrite
+from namenorm.mentions.annotator import Annotator, Mention, annotate, rewrite
 from namenorm._config import Config
 from namenorm._errors import GazetteerError, GazetteerProblem, IndexFormatError, NamenormError
-from namenorm._gazetteer import Entity, Gazetteer, Name, load_paths, validate_paths
-from namenorm._resolver import Match, Resolver
-from namenorm._text import normalize, normalize_explained
+from namenorm.gazetteer.loader import Entity, Gazetteer, Name, load_paths, validate_paths
+from namenorm.matching.resolver import Match, Resolver
+from namenorm.text.normalize import normalize, normalize_explained
 
 __all__ = [
     "Annotator",
@@ -67,7 +67,7 @@ def default_resolver() -> Resolver:
     if _default_resolver is None:
         with _lock:
             if _default_resolver is None:
-                from namenorm._compiled import load_bundled
+                from namenorm.index.store import load_bundled
 
                 _default_resolver = Resolver.from_index(load_bundled())
     return _default_resolver

@@ -55,7 +55,7 @@ class Config:
         }
     )
     #: Factor on the score of a form reached by removing a grammatical ending ("Ереване" ->
-    #: "Ереван"); only exact, folded and phonetic matches of the stem count (namenorm._inflect).
+    #: "Ереван"); only exact, folded and phonetic matches of the stem count (namenorm.matching.inflect).
     #: 0 switches the inflection fallback off.
     inflected: float = 0.96
     #: Shortest fold key (letters) of a stem that may match phonetically; shorter stems must
@@ -64,7 +64,7 @@ class Config:
     #: Score ceiling of an alias flagged needs-context when no context is given.
     needs_context_ceiling: float = 0.5
     #: Index the romanizations that published schemes make of native-script names
-    #: (:mod:`namenorm._romanize`) as aliases of kind ``generated``.
+    #: (:mod:`namenorm.text.romanize`) as aliases of kind ``generated``.
     generate_variants: bool = True
     #: A declared near-miss (``near_miss`` in the gazetteer) as runner-up must be this far
     #: behind an inexact best match, instead of ``margin``.

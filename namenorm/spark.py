@@ -47,8 +47,8 @@ from namenorm._config import Config
 from namenorm._errors import NamenormError
 
 if TYPE_CHECKING:
-    from namenorm._annotate import Annotator
-    from namenorm._resolver import Resolver
+    from namenorm.mentions.annotator import Annotator
+    from namenorm.matching.resolver import Resolver
 
 __all__ = ["MATCH_SCHEMA", "MENTION_SCHEMA", "annotate_column", "resolve_column"]
 
@@ -97,7 +97,7 @@ def _resolver_for(spec: _Spec, config: Config | None) -> Resolver:
 
 def _build(spec: _Spec, config: Config | None) -> Resolver:
     import namenorm
-    from namenorm._resolver import Resolver
+    from namenorm.matching.resolver import Resolver
 
     kind = spec[0]
     if kind == "bundled":
@@ -129,15 +129,15 @@ def _distribute(
         path = Path(index)
         if not path.is_file():
             raise NamenormError(f"no index file {path}")
-        from namenorm._saved import load_index
+        from namenorm.index.saved import load_index
 
         load_index(path)  # refuse a bad or incompatible file here, not in every executor
         sc.addFile(str(path.resolve()))
         return ("index", path.name)
-    from namenorm._gazetteer import Gazetteer, _expand
+    from namenorm.gazetteer.loader import Gazetteer, expand_paths
 
     given = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer or [])
-    paths = _expand(given)
+    paths = expand_paths(given)
     # What the executors will load, loaded here first: a bad gazetteer (or one clashing with
     # the bundled one) fails on the driver, with file, line and entry.
     Gazetteer.from_paths(*paths, include_default=include_default)
@@ -153,8 +153,8 @@ def _is_uri(path: str | Path) -> bool:
     return isinstance(path, str) and "://" in path and not path.startswith("file://")
 
 
-def _check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
-    from namenorm._resolver import _check_types as check
+def check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
+    from namenorm.matching.resolver import check_types as check
 
     return check(types)
 
@@ -192,7 +192,7 @@ def resolve_column(
     ``gazetteer`` YAML files (or folders) on the driver, added to the bundled gazetteer or used
     alone with ``include_default=False``. Spark ships them to the executors.
     """
-    wanted = _check_types(types)
+    wanted = check_types(types)
     spec = _distribute(df.sparkSession, index, gazetteer, include_default)
     col = _column(df, column)
 
@@ -215,7 +215,7 @@ def _annotator_for(
     spec: _Spec, config: Config | None, demonyms: bool, types: frozenset[str] | None
 ) -> Annotator:
     """The annotator for these options in this process: built once, then cached."""
-    from namenorm._annotate import Annotator
+    from namenorm.mentions.annotator import Annotator
 
     key = (spec, repr(config), demonyms, types)
     annotator = _annotators.get(key)
@@ -248,7 +248,7 @@ def annotate_column(
     ``demonyms`` and ``types`` are those of :class:`namenorm.Annotator`; ``index``,
     ``gazetteer``, ``include_default`` and ``config`` those of :func:`resolve_column`.
     """
-    wanted = _check_types(types)
+    wanted = check_types(types)
     spec = _distribute(df.sparkSession, index, gazetteer, include_default)
     col = _column(df, column)
     names = MENTION_SCHEMA.fieldNames()

@@ -7,10 +7,10 @@ dropped because their key belongs to another entity (see docs/gazetteer.md).
 
 import sys
 
-from namenorm._compiled import write_bundled
+from namenorm.index.store import write_bundled
 from namenorm._config import Config
-from namenorm._gazetteer import Gazetteer, default_paths, load_paths
-from namenorm._index import Index, generated_aliases
+from namenorm.gazetteer.loader import Gazetteer, default_paths, load_paths
+from namenorm.index.tables import Index, generated_aliases
 
 if __name__ == "__main__":
     print(f"wrote {write_bundled()}")

@@ -1,4 +1,4 @@
-"""Generate ``namenorm/_confusables.py``: non-Latin look-alikes of the Latin letters.
+"""Generate ``namenorm/text/confusables.py``: non-Latin look-alikes of the Latin letters.
 
 Source: the Unicode confusables data (``confusables.txt``) as shipped in JSON form by the
 ``confusable-homoglyphs`` package on PyPI. For every character whose confusable prototype is a
@@ -20,7 +20,7 @@ import unicodedata
 from importlib import metadata, resources
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "namenorm" / "_confusables.py"
+OUT = Path(__file__).resolve().parent.parent / "namenorm" / "text" / "confusables.py"
 
 # Real letters of Latin orthographies that the confusables data links to an ASCII letter.
 EXCLUDE = set("ıİəƏǝƎ")

@@ -11,7 +11,7 @@ centre shares its name with three villages):
 
 1. only our cities, towns and villages; the GeoNames country must be the ISO 3166 code of the
    entity's ``country`` (Karabakh is in AZ in GeoNames);
-2. a GeoNames entry is a candidate when the fold key (:func:`namenorm._keys.fold_key`) of its
+2. a GeoNames entry is a candidate when the fold key (:func:`namenorm.keys.fold_key`) of its
    name, ASCII name or one of its alternate names equals the fold key of one of our names;
 3. its coordinates must fall in the rough box of the entity's region (the South Caucasus states,
    Karabakh and the seven districts, the North Caucasus), so a namesake elsewhere in Russia or
@@ -36,8 +36,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from namenorm._gazetteer import Entity, Gazetteer, default_paths, detect_script, load_paths
-from namenorm._keys import fold_key
+from namenorm.gazetteer.loader import Entity, Gazetteer, default_paths, detect_script, load_paths
+from namenorm.keys import fold_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _xrefs import write_xrefs  # noqa: E402  (a sibling module of the scripts)

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from namenorm import IndexFormatError, Resolver
-from namenorm._compiled import bundled_path, from_json, source_digest, to_json
-from namenorm._gazetteer import default_paths
-from namenorm._index import Index
+from namenorm.index.store import bundled_path, from_json, source_digest, to_json
+from namenorm.gazetteer.loader import default_paths
+from namenorm.index.tables import Index
 
 
 def test_committed_bundled_index_is_fresh():
@@ -38,7 +38,7 @@ def test_bad_files_are_refused():
 
 def test_bundled_resolver_matches_one_built_from_yaml(bundled):
     from namenorm import Gazetteer
-    from namenorm._gazetteer import load_paths
+    from namenorm.gazetteer.loader import load_paths
 
     built = Index.build(Gazetteer(load_paths(default_paths())))
     assert [a.text for a in built.aliases] == [a.text for a in bundled.index.aliases]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from namenorm._confusables import TO_LATIN
+from namenorm.text.confusables import TO_LATIN
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "gen_confusables.py"
 
@@ -20,7 +20,7 @@ def test_generated_table_is_fresh():
     spec = importlib.util.spec_from_file_location("gen_confusables", SCRIPT)
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
-    committed = (Path(__file__).resolve().parent.parent / "namenorm" / "_confusables.py").read_text("utf-8")
+    committed = (Path(__file__).resolve().parent.parent / "namenorm" / "text" / "confusables.py").read_text("utf-8")
     assert gen.render(gen.build_table()) == committed, "run `python scripts/gen_confusables.py`"
 
 

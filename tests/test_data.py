@@ -9,7 +9,7 @@ import pytest
 
 import namenorm
 from namenorm import Entity, Gazetteer, Resolver
-from namenorm._keys import fold_key, phonetic_key
+from namenorm.keys import fold_key, phonetic_key
 
 #: States of the South Caucasus and the de-facto states whose places must carry native names.
 REGION = {"armenia", "azerbaijan", "georgia", "artsakh", "abkhazia", "south-ossetia"}

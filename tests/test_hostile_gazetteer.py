@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import namenorm
-import namenorm._gazetteer as gazetteer_module
+import namenorm.gazetteer.loader as gazetteer_module
 from namenorm import Entity, Gazetteer, GazetteerError, IndexFormatError, Resolver, validate_paths
-from namenorm._compiled import from_json, to_json
+from namenorm.index.store import from_json, to_json
 
 ENTRY = "- id: a\n  type: place\n  name: A\n"
 
@@ -254,14 +254,14 @@ def test_valid_saved_index_round_trips():
 
 @pytest.fixture(scope="module")
 def saved_bytes(tmp_path_factory):
-    from namenorm._compiled import save_index
+    from namenorm.index.store import save_index
 
     path = tmp_path_factory.mktemp("idx") / "mini.nnidx"
     gazetteer = Gazetteer(
         [Entity("baku", "place", "Baku"), Entity("ganja", "place", "Ganja")]
     )
     save_index(Resolver(gazetteer).index, path)
-    from namenorm._compiled import load_index
+    from namenorm.index.store import load_index
 
     assert Resolver.from_index(load_index(path)).resolve("Ganja").id == "ganja"  # undamaged
     return path.read_bytes()
@@ -270,7 +270,7 @@ def saved_bytes(tmp_path_factory):
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_damaged_binary_index_fails_cleanly(saved_bytes, tmp_path, data):
-    from namenorm._compiled import load_index
+    from namenorm.index.store import load_index
 
     raw = bytearray(saved_bytes)
     if data.draw(st.booleans()):
@@ -308,7 +308,7 @@ _CRASH = {
 
 def test_saved_index_whose_aliases_have_one_length_round_trips(tmp_path):
     # Its "lengths" postings hold one empty gram, written as an empty section.
-    from namenorm._compiled import load_index, save_index
+    from namenorm.index.store import load_index, save_index
 
     path = tmp_path / "one.nnidx"
     save_index(Resolver(Gazetteer([Entity("baku", "place", "Baku")])).index, path)
@@ -317,13 +317,13 @@ def test_saved_index_whose_aliases_have_one_length_round_trips(tmp_path):
 
 @pytest.mark.parametrize("crash", _CRASH.values(), ids=_CRASH.keys())
 def test_crash_while_saving_leaves_the_old_index_whole(tmp_path, crash):
-    from namenorm._compiled import load_index, save_index
+    from namenorm.index.store import load_index, save_index
 
     path = tmp_path / "mine.nnidx"
     save_index(Resolver(Gazetteer([Entity("baku", "place", "Baku")])).index, path)
     before = path.read_bytes()
     script = (
-        "import os, sys\nimport namenorm._compiled as compiled\n" + crash
+        "import os, sys\nimport namenorm.index.store as compiled\n" + crash
         + "compiled.save_index(__import__('namenorm').default_resolver().index, sys.argv[1])\n"
     )
     proc = subprocess.run([sys.executable, "-c", script, str(path)], timeout=300)

@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import namenorm
-import namenorm._resolver as resolver_module
-import namenorm._score as score_module
+import namenorm.matching.resolver as resolver_module
+import namenorm.matching.score as score_module
 from namenorm import Config, Resolver
-from namenorm._resolver import MAX_INPUT_LENGTH, MAX_QUERY_LENGTH
-from namenorm._text import GAP
+from namenorm.matching.resolver import MAX_INPUT_LENGTH, MAX_QUERY_LENGTH
+from namenorm.text.normalize import GAP
 from namenorm.cli import main
 
 # Code points that break naive text code, beside whatever hypothesis draws on its own.

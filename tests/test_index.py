@@ -1,5 +1,5 @@
 """The index: fuzzy retrieval agrees with a brute-force scan on the bundled gazetteer, and a
-saved index (namenorm._compiled.save_index / load_index) answers as the original and refuses
+saved index (namenorm.index.store.save_index / load_index) answers as the original and refuses
 damaged files."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namenorm import Config, IndexFormatError, Resolver
-from namenorm._compiled import MAGIC, load_index, save_index
-from namenorm._index import NEAR_MAX_QUERY, Index
+from namenorm.index.store import MAGIC, load_index, save_index
+from namenorm.index.tables import NEAR_MAX_QUERY, Index
 
 
 def _corrupted_queries(resolver, n, seed):
@@ -169,7 +169,7 @@ def test_deletion_neighbourhoods_on_keys_of_the_gazetteer(bundled):
 
 
 def test_deletion_neighbourhoods_are_not_used_when_the_budget_would_outrun_them(mini):
-    from namenorm._index import _near_is_complete
+    from namenorm.index.tables import _near_is_complete
 
     assert _near_is_complete(Config())
     loose = mini.index.with_config(Config(edit_budget=((3, 1), (6, 2))))

@@ -9,7 +9,7 @@ import pytest
 
 import namenorm
 from namenorm import Config, Entity, Gazetteer, Name, Resolver
-from namenorm._inflect import Stem, stem_phrase, strip_inflection
+from namenorm.matching.inflect import Stem, stem_phrase, strip_inflection
 
 MULTILINGUAL = Path(__file__).parent / "data" / "multilingual.tsv"
 

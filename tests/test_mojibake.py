@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import namenorm
-from namenorm._mojibake import MISREADINGS, misread, oddity, repair, repair_explained
+from namenorm.text.mojibake import MISREADINGS, misread, oddity, repair, repair_explained
 from tests.conftest import SEEDS
 
 

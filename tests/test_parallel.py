@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import namenorm
-from namenorm import _parallel
+from namenorm.batch import workers as _parallel
 
 QUERIES = ["Baku", "Steppe cart", "nobody", "", "Xankendi", "Karaƅakh", "Azeri", "Баку", "P'ashinyan"]
 
@@ -67,7 +67,7 @@ def test_bad_worker_arguments(mini):
 
 def test_fork_workers_inherit_the_index_without_rebuilding(mini, monkeypatch):
     """Building an index in a worker would be a bug: make it impossible and check answers."""
-    from namenorm._index import Index
+    from namenorm.index.tables import Index
 
     def no_build(*a, **k):
         raise AssertionError("index rebuilt in a worker")
@@ -79,7 +79,7 @@ def test_fork_workers_inherit_the_index_without_rebuilding(mini, monkeypatch):
 
 
 def test_annotate_on_workers_gives_the_mentions_of_one_process(bundled):
-    from namenorm._parallel import iter_annotate
+    from namenorm.batch.workers import iter_annotate
 
     texts = ["Fighting near Stepanakert, Azerbaijan's army said.", None, "Talks in Baku.",
              "Wages stayed stagnant all year.", "Armenian forces left Shusha."] * 3

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import namenorm
 from namenorm import Entity, Gazetteer, Name, Resolver
-from namenorm._confusables import TO_LATIN
+from namenorm.text.confusables import TO_LATIN
 
 GOLDEN = Path(__file__).parent / "data" / "golden.tsv"
 

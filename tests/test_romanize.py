@@ -6,8 +6,8 @@ import pytest
 
 import namenorm
 from namenorm import Config, Entity, Gazetteer, Name, Resolver
-from namenorm._index import Index, generated_aliases
-from namenorm._romanize import SCHEMES, romanize, suffix_variants, variants
+from namenorm.index.tables import Index, generated_aliases
+from namenorm.text.romanize import SCHEMES, romanize, suffix_variants, variants
 
 # (scheme, native form, expected rendering). Sources: the BGN/PCGN and ISO 9985 tables for
 # Armenian as compiled by the UNGEGN Working Group on Romanization Systems; ISO 9:1995 and the

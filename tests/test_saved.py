@@ -36,7 +36,7 @@ def test_load_takes_a_config(mini, tmp_path):
 
 def _with_header(path, **changes):
     """Rewrite the JSON header of a saved index (what another release would have written)."""
-    from namenorm._compiled import MAGIC
+    from namenorm.index.store import MAGIC
 
     data = path.read_bytes()
     start = len(MAGIC) + 8
@@ -111,7 +111,7 @@ def test_crash_before_replace_leaves_the_old_index_whole(mini, tmp_path):
     before = path.read_bytes()
     script = (
         "import os, sys, namenorm\n"
-        "from namenorm import _saved\n"
+        "from namenorm.index import saved as _saved\n"
         "_saved.os.replace = lambda *a: os._exit(9)\n"
         "namenorm.default_resolver().save(sys.argv[1])\n"
     )

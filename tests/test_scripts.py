@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from namenorm._keys import fold_key
-from namenorm._scripts import fold_variants
+from namenorm.keys import fold_key
+from namenorm.text.scripts import fold_variants
 
 
 @pytest.mark.parametrize(

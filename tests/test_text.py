@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from namenorm import normalize
-from namenorm._confusables import TO_LATIN
-from namenorm._text import GAP, fold_homoglyphs, mark_fragments, remove_invisible, unify_punctuation
+from namenorm.text.confusables import TO_LATIN
+from namenorm.text.normalize import GAP, fold_homoglyphs, mark_fragments, remove_invisible, unify_punctuation
 
 from .conftest import seed_text
 

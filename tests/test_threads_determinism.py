@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 import namenorm
-import namenorm._compiled as compiled_module
-from namenorm._compiled import bundled_path
+import namenorm.index.store as compiled_module
+from namenorm.index.store import bundled_path
 
 QUERIES = [
     "Baku", "Steppe cart", "Karaƅakh", "Xankendi", "P'ashinyan", "Aliyev", "Aliev", "Ереван",
@@ -121,9 +121,9 @@ def test_lazy_default_resolver_is_built_once_under_a_race(monkeypatch):
 _SCRIPT = """
 import hashlib, json, sys
 import namenorm
-from namenorm._compiled import to_json
-from namenorm._gazetteer import Gazetteer, default_paths, load_paths
-from namenorm._index import Index
+from namenorm.index.store import to_json
+from namenorm.gazetteer.loader import Gazetteer, default_paths, load_paths
+from namenorm.index.tables import Index
 built = Index.build(Gazetteer(load_paths(default_paths())))
 fresh = namenorm.Resolver.from_index(built)
 queries, texts = json.loads(sys.stdin.read())
@@ -182,7 +182,7 @@ def test_truncated_candidates_are_the_same_every_time(max_candidates):
     queries = QUERIES + _corrupted_names(40)
     assert _answers(queries, tight[0]) == _answers(queries, tight[1])
     # the ids the index offers are a prefix of the untruncated list: truncation only cuts
-    from namenorm._resolver import query_keys
+    from namenorm.matching.resolver import query_keys
 
     for q in queries:
         if not q.strip():

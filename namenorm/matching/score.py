@@ -29,9 +29,9 @@ from functools import lru_cache
 import jellyfish
 
 from namenorm._config import Config
-from namenorm._gazetteer import detect_script
-from namenorm._index import Alias, QueryKeys, plain_key
-from namenorm._text import GAP
+from namenorm.gazetteer.loader import detect_script
+from namenorm.index.tables import Alias, QueryKeys, plain_key
+from namenorm.text.normalize import GAP
 
 __all__ = ["Evidence", "gap_distance", "score_alias"]
 

@@ -111,7 +111,7 @@ def _resolver(args: argparse.Namespace) -> Any:
     if getattr(args, "index", None):
         if args.gazetteer or args.no_default:
             raise NamenormError("--index cannot be combined with --gazetteer or --no-default")
-        from namenorm._compiled import load_index
+        from namenorm.index.store import load_index
 
         return Resolver.from_index(load_index(args.index))
     if not args.gazetteer:
@@ -231,10 +231,10 @@ ANNOTATE_FIELDS = ["mentions", "error"]
 
 
 def _annotate_file(args: argparse.Namespace, resolver: Any) -> int:
-    from namenorm._parallel import iter_annotate
-    from namenorm._resolver import _check_types
+    from namenorm.batch.workers import iter_annotate
+    from namenorm.matching.resolver import check_types
 
-    wanted = _check_types(args.type or None)
+    wanted = check_types(args.type or None)
 
     def answers(texts: Iterator[str | None]) -> Iterator[Any]:
         return iter_annotate(resolver, texts, demonyms=not args.no_demonyms, types=wanted,
@@ -253,7 +253,7 @@ def _run_file(
 ) -> int:
     """Stream ``--input`` to ``--output``: one record out per record in, in order, with
     ``values(answer, record)`` in the result ``fields``; exit 1 if any record failed."""
-    from namenorm._batch import Progress, format_of, open_sink, open_source
+    from namenorm.batch.files import Progress, format_of, open_sink, open_source
 
     fmt = format_of(args.input, args.format)
     if fmt is None:
@@ -317,9 +317,9 @@ def _cmd_info(args: argparse.Namespace, out: TextIO) -> int:
             status = EXIT_SOME_FAILED
             continue
         if args.json:
-            from namenorm._compiled import _entity_dict
+            from namenorm.index.store import entity_dict
 
-            out.write(json.dumps(_entity_dict(entity), ensure_ascii=False) + "\n")
+            out.write(json.dumps(entity_dict(entity), ensure_ascii=False) + "\n")
             continue
         out.write(f"{entity.id}: {entity.name} ({entity.type}"
                   + (f", {entity.category}" if entity.category else "") + ")\n")
@@ -478,7 +478,7 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     for key, n in by_kind.most_common():
         out.write(f"  {key}: {n}\n")
     # Every scheme, those that add nothing to the keys too (0: the match keys cover them).
-    from namenorm._romanize import SCHEMES
+    from namenorm.text.romanize import SCHEMES
 
     schemes = Counter({s: 0 for s in [*SCHEMES, "suffix"]})
     schemes.update(a.scheme for a in aliases if a.kind == "generated")
@@ -489,7 +489,7 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from namenorm._geonames import import_geonames
+    from namenorm.gazetteer.geonames import import_geonames
 
     if args.limit is not None and args.limit < 1:
         raise NamenormError("--limit must be 1 or more")

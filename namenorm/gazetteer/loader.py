@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from namenorm._errors import GazetteerError, GazetteerProblem
-from namenorm._text import script_of
+from namenorm.text.normalize import script_of
 
 __all__ = ["KINDS", "TYPES", "Entity", "Gazetteer", "Name", "detect_script", "load_paths"]
 
@@ -213,7 +213,7 @@ def default_paths() -> list[Path]:
 
 
 def _default_dir() -> Path:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     installed = here / "_gazetteer_data"
     if installed.is_dir():
         return installed
@@ -355,7 +355,7 @@ def _read_yaml(path: Path) -> tuple[Any, list[int], list[GazetteerProblem]]:
     return data, lines, []
 
 
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         p = Path(p)
@@ -383,7 +383,7 @@ def _load(paths: Iterable[str | Path]) -> tuple[list[Entity], list[GazetteerProb
     problems: list[GazetteerProblem] = []
     entities: list[Entity] = []
     lines: dict[str, tuple[str, int | None]] = {}
-    files = _expand(paths)
+    files = expand_paths(paths)
     if not files:
         problems.append(GazetteerProblem("<paths>", None, None, "no gazetteer files given"))
     for path in files:
@@ -400,7 +400,7 @@ def _load(paths: Iterable[str | Path]) -> tuple[list[Entity], list[GazetteerProb
             continue
         for item, item_line in zip(data, item_lines):
             line = _line(item) or item_line
-            entity = _entity(item, str(path), problems, item_line)
+            entity = parse_entity(item, str(path), problems, item_line)
             if entity is None:
                 continue
             if entity.id in lines:
@@ -413,7 +413,7 @@ def _load(paths: Iterable[str | Path]) -> tuple[list[Entity], list[GazetteerProb
                 continue
             lines[entity.id] = (str(path), line)
             entities.append(entity)
-    problems.extend(_check_relations(entities, lines))
+    problems.extend(check_relations(entities, lines))
     problems.extend(_check_collisions(entities, lines))
     return entities, problems
 
@@ -422,7 +422,7 @@ def _line(item: Any) -> int | None:
     return item.get("__line__") if isinstance(item, dict) else None
 
 
-def _entity(
+def parse_entity(
     item: Any, path: str, problems: list[GazetteerProblem], item_line: int | None = None
 ) -> Entity | None:
     if not isinstance(item, dict):
@@ -561,7 +561,7 @@ def _names(value: Any, entity_line: int | None, bad: Any) -> list[Name]:
     return out
 
 
-def _check_relations(
+def check_relations(
     entities: list[Entity], lines: dict[str, tuple[str, int | None]]
 ) -> list[GazetteerProblem]:
     ids = {e.id for e in entities}
@@ -582,7 +582,7 @@ def _check_collisions(
     entities: list[Entity], lines: dict[str, tuple[str, int | None]]
 ) -> list[GazetteerProblem]:
     """An alias (same folded key) on two entities must be marked ``shared`` on both."""
-    from namenorm._keys import fold_key
+    from namenorm.keys import fold_key
 
     owners: dict[str, list[tuple[Entity, Name]]] = {}
     for e in entities:

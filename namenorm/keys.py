@@ -4,8 +4,8 @@ Three keys of decreasing precision, each computed from the one before:
 
 ``fold_key``
     :func:`namenorm.normalize`, Turkish-aware case folding (İ, I, ı all become i), letter
-    variants of the Arabic script and katakana unified (:mod:`namenorm._scripts`), transliteration
-    to Latin (:mod:`namenorm._translit`), diacritics stripped, every other character but letters,
+    variants of the Arabic script and katakana unified (:mod:`namenorm.text.scripts`), transliteration
+    to Latin (:mod:`namenorm.text.translit`), diacritics stripped, every other character but letters,
     digits and the gap mark dropped: apostrophes join ("P'ashinyan" -> "pashinyan"), other
     punctuation separates. "Xocalı" -> "xocali", "Ходжалы" -> "khodzhaly".
 ``phonetic_key``
@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 
-from namenorm._scripts import fold_variants
-from namenorm._text import GAP, normalize
-from namenorm._translit import strip_marks, to_latin
+from namenorm.text.scripts import fold_variants
+from namenorm.text.normalize import GAP, normalize
+from namenorm.text.translit import strip_marks, to_latin
 
 __all__ = ["casefold", "compact", "fold_key", "phonetic_key", "skeleton_key"]
 

@@ -44,14 +44,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from namenorm._confusables import TO_LATIN
-from namenorm._inflect import strip_inflection
-from namenorm._keys import fold_normalized
-from namenorm._resolver import Match, Resolver, _check_types
-from namenorm._text import (
+from namenorm.text.confusables import TO_LATIN
+from namenorm.matching.inflect import strip_inflection
+from namenorm.keys import fold_normalized
+from namenorm.matching.resolver import Match, Resolver, check_types
+from namenorm.text.normalize import (
     GAP,
-    _fold_word,
-    _nfkc,
+    fold_word,
+    nfkc,
     remove_invisible,
     script_of,
     unify_punctuation,
@@ -440,7 +440,7 @@ class Annotator:
             resolver = default_resolver()
         self._resolver = resolver
         self._demonyms = demonyms
-        self._types = _check_types(types)
+        self._types = check_types(types)
         self._max_tokens = max_tokens
         self._max_fuzzy = max_fuzzy_tokens
         self.strong = strong
@@ -537,7 +537,7 @@ class Annotator:
         cache = self._token_keys
         hit = cache.get((word, latin_doc))
         if hit is None:
-            repaired = _fold_word(_nfkc(unify_punctuation(remove_invisible(word))), latin_doc)
+            repaired = fold_word(nfkc(unify_punctuation(remove_invisible(word))), latin_doc)
             hit = (fold_normalized(repaired).replace(" ", ""), repaired)
             if len(cache) > 200_000:
                 cache.clear()
@@ -969,7 +969,7 @@ class Annotator:
         return self._han
 
     def _stem_keys(self, t: _Token) -> frozenset[str]:
-        """Keys of the dictionary forms :func:`~namenorm._inflect.strip_inflection` proposes
+        """Keys of the dictionary forms :func:`~namenorm.matching.inflect.strip_inflection` proposes
         for a token ("Алиевым" -> "aliyev"), whatever its case."""
         latin = t.repaired.isascii()
         hit = self._stem_keys_cache.get((t.repaired, latin))
@@ -1157,7 +1157,7 @@ def _repair(text: str) -> str:
     """Look-alikes folded and invisible characters removed; spacing and case kept."""
     if text.isascii():
         return text
-    from namenorm._text import fold_homoglyphs
+    from namenorm.text.normalize import fold_homoglyphs
 
     return fold_homoglyphs(remove_invisible(text))
 

@@ -3,7 +3,7 @@
 Building the index expands each entity's names into *aliases*. A person's full names also give
 derived aliases: the surname alone ("Pashinyan"), initials ("N. Pashinyan"), the reversed order
 ("Pashinyan Nikol") and the name without middle names ("Recep Erdoğan"). Each alias carries its
-three keys (:mod:`namenorm._keys`).
+three keys (:mod:`namenorm.keys`).
 
 Lookups never scan all aliases. Candidates come from hash tables on the exact text, the fold key,
 the phonetic key and the skeleton key, and from an inverted index of the phonetic key's letter
@@ -11,7 +11,7 @@ pairs (bigrams), read by key length (see :class:`Index`). The pair filter is com
 fuzzy budget and every key it lets through is checked with the edit distance, so fuzzy retrieval
 finds exactly the aliases a brute-force scan would accept.
 
->>> from namenorm._gazetteer import Entity, Gazetteer
+>>> from namenorm.gazetteer.loader import Entity, Gazetteer
 >>> g = Gazetteer([Entity("nikol-pashinyan", "person", "Nikol Pashinyan")])
 >>> sorted(a.text for a in Index.build(g).aliases)
 ['N. Pashinyan', 'Nikol Pashinyan', 'Pashinyan', 'Pashinyan Nikol']
@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 import jellyfish
 
 from namenorm._config import Config
-from namenorm._gazetteer import Entity, Gazetteer, Name
-from namenorm._keys import casefold, compact, fold_normalized, phonetic_key, skeleton_key
-from namenorm._romanize import GENERATING_KINDS, variants
-from namenorm._text import GAP, is_latin, normalize
+from namenorm.gazetteer.loader import Entity, Gazetteer, Name
+from namenorm.keys import casefold, compact, fold_normalized, phonetic_key, skeleton_key
+from namenorm.text.romanize import GENERATING_KINDS, variants
+from namenorm.text.normalize import GAP, is_latin, normalize
 
 __all__ = [
     "Alias",
@@ -333,7 +333,7 @@ class Index:
         tables: dict[str, Table],
         fuzzy: tuple[array, Postings, Postings] | None = None,
     ) -> Index:
-        """An index from stored tables (see :mod:`namenorm._compiled`); the fuzzy tables are
+        """An index from stored tables (see :mod:`namenorm.index.store`); the fuzzy tables are
         recomputed from the phonetic keys when they are not given."""
         self = cls.__new__(cls)
         phon = tables["phon"]
@@ -608,7 +608,7 @@ class Dropped:
 def generated_aliases(
     entities: tuple[Entity, ...], aliases: list[Alias]
 ) -> tuple[list[Alias], list[Dropped]]:
-    """Romanizations of the entities' names (:mod:`namenorm._romanize`), as aliases.
+    """Romanizations of the entities' names (:mod:`namenorm.text.romanize`), as aliases.
 
     A variant is indexed unless:
 

@@ -3,7 +3,7 @@
 The gazetteer lists each name once in its own script; the press and the databases that feed
 pipelines write it in one of several published romanizations. This module applies them, so the
 YAML stays short while the index holds the spellings that actually arrive. It is separate from
-:mod:`namenorm._translit`, which makes lowercase *match keys*; here the output is a readable name
+:mod:`namenorm.text.translit`, which makes lowercase *match keys*; here the output is a readable name
 with capitals and the marks the scheme prescribes.
 
 Schemes (``SCHEMES`` maps each id to the script and language it applies to):

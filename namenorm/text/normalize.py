@@ -3,7 +3,7 @@
 Every step is a pure ``str -> str`` function; :func:`normalize` chains them and
 :func:`normalize_explained` also reports which steps changed the text. The order matters:
 
-0. :func:`namenorm._mojibake.repair` undoes a wrong-code-page decoding ("Ð•Ñ€ÐµÐ²Ð°Ð½" is
+0. :func:`namenorm.text.mojibake.repair` undoes a wrong-code-page decoding ("Ð•Ñ€ÐµÐ²Ð°Ð½" is
    "Ереван" read as Windows-1252) before anything else can destroy the evidence; the
    explanation names the misreading. Text that is not mojibake is left alone.
 1. :func:`remove_invisible` drops format and control characters (zero-width spaces and joiners,
@@ -24,7 +24,7 @@ Every step is a pure ``str -> str`` function; :func:`normalize` chains them and
 Look-alikes are folded once more where a fragment became a gap (a word such as "×Ͱ" only
 counts as Latin once its Greek letter is gone), so that normalizing twice changes nothing more.
 Then :func:`whitespace` collapses runs of spaces. The result keeps case, diacritics and the script
-of real words; match keys (:mod:`namenorm._keys`) fold those further.
+of real words; match keys (:mod:`namenorm.keys`) fold those further.
 
 >>> normalize("Azeгbaijan\u200b’s")
 "Azerbaijan's"
@@ -38,7 +38,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from namenorm._confusables import TO_LATIN
+from namenorm.text.confusables import TO_LATIN
 
 __all__ = [
     "GAP",
@@ -189,7 +189,7 @@ def _latin_dominant(text: str) -> bool:
     return latin > other
 
 
-def _fold_word(word: str, latin_context: bool) -> str:
+def fold_word(word: str, latin_context: bool) -> str:
     latin = lookalike = other = 0
     for ch in word:
         if ch in TO_LATIN:
@@ -225,7 +225,7 @@ def fold_homoglyphs(text: str) -> str:
     for start, end in spans:
         word = text[start:end]
         out.append(text[last:start])
-        out.append(_fold_word(word, latin_context))
+        out.append(fold_word(word, latin_context))
         last = end
     out.append(text[last:])
     return "".join(out)
@@ -289,7 +289,7 @@ def mark_fragments(text: str) -> str:
     return "".join(out)
 
 
-def _nfkc(text: str) -> str:
+def nfkc(text: str) -> str:
     """NFKC, except on look-alikes, which it could turn into letters that no longer look alike
     (lunate sigma Ϲ, a C look-alike, would become Σ)."""
     if text.isascii():
@@ -345,7 +345,7 @@ def latin_schwa(text: str) -> str:
 _STEPS = (
     ("invisible characters removed", remove_invisible),
     ("punctuation unified", unify_punctuation),
-    ("Unicode compatibility forms unified (NFKC)", _nfkc),
+    ("Unicode compatibility forms unified (NFKC)", nfkc),
     ("Cyrillic schwa in Latin words made Latin", latin_schwa),
     ("look-alike letters of other scripts folded", fold_homoglyphs),
     ("injected foreign-script fragments marked as gaps", mark_fragments),
@@ -367,7 +367,7 @@ def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
     ('Bakı', ('mojibake repaired: UTF-8 text that had been decoded as Windows-1252',))
     """
     _check_text(text)
-    from namenorm._mojibake import repair_explained
+    from namenorm.text.mojibake import repair_explained
 
     steps: list[str] = []
     for _round in range(2):

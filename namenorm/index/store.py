@@ -23,8 +23,8 @@ from typing import Any, TypeVar
 
 from namenorm._config import Config
 from namenorm._errors import IndexFormatError, NamenormError
-from namenorm._gazetteer import Entity, Gazetteer, Name, default_paths
-from namenorm._index import Alias, Index
+from namenorm.gazetteer.loader import Entity, Gazetteer, Name, default_paths
+from namenorm.index.tables import Alias, Index
 
 __all__ = [
     "FORMAT",
@@ -41,7 +41,10 @@ __all__ = [
 FORMAT = 2
 
 # Modules whose code decides the keys stored in a compiled index.
-_KEY_MODULES = ("_confusables", "_text", "_translit", "_keys", "_index", "_gazetteer", "_romanize")
+_KEY_MODULES = (
+    "text/confusables", "text/normalize", "text/translit", "keys", "index/tables", "gazetteer/loader",
+    "text/romanize",
+)
 _NAME_DEFAULTS = {f: getattr(Name("x"), f) for f in Name.__dataclass_fields__ if f != "text"}
 
 
@@ -76,7 +79,7 @@ def _name_dict(n: Name) -> dict[str, Any]:
     return d
 
 
-def _entity_dict(e: Entity) -> dict[str, Any]:
+def entity_dict(e: Entity) -> dict[str, Any]:
     d: dict[str, Any] = {"id": e.id, "type": e.type, "name": e.name}
     for f in ("category", "country", "parent", "role", "source"):
         if getattr(e, f) is not None:
@@ -91,7 +94,7 @@ def _entity_dict(e: Entity) -> dict[str, Any]:
 
 def to_json(index: Index, *, digest: str = "") -> str:
     """Serialize an index (with its entities) to JSON text, one alias per line."""
-    entities = [json.dumps(_entity_dict(e), ensure_ascii=False) for e in index.entities]
+    entities = [json.dumps(entity_dict(e), ensure_ascii=False) for e in index.entities]
     aliases = [
         json.dumps(
             [a.entity, a.text, a.kind, a.lang, a.exact_only, a.needs_context, a.norm, a.fold, a.phon, a.skel]
@@ -180,14 +183,14 @@ def load_bundled(config: Config | None = None) -> Index:
         else:
             if recorded == digest:
                 return index
-    from namenorm._gazetteer import load_paths
+    from namenorm.gazetteer.loader import load_paths
 
     return Index.build(Gazetteer(load_paths(paths)), config)
 
 
 def write_bundled() -> Path:
     """Compile the bundled YAML into :func:`bundled_path` (used by scripts/build_index.py)."""
-    from namenorm._gazetteer import load_paths
+    from namenorm.gazetteer.loader import load_paths
 
     paths = default_paths()
     # Sources name the file within the gazetteer ("gazetteer/states.yaml:12"), never the path
@@ -260,7 +263,7 @@ def save_index(index: Index, path: str | Path) -> Path:
             data = data.tobytes()
         sections.append((name, kind, data))
 
-    ents, ent_off = _blob(json.dumps(_entity_dict(e), ensure_ascii=False) for e in index.entities)
+    ents, ent_off = _blob(json.dumps(entity_dict(e), ensure_ascii=False) for e in index.entities)
     add("entities", "blob", ents)
     add("entities.off", "q", ent_off)
     aliases = index.aliases
@@ -433,7 +436,7 @@ def load_index(path: str | Path, config: Config | None = None) -> Index:
 
 
 def _load(data: bytes, config: Config) -> Index:
-    from namenorm._index import Postings, Table
+    from namenorm.index.tables import Postings, Table
 
     if not data.startswith(MAGIC):
         raise IndexFormatError("not a namenorm index (no namenorm-index header)")

@@ -1,16 +1,16 @@
 """The resolver: from a query string to scored, explained matches, or an honest "no match".
 
 A lookup normalizes the query (:func:`namenorm.normalize`), computes its keys, draws candidate
-aliases from the index, scores each (:mod:`namenorm._score`), keeps the best alias per entity and
+aliases from the index, scores each (:mod:`namenorm.matching.score`), keeps the best alias per entity and
 ranks entities by score (ties by entity id, so answers never depend on hash order).
 A word that may carry a grammatical ending ("Ереване", "Bakıda", "Երևանում") is also looked up
-through the dictionary forms that :func:`namenorm._inflect.stem_phrase` proposes; such a form
+through the dictionary forms that :func:`namenorm.matching.inflect.stem_phrase` proposes; such a form
 counts only when it matches an alias exactly, folded or phonetically, at ``Config.inflected``
 times that score, and the match names the removed ending (``Match.ending``).
 :meth:`Resolver.resolve` answers only when the best score reaches ``Config.threshold`` *and* the
 best other entity is at least ``Config.margin`` behind; otherwise it abstains.
 
->>> from namenorm._gazetteer import Entity, Gazetteer, Name
+>>> from namenorm.gazetteer.loader import Entity, Gazetteer, Name
 >>> r = Resolver(Gazetteer([Entity("baku", "place", "Baku", names=(Name("Bakı", lang="az"),))]))
 >>> r.resolve("BAKI").id
 'baku'
@@ -27,12 +27,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from namenorm._config import Config
-from namenorm._gazetteer import TYPES, Gazetteer, detect_script
-from namenorm._index import Index, QueryKeys, plain_key
-from namenorm._inflect import PhraseStem, stem_phrase
-from namenorm._keys import fold_normalized, phonetic_key, skeleton_key
-from namenorm._score import score_alias
-from namenorm._text import LOOKALIKE_STEPS, normalize_explained
+from namenorm.gazetteer.loader import TYPES, Gazetteer, detect_script
+from namenorm.index.tables import Index, QueryKeys, plain_key
+from namenorm.matching.inflect import PhraseStem, stem_phrase
+from namenorm.keys import fold_normalized, phonetic_key, skeleton_key
+from namenorm.matching.score import score_alias
+from namenorm.text.normalize import LOOKALIKE_STEPS, normalize_explained
 
 __all__ = ["Match", "Resolver"]
 
@@ -69,7 +69,7 @@ class Match:
     explanation: tuple[str, ...]
     #: For an alias of kind ``generated``: the romanization scheme that made it.
     alias_scheme: str | None = None
-    #: The grammatical ending removed to reach the alias (namenorm._inflect), or None.
+    #: The grammatical ending removed to reach the alias (namenorm.matching.inflect), or None.
     ending: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,7 +85,7 @@ def _check_query(query: object) -> str:
     return query
 
 
-def _check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
+def check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
     if types is None:
         return None
     wanted = frozenset([types] if isinstance(types, str) else types)
@@ -185,11 +185,11 @@ class Resolver:
         query = _check_query(query)
         if limit < 1:
             return []
-        return self._ranked(query, _check_types(types), limit=limit)
+        return self._ranked(query, check_types(types), limit=limit)
 
     def resolve(self, query: str, *, types: str | Iterable[str] | None = None) -> Match | None:
         """The entity ``query`` names, or None when the evidence is weak or ambiguous."""
-        return self._resolve(_check_query(query), _check_types(types))
+        return self._resolve(_check_query(query), check_types(types))
 
     def resolve_many(
         self,
@@ -247,17 +247,17 @@ class Resolver:
             raise ValueError("workers must be 0 (one per core) or more")
         if chunksize < 1:
             raise ValueError("chunksize must be 1 or more")
-        wanted = _check_types(types)
+        wanted = check_types(types)
         checked = _checked_queries(queries, errors)
         if workers == 0:
-            from namenorm._parallel import cpu_count
+            from namenorm.batch.workers import cpu_count
 
             workers = cpu_count()
         if workers == 1:
             for query in checked:
                 yield None if query is None else self._resolve(query, wanted)
             return
-        from namenorm._parallel import iter_parallel
+        from namenorm.batch.workers import iter_parallel
 
         yield from iter_parallel(
             self,
@@ -274,7 +274,7 @@ class Resolver:
         The file is JSON, loads without parsing YAML or computing keys, and cannot run code.
         The :class:`Config` is not saved: pass it again to :meth:`load`.
         """
-        from namenorm._saved import save_index
+        from namenorm.index.saved import save_index
 
         save_index(self._index, path)
 
@@ -285,7 +285,7 @@ class Resolver:
         Raises :class:`~namenorm.IndexFormatError` for a file that is not a namenorm index or
         comes from a release whose index format or match keys differ (rebuild it then).
         """
-        from namenorm._saved import load_index
+        from namenorm.index.saved import load_index
 
         return cls.from_index(load_index(path, config))
 
@@ -379,7 +379,7 @@ class Resolver:
         """Entities for ``query`` scored as if every needs-context alias were plain, best
         first, each with a flag that says whether that differs from what :meth:`resolve` sees
         (the score rests on a needs-context alias). Mention detection weighs those on the
-        document (:mod:`namenorm._annotate`).
+        document (:mod:`namenorm.mentions.annotator`).
 
         With ``contest`` (a margin), only the entities that can come within that margin of the
         best are sure to be listed: fuzzy retrieval is skipped when the hash tables give a

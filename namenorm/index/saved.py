@@ -1,8 +1,8 @@
 """Saved indexes for :meth:`Resolver.save` / :meth:`Resolver.load`: the binary format of
-:mod:`namenorm._compiled` (one format for every saved index; never pickle, so loading a file from
+:mod:`namenorm.index.store` (one format for every saved index; never pickle, so loading a file from
 elsewhere cannot run code), written so that a crash cannot leave a half-written file behind.
 
-:func:`namenorm._compiled.load_index` checks the format version and a digest of the code that
+:func:`namenorm.index.store.load_index` checks the format version and a digest of the code that
 computes match keys, and refuses a file from a release whose keys differ with
 :class:`~namenorm.IndexFormatError` (keys made by other code would silently give other answers).
 
@@ -11,8 +11,8 @@ directory, is flushed to disk, and only then replaces the target (``os.replace``
 failure the temporary file is removed and the previous index stays whole.
 
 >>> import tempfile, pathlib
->>> from namenorm._gazetteer import Entity, Gazetteer
->>> from namenorm._index import Index
+>>> from namenorm.gazetteer.loader import Entity, Gazetteer
+>>> from namenorm.index.tables import Index
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "mine.nnidx"
 >>> g = Gazetteer([Entity("baku", "place", "Baku"), Entity("tbilisi", "place", "Tbilisi")])
 >>> save_index(Index.build(g), path)
@@ -27,14 +27,14 @@ import tempfile
 from pathlib import Path
 
 from namenorm._config import Config
-from namenorm._index import Index
+from namenorm.index.tables import Index
 
 __all__ = ["load_index", "save_index"]
 
 
 def save_index(index: Index, path: str | Path) -> None:
     """Write ``index`` (with its entities) to ``path``, atomically."""
-    from namenorm import _compiled
+    from namenorm.index import store as _compiled
 
     path = Path(path)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -61,6 +61,6 @@ def load_index(path: str | Path, config: Config | None = None) -> Index:
     """Read an index written by :func:`save_index` (or ``namenorm import``); raises
     :class:`~namenorm.IndexFormatError` for a file that is not one, is damaged, cannot be read,
     or comes from a release whose format or match keys differ."""
-    from namenorm._compiled import load_index as load
+    from namenorm.index.store import load_index as load
 
     return load(path, config)

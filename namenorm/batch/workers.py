@@ -27,7 +27,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from namenorm._resolver import Resolver
+    from namenorm.matching.resolver import Resolver
 
 __all__ = ["cpu_count", "default_start_method", "iter_annotate", "iter_parallel"]
 
@@ -79,7 +79,7 @@ def _init_loaded(path: str | None, config: Any, parent: int) -> None:
 
         _worker = default_resolver()
     else:
-        from namenorm._resolver import Resolver
+        from namenorm.matching.resolver import Resolver
 
         _worker = Resolver.load(path, config=config)
 
@@ -96,7 +96,7 @@ def _run_chunk(items: list[str | None], task: tuple[Any, ...]) -> list[Any]:
         return [None if q is None else resolve(q, types=types) for q in items]
     annotator = _annotators.get(task)
     if annotator is None:
-        from namenorm._annotate import Annotator
+        from namenorm.mentions.annotator import Annotator
 
         annotator = _annotators[task] = Annotator(_worker, demonyms=task[1], types=task[2])
     return [None if t is None else annotator.annotate(t) for t in items]
@@ -163,7 +163,7 @@ def iter_annotate(
     if workers == 0:
         workers = cpu_count()
     if workers == 1:
-        from namenorm._annotate import Annotator
+        from namenorm.mentions.annotator import Annotator
 
         annotator = Annotator(resolver, demonyms=demonyms, types=types)
         for text in texts:

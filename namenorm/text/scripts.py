@@ -6,7 +6,7 @@ for what readers take as one letter: Arabic ي and ى against Persian ی, Arabic
 all its forms becomes the key letter ``a`` (unidecode would drop it). Japanese
 katakana spells foreign v both as ヴ and as the b-row, and the long-vowel mark ー comes and goes.
 :func:`fold_variants` maps each group to one member, so the fold keys of the variants agree.
-Zero-width non-joiners are removed earlier (:func:`namenorm._text.remove_invisible`), harakat and
+Zero-width non-joiners are removed earlier (:func:`namenorm.text.normalize.remove_invisible`), harakat and
 niqqud are combining marks that the fold key strips, and the match keys compare text without
 spaces, so "قره‌باغ", "قرهباغ" and "قره باغ" already agree. Traditional and simplified Chinese
 characters of a name have the same readings, and the fold key transliterates both to the same

@@ -1,0 +1,1 @@
+"""Batch files (CSV, TSV, JSON Lines) and worker processes."""

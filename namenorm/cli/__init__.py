@@ -1,0 +1,5 @@
+"""The ``namenorm`` command."""
+
+from namenorm.cli.main import main, run
+
+__all__ = ["main", "run"]

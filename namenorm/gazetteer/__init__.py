@@ -1,0 +1,1 @@
+"""The gazetteer: entities and names, the YAML loader and its checks, importers."""

@@ -1,0 +1,1 @@
+"""The compiled index: derived aliases, hash tables and candidate retrieval, saved indexes."""

@@ -1,0 +1,1 @@
+"""Resolving one name: scoring, inflection, the resolver and its decisions."""

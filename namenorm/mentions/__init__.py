@@ -1,0 +1,1 @@
+"""Mentions in running text: tokens, candidate spans, document context, decisions."""
