@@ -26,8 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from namenorm.mentions.annotator import Annotator
 from namenorm.matching.resolver import Resolver
+from namenorm.mentions.annotator import Annotator
 
 __all__ = ["LABELS", "NamenormComponent", "create_component"]
 

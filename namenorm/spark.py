@@ -21,7 +21,7 @@ there is no match, and for a null or non-string input. ``annotate_column`` adds 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,7 @@ try:
     from pyspark import SparkFiles
     from pyspark.sql import Column, DataFrame, SparkSession
     from pyspark.sql import functions as F
+    from pyspark.sql.pandas.functions import pandas_udf
     from pyspark.sql.types import (
         ArrayType,
         DoubleType,
@@ -47,8 +48,8 @@ from namenorm._config import Config
 from namenorm._errors import NamenormError
 
 if TYPE_CHECKING:
-    from namenorm.mentions.annotator import Annotator
     from namenorm.matching.resolver import Resolver
+    from namenorm.mentions.annotator import Annotator
 
 __all__ = ["MATCH_SCHEMA", "MENTION_SCHEMA", "annotate_column", "resolve_column"]
 
@@ -80,6 +81,13 @@ _Spec = tuple[Any, ...]
 _lock = threading.Lock()
 _cache: dict[tuple[_Spec, str], Resolver] = {}
 _annotators: dict[tuple[Any, ...], Annotator] = {}
+
+
+def _pandas_udf(schema: Any) -> Callable[[Callable[..., Any]], Any]:
+    """``pandas_udf`` with one simple type (PySpark's overloads do not cover iterator UDFs)."""
+    make: Any = pandas_udf
+    decorate: Callable[[Callable[..., Any]], Any] = make(schema)
+    return decorate
 
 
 def _resolver_for(spec: _Spec, config: Config | None) -> Resolver:
@@ -196,7 +204,7 @@ def resolve_column(
     spec = _distribute(df.sparkSession, index, gazetteer, include_default)
     col = _column(df, column)
 
-    @F.pandas_udf(MATCH_SCHEMA)  # type: ignore[call-overload]
+    @_pandas_udf(MATCH_SCHEMA)
     def resolve_udf(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
         resolver = _resolver_for(spec, config)
         for batch in batches:
@@ -253,7 +261,7 @@ def annotate_column(
     col = _column(df, column)
     names = MENTION_SCHEMA.fieldNames()
 
-    @F.pandas_udf(ArrayType(MENTION_SCHEMA))  # type: ignore[call-overload]
+    @_pandas_udf(ArrayType(MENTION_SCHEMA))
     def annotate_udf(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
         annotator = _annotator_for(spec, config, demonyms, wanted)
         for batch in batches:

@@ -130,13 +130,12 @@ class Source:
                 yield Record(line, row + [""] * (width - len(row)), None,
                              f"line {line} has only {len(row)} of {width} fields: no {column!r}")
             else:
-                text = row[at]
-                found = _UNDECODABLE.search(text)
+                cell: str | None = row[at]
                 error = None
-                if found:
+                if _UNDECODABLE.search(row[at]):
                     error = f"line {line}: {column!r} is not valid UTF-8"
-                    text = None
-                yield Record(line, row + [""] * (width - len(row)), text, error)
+                    cell = None
+                yield Record(line, row + [""] * (width - len(row)), cell, error)
 
     def _jsonl(self) -> Iterator[Record]:
         column = self.column

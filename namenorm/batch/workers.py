@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -116,6 +116,8 @@ def iter_parallel(
     method = start_method or default_start_method()
     context = multiprocessing.get_context(method)
     tmpdir = None
+    initializer: Callable[..., None]
+    initargs: tuple[Any, ...]
     if method == "fork":
         initializer, initargs = _init_inherited, (resolver, os.getpid())
     else:
@@ -127,8 +129,8 @@ def iter_parallel(
             path = os.path.join(tmpdir.name, "index.json")
             resolver.save(path)
         initializer, initargs = _init_loaded, (path, resolver.config, os.getpid())
-    executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
+    executor: ProcessPoolExecutor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs  # type: ignore[arg-type]
     )
     pending: deque[Future[list[Any]]] = deque()
     it = iter(items)

@@ -1,5 +1,5 @@
 """The ``namenorm`` command."""
 
-from namenorm.cli.main import main, run
+from namenorm.cli.main import MAX_LINE_BYTES, main, run
 
-__all__ = ["main", "run"]
+__all__ = ["MAX_LINE_BYTES", "main", "run"]

@@ -1,0 +1,69 @@
+"""What the commands share: exit statuses, the resolver an option set names, match rendering."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+from typing import TYPE_CHECKING, Any
+
+from namenorm._errors import NamenormError
+
+if TYPE_CHECKING:
+    from namenorm.matching.resolver import Match, Resolver
+
+__all__ = [
+    "EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "match_json", "match_text", "resolver_for",
+]  # fmt: skip
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+_lock = threading.Lock()
+_resolvers: dict[tuple[str | None, tuple[str, ...], bool], Resolver] = {}
+
+
+def resolver_for(args: argparse.Namespace) -> Resolver:
+    """The resolver of the gazetteer options in ``args``, built once per option set."""
+    index = getattr(args, "index", None)
+    gazetteers = tuple(getattr(args, "gazetteer", ()))
+    no_default = bool(getattr(args, "no_default", False))
+    if index and (gazetteers or no_default):
+        raise NamenormError("--index cannot be combined with --gazetteer or --no-default")
+    if no_default and not gazetteers:
+        raise NamenormError("--no-default needs at least one --gazetteer PATH")
+    key = (index, gazetteers, no_default)
+    with _lock:
+        resolver = _resolvers.get(key)
+        if resolver is None:
+            resolver = _build(index, gazetteers, no_default)
+            _resolvers[key] = resolver
+    return resolver
+
+
+def _build(index: str | None, gazetteers: tuple[str, ...], no_default: bool) -> Resolver:
+    from namenorm import Resolver, default_resolver
+
+    if index:
+        from namenorm.index.store import load_index
+
+        return Resolver.from_index(load_index(index))
+    if not gazetteers:
+        return default_resolver()
+    return Resolver.from_paths(*gazetteers, include_default=not no_default)
+
+
+def match_json(query: str | None, match: Match | None, error: str | None = None) -> dict[str, Any]:
+    """The JSON object of one answer (``error`` set for an input that could not be asked)."""
+    d: dict[str, Any] = {"query": query}
+    for key in ("id", "name", "type", "score", "method", "alias"):
+        d[key] = getattr(match, key) if match is not None else None
+    if error is not None:
+        d["error"] = error
+    return d
+
+
+def match_text(match: Match) -> str:
+    """One match as a line of text."""
+    return (
+        f"{match.id} ({match.name}, {match.type})  score {match.score:.3f}  "
+        f"{match.method} via {match.alias!r} [{match.alias_kind}]"
+    )

@@ -1,0 +1,166 @@
+"""Commands about the gazetteer itself: ``info``, ``stats``, ``validate``, ``build-index``, ``import``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TextIO
+
+from namenorm._errors import NamenormError
+from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, resolver_for
+
+if TYPE_CHECKING:
+    from namenorm.gazetteer.loader import Entity, Gazetteer, Name
+    from namenorm.index.tables import Alias, Index
+
+__all__ = ["cmd_build_index", "cmd_import", "cmd_info", "cmd_stats", "cmd_validate"]
+
+
+def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
+    """Show each entity by id: its fields, names and generated romanizations."""
+    resolver = resolver_for(args)
+    status = EXIT_OK
+    for eid in args.ids:
+        entity = resolver.gazetteer.get(eid)
+        if entity is None:
+            sys.stderr.write(f"namenorm: no entity with id {eid!r}\n")
+            status = EXIT_SOME_FAILED
+        elif args.json:
+            from namenorm.index.store import entity_dict
+
+            out.write(json.dumps(entity_dict(entity), ensure_ascii=False) + "\n")
+        else:
+            _write_entity(entity, resolver.index, out)
+    return status
+
+
+def _write_entity(entity: Entity, index: Index, out: TextIO) -> None:
+    out.write(f"{entity.id}: {entity.name} ({entity.type}"
+              + (f", {entity.category}" if entity.category else "") + ")\n")
+    for key in ("country", "parent", "role"):
+        if getattr(entity, key):
+            out.write(f"  {key}: {getattr(entity, key)}\n")
+    for key, ref in entity.xrefs.items():
+        out.write(f"  {key}: {ref}\n")
+    out.write(f"  names ({len(entity.names)}):\n")
+    out.writelines(f"    {n.text}  [{', '.join(_name_tags(n))}]\n" for n in entity.names)
+    if entity.near_miss:
+        out.write(f"  near-miss: {', '.join(entity.near_miss)}\n")
+    ei = index.entities.index(entity)
+    generated = [a for a in index.aliases if a.entity == ei and a.kind == "generated"]
+    if generated:
+        out.write(f"  generated ({len(generated)}):\n")
+        out.writelines(f"    {a.text}  [{a.scheme}]\n" for a in generated)
+
+
+def _name_tags(n: Name) -> list[str]:
+    tags = [t for t in (n.lang, n.script, n.kind, n.period) if t]
+    return tags + [f for f in ("exact_only", "needs_context", "shared") if getattr(n, f)]
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """Check gazetteer files: every problem with its file, line and entry."""
+    from namenorm import validate_paths
+
+    problems = validate_paths(args.paths)
+    out.writelines(f"{p}\n" for p in problems)
+    if problems:
+        sys.stderr.write(f"namenorm: {len(problems)} problems\n")
+        return EXIT_SOME_FAILED
+    out.write("ok\n")
+    return EXIT_OK
+
+
+_REGION = frozenset({"armenia", "azerbaijan", "georgia", "artsakh", "abkhazia", "south-ossetia"})
+
+
+def _in_region(gazetteer: Gazetteer, entity: Entity | None) -> bool:
+    """Whether a place is in the South Caucasus (by id, country or parents)."""
+    seen: set[str] = set()
+    while entity is not None and entity.id not in seen:
+        seen.add(entity.id)
+        if entity.id in _REGION or entity.country in _REGION:
+            return True
+        entity = gazetteer.get(entity.parent) if entity.parent else None
+    return False
+
+
+def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+    """Count entities by type, names by script, language and kind, aliases by kind and scheme."""
+    resolver = resolver_for(args)
+    gazetteer = resolver.gazetteer
+    out.write(f"entities: {len(gazetteer)}\n")
+    _write_counts(out, None, Counter(e.type for e in gazetteer).items(), by_key=True)
+    names = [(e, n) for e in gazetteer for n in e.names]
+    out.write(f"names: {len(names)}\n")
+    groups: list[tuple[str, Callable[[Entity, Name], str | None]]] = [
+        ("script", lambda e, n: n.script),
+        ("lang", lambda e, n: n.lang or "-"),
+        ("kind", lambda e, n: n.kind),
+        ("script of place names", lambda e, n: n.script if e.type == "place" else None),
+        (
+            "script of the South Caucasus' place names",
+            lambda e, n: n.script if e.type == "place" and _in_region(gazetteer, e) else None,
+        ),
+    ]
+    for label, get in groups:
+        counts = Counter(v for e, n in names if (v := get(e, n)) is not None)
+        _write_counts(out, f"names by {label}:", counts.most_common())
+    _write_alias_stats(resolver.index.aliases, out)
+    return EXIT_OK
+
+
+def _write_alias_stats(aliases: Iterable[Alias], out: TextIO) -> None:
+    from namenorm.text.romanize import SCHEMES
+
+    aliases = list(aliases)
+    out.write(f"index aliases: {len(aliases)}\n")
+    _write_counts(out, "index aliases by kind:", Counter(a.kind for a in aliases).most_common())
+    # Every scheme, those that add nothing to the keys too (0: the match keys cover them).
+    schemes: Counter[str | None] = Counter({s: 0 for s in [*SCHEMES, "suffix"]})
+    schemes.update(a.scheme for a in aliases if a.kind == "generated")
+    out.write(f"generated names by scheme: {sum(schemes.values())}\n")
+    out.writelines(f"  {key}: {n}\n" for key, n in sorted(schemes.items(), key=lambda kv: (-kv[1], kv[0] or "")))
+
+
+def _write_counts(
+    out: TextIO, title: str | None, counts: Iterable[tuple[str, int]], by_key: bool = False
+) -> None:
+    if title is not None:
+        out.write(title + "\n")
+    out.writelines(f"  {key}: {n}\n" for key, n in (sorted(counts) if by_key else counts))
+
+
+def cmd_build_index(args: argparse.Namespace, out: TextIO) -> int:
+    """Compile the gazetteers named by the options into a saved index file."""
+    resolver = resolver_for(args)
+    try:
+        resolver.save(args.output)
+    except OSError as exc:
+        raise NamenormError(f"cannot write {args.output}: {exc.strerror}") from None
+    out.write(
+        f"wrote {args.output}: {len(resolver.gazetteer)} entities, "
+        f"{len(resolver.index.aliases)} aliases\n"
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    """Import a data source (GeoNames cities) as a gazetteer YAML and a saved index."""
+    from namenorm.gazetteer.geonames import import_geonames
+
+    if args.limit is not None and args.limit < 1:
+        raise NamenormError("--limit must be 1 or more")
+    report = import_geonames(args.out, min_population=args.min_population, limit=args.limit)
+    steps = ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items())
+    out.write(
+        f"imported {report.places:,} places with {report.names:,} names "
+        f"({report.dropped_names:,} names refused by the gazetteer checks), "
+        f"{report.aliases:,} aliases; {steps}\n"
+        f"gazetteer: {report.yaml_path}\nindex: {report.index_path}\n"
+        f"use it: namenorm lookup --index {report.index_path} NAME\n"
+    )
+    return EXIT_OK

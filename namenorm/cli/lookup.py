@@ -1,0 +1,170 @@
+"""``namenorm lookup``: names from arguments, stdin lines or a batch file, answered in order."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
+
+from namenorm._errors import NamenormError
+from namenorm.cli.common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    match_json,
+    match_text,
+    resolver_for,
+)  # fmt: skip
+from namenorm.cli.inputs import Lines
+
+if TYPE_CHECKING:
+    from namenorm.batch.files import Record
+    from namenorm.matching.resolver import Match, Resolver
+
+__all__ = ["LOOKUP_FIELDS", "cmd_lookup", "run_file"]
+
+#: Result columns of ``lookup --input``, after the prefix (``namenorm_`` by default).
+LOOKUP_FIELDS = ["id", "name", "type", "score", "method", "error"]
+
+Answers = Callable[[Iterator[str | None]], Iterator[Any]]
+Values = Callable[[Any, "Record"], list[Any]]
+
+
+def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
+    """Resolve every query; exit 1 when some input could not be asked."""
+    _check_lookup_args(args)
+    resolver = resolver_for(args)
+    types = args.type or None
+    if args.input is not None:
+        return _lookup_file(args, resolver, types)
+    status = EXIT_OK
+    # Reading stdin, answer each line as soon as it is resolved: a program that writes a name
+    # and waits for its answer (a co-process) must not wait on our output buffer. With
+    # --workers N, lines are resolved in chunks on N processes: answers come in order, in bursts.
+    interactive = "-" in args.queries
+    pending: deque[tuple[str | None, str | None]] = deque()
+
+    def queries() -> Iterator[str | None]:
+        for query, error in Lines(args.queries, sys.stdin.buffer):
+            pending.append((query, error))
+            yield query
+
+    answers: Iterator[Match | None | str]
+    if args.workers == 1:
+        answers = ("resolve" for _ in queries())  # resolved by _answer, one by one
+    else:
+        answers = resolver.iter_resolve(queries(), types=types, errors="none",
+                                        workers=args.workers)
+    for match in answers:
+        query, error = pending.popleft()
+        if error is not None:
+            status = EXIT_SOME_FAILED
+            _error_line(args, error, out)
+        elif query is not None:
+            _answer(resolver, query, args, types, out, match)
+        if interactive:
+            out.flush()
+    return status
+
+
+def _check_lookup_args(args: argparse.Namespace) -> None:
+    if args.input is not None:
+        if args.queries:
+            raise NamenormError("give either QUERY arguments or --input FILE, not both")
+        if args.limit or args.explain or args.json:
+            raise NamenormError("--limit, --explain and --json are for queries, not --input files")
+    elif not args.queries:
+        raise NamenormError("nothing to look up: give QUERY arguments, - for stdin, or --input FILE")
+    if args.limit and args.workers != 1:
+        raise NamenormError("--limit needs --workers 1")
+
+
+def _error_line(args: argparse.Namespace, error: str, out: TextIO) -> None:
+    if args.json:
+        out.write(json.dumps(match_json(None, None, error), ensure_ascii=False) + "\n")
+    else:
+        out.write(f"error: {error}\n")
+
+
+def _answer(
+    resolver: Resolver, query: str, args: argparse.Namespace, types: Any, out: TextIO,
+    match: Match | None | str,
+) -> None:
+    if isinstance(match, str):  # not resolved yet (no worker did it)
+        match = resolver.resolve(query, types=types)
+    cands = resolver.candidates(query, limit=args.limit, types=types) if args.limit else []
+    if args.json:
+        d = match_json(query, match)
+        if args.limit:
+            d["candidates"] = [match_json(query, c) for c in cands]
+        if args.explain and match is not None:
+            d["explanation"] = list(match.explanation)
+        out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        return
+    out.write(f"{query} -> {match_text(match) if match else 'no match'}\n")
+    if args.explain and match is not None:
+        out.writelines(f"    - {step}\n" for step in match.explanation)
+    out.writelines(f"    candidate: {match_text(c)}\n" for c in cands)
+
+
+def _lookup_file(args: argparse.Namespace, resolver: Resolver, types: Any) -> int:
+    def answers(texts: Iterator[str | None]) -> Iterator[Match | None]:
+        return resolver.iter_resolve(texts, types=types, errors="none", workers=args.workers)
+
+    def values(match: Match | None, record: Record) -> list[Any]:
+        if match is None:
+            return [None] * 5 + [record.error]
+        return [match.id, match.name, match.type, match.score, match.method, None]
+
+    return run_file(args, "name", LOOKUP_FIELDS, answers, values)
+
+
+def run_file(
+    args: argparse.Namespace, column: str, fields: list[str], answers: Answers, values: Values
+) -> int:
+    """Stream ``--input`` to ``--output``: one record out per record in, in order, with
+    ``values(answer, record)`` in the result ``fields``; exit 1 if any record failed."""
+    from namenorm.batch.files import Progress, format_of, open_sink, open_source
+
+    fmt = format_of(args.input, args.format)
+    if fmt is None:
+        raise NamenormError(
+            f"cannot tell the format of {args.input!r} from its name: give --format csv, tsv or jsonl"
+        )
+    out_fmt = format_of(args.output, None) or fmt
+    source = open_source(args.input, fmt, args.column or column)
+    failed = rows = 0
+    try:
+        sink = open_sink(args.output, out_fmt, source.header, args.prefix, fields, args.input)
+        progress = Progress(not args.quiet and sys.stderr.isatty(), source.size())
+        pending: deque[Record] = deque()
+
+        def texts() -> Iterator[str | None]:
+            for record in source:
+                pending.append(record)
+                yield record.text
+
+        try:
+            for rows, answer in enumerate(answers(texts()), 1):
+                record = pending.popleft()
+                if not sink.write(record, values(answer, record)) or record.error is not None:
+                    failed += 1
+                progress.update(rows, source.position())
+        finally:
+            sink.close()
+        progress.close(source.position())
+    finally:
+        source.close()
+    return _file_status(args, failed, rows)
+
+
+def _file_status(args: argparse.Namespace, failed: int, rows: int) -> int:
+    if not failed:
+        return EXIT_OK
+    if not args.quiet:
+        sys.stderr.write(
+            f"namenorm: {failed:,} of {rows:,} records failed (see the {args.prefix}error column)\n"
+        )
+    return EXIT_SOME_FAILED
