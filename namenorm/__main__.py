@@ -1,5 +1,11 @@
 """``python -m namenorm``: the same as the ``namenorm`` command."""
 
-from namenorm.cli import run
+import sys
+
+try:
+    from namenorm.cli import run
+except KeyboardInterrupt:  # Ctrl-C (or SIGINT) while the command is still loading
+    sys.stderr.write("namenorm: interrupted\n")
+    sys.exit(130)
 
 run()

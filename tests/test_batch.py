@@ -289,7 +289,8 @@ def test_annotate_csv_and_usage_errors(tmp_path):
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from namenorm.batch.files import Sink, Source
+from namenorm.batch.read import Source
+from namenorm.batch.write import Sink
 
 _cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
 

@@ -55,11 +55,23 @@ def _exit_with_parent(parent: int) -> None:
     import threading
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while _alive(parent):
             time.sleep(1.0)
         os._exit(1)
 
     threading.Thread(target=watch, name="namenorm-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still exists (the parent of a forkserver worker is the fork
+    server, not the process that asked for the pool: ask after that one by pid)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _init_inherited(resolver: Resolver, parent: int) -> None:
@@ -112,7 +124,11 @@ def iter_parallel(
     start_method: str | None = None,
 ) -> Iterator[Any]:
     """Run ``task`` (see :func:`_run_chunk`) on ``items`` (None answers None) on ``workers``
-    processes; answers in order."""
+    processes, at most one per core and one per chunk of input; answers in order."""
+    it = iter(items)
+    asked = 2 * workers
+    first = [chunk for chunk in (list(islice(it, chunksize)) for _ in range(asked)) if chunk]
+    workers = max(1, min(workers, cpu_count(), len(first)))
     method = start_method or default_start_method()
     context = multiprocessing.get_context(method)
     tmpdir = None
@@ -132,10 +148,11 @@ def iter_parallel(
     executor: ProcessPoolExecutor = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs  # type: ignore[arg-type]
     )
-    pending: deque[Future[list[Any]]] = deque()
-    it = iter(items)
+    pending: deque[Future[list[Any]]] = deque(
+        executor.submit(_run_chunk, chunk, task) for chunk in first
+    )
     try:
-        exhausted = False
+        exhausted = len(first) < asked
         while True:
             while not exhausted and len(pending) < 2 * workers:
                 chunk = list(islice(it, chunksize))

@@ -14,7 +14,7 @@ from namenorm.cli.inputs import Lines, read_text
 from namenorm.cli.lookup import run_file
 
 if TYPE_CHECKING:
-    from namenorm.batch.files import Record
+    from namenorm.batch.records import Record
     from namenorm.mentions.annotator import Mention
 
 __all__ = ["ANNOTATE_FIELDS", "cmd_annotate", "cmd_normalize"]

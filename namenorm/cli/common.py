@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "match_json", "match_text", "resolver_for",
+    "shown",
 ]  # fmt: skip
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -59,6 +60,18 @@ def match_json(query: str | None, match: Match | None, error: str | None = None)
     if error is not None:
         d["error"] = error
     return d
+
+
+def shown(text: str) -> str:
+    """``text`` for a line of output: line breaks and other control characters escaped, so that
+    a query can never print a line that looks like another answer."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else _escape(c) for c in text)
+
+
+def _escape(c: str) -> str:
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or f"\\u{ord(c):04x}"
 
 
 def match_text(match: Match) -> str:

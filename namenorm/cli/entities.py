@@ -136,6 +136,11 @@ def _write_counts(
 
 def cmd_build_index(args: argparse.Namespace, out: TextIO) -> int:
     """Compile the gazetteers named by the options into a saved index file."""
+    from namenorm.batch.write import check_output
+    from namenorm.gazetteer.loader import expand_paths
+
+    inputs = [str(p) for p in expand_paths(args.gazetteer)] if args.gazetteer else []
+    check_output(args.output, inputs + ([args.index] if args.index else []))
     resolver = resolver_for(args)
     try:
         resolver.save(args.output)

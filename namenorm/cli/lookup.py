@@ -16,11 +16,12 @@ from namenorm.cli.common import (
     match_json,
     match_text,
     resolver_for,
+    shown,
 )  # fmt: skip
 from namenorm.cli.inputs import Lines
 
 if TYPE_CHECKING:
-    from namenorm.batch.files import Record
+    from namenorm.batch.records import Record
     from namenorm.matching.resolver import Match, Resolver
 
 __all__ = ["LOOKUP_FIELDS", "cmd_lookup", "run_file"]
@@ -103,7 +104,7 @@ def _answer(
             d["explanation"] = list(match.explanation)
         out.write(json.dumps(d, ensure_ascii=False) + "\n")
         return
-    out.write(f"{query} -> {match_text(match) if match else 'no match'}\n")
+    out.write(f"{shown(query)} -> {match_text(match) if match else 'no match'}\n")
     if args.explain and match is not None:
         out.writelines(f"    - {step}\n" for step in match.explanation)
     out.writelines(f"    candidate: {match_text(c)}\n" for c in cands)
@@ -126,7 +127,10 @@ def run_file(
 ) -> int:
     """Stream ``--input`` to ``--output``: one record out per record in, in order, with
     ``values(answer, record)`` in the result ``fields``; exit 1 if any record failed."""
-    from namenorm.batch.files import Progress, format_of, open_sink, open_source
+    from namenorm.batch.progress import Progress
+    from namenorm.batch.read import open_source
+    from namenorm.batch.records import format_of
+    from namenorm.batch.write import open_sink
 
     fmt = format_of(args.input, args.format)
     if fmt is None:
@@ -137,7 +141,8 @@ def run_file(
     source = open_source(args.input, fmt, args.column or column)
     failed = rows = 0
     try:
-        sink = open_sink(args.output, out_fmt, source.header, args.prefix, fields, args.input)
+        sink, target = open_sink(args.output, out_fmt, source.header, args.prefix, fields,
+                                 args.input)
         progress = Progress(not args.quiet and sys.stderr.isatty(), source.size())
         pending: deque[Record] = deque()
 
@@ -152,8 +157,14 @@ def run_file(
                 if not sink.write(record, values(answer, record)) or record.error is not None:
                     failed += 1
                 progress.update(rows, source.position())
+            sink.flush()
+            if target is not None:
+                target.commit()  # the output appears whole, only now
         finally:
-            sink.close()
+            if target is not None:
+                target.discard()  # after a commit: nothing left to drop
+            else:
+                sink.close()
         progress.close(source.position())
     finally:
         source.close()

@@ -34,13 +34,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
+from typing import TextIO
 
 from namenorm import __version__
 from namenorm._errors import NamenormError
 from namenorm.cli.annotate import cmd_annotate, cmd_normalize
-from namenorm.cli.common import EXIT_OK, EXIT_USAGE
+from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from namenorm.cli.entities import cmd_build_index, cmd_import, cmd_info, cmd_stats, cmd_validate
 from namenorm.cli.inputs import MAX_LINE_BYTES
 from namenorm.cli.lookup import cmd_lookup
@@ -145,6 +148,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(Exception):
+    """SIGTERM arrived: unwind (dropping partial outputs) and exit 143."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     parser = _parser()
@@ -153,6 +164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--limit must be 0 or more")
     if getattr(args, "workers", 1) < 0:
         parser.error("--workers must be 0 (one per core) or more")
+    if sys.stdout is None:  # started with its output closed: nowhere to answer
+        if sys.stderr is not None:
+            sys.stderr.write("namenorm: error: standard output is closed\n")
+        return EXIT_USAGE
+    if sys.stdin is None:  # started with its input closed: "-" reads nothing
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     out = sys.stdout
     # A file name from argv may hold undecodable bytes (lone surrogates in Python): shown
     # escaped rather than crash the output (queries are answered with an error instead).
@@ -160,6 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if reconfigure is not None:
         with contextlib.suppress(ValueError, OSError):
             reconfigure(errors="backslashreplace")
+    with contextlib.suppress(ValueError):  # not the main thread: keep the default handler
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    return _run_command(args, out)
+
+
+def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     try:
         status: int = args.func(args, out)
         out.flush()
@@ -175,7 +198,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("namenorm: interrupted\n")
         return 130
+    except _Terminated:
+        sys.stderr.write("namenorm: terminated\n")
+        return 143
+    except BrokenProcessPool:
+        sys.stderr.write("namenorm: error: a worker process died (killed, or out of memory)\n")
+        return EXIT_SOME_FAILED
+    except OSError as exc:  # writing the answers failed: a full disk, a closed output
+        _quiet_stdout()
+        sys.stderr.write(f"namenorm: error: cannot write the output: {exc.strerror or exc}\n")
+        return EXIT_SOME_FAILED
+    except Exception as exc:  # noqa: BLE001 - a bug: still one line for the user, no traceback
+        sys.stderr.write(f"namenorm: internal error ({type(exc).__name__}): {exc}\n")
+        return EXIT_USAGE
     return status
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def run() -> None:
