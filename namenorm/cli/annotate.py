@@ -34,7 +34,7 @@ def cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
             raise NamenormError("--json, --rewrite and --explain are for FILE arguments, not --input")
         return _annotate_file(args)
     if not args.files:
-        raise NamenormError("nothing to annotate: give FILE arguments, - for stdin, or --input FILE")
+        args.files = ["-"]  # like ftfy and most filters: no file means standard input
     if args.workers != 1:
         raise NamenormError("--workers is for --input files")
     annotator = Annotator(

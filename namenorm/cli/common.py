@@ -12,7 +12,13 @@ if TYPE_CHECKING:
     from namenorm.matching.resolver import Match, Resolver
 
 __all__ = [
-    "EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "match_json", "match_text", "resolver_for",
+    "EXIT_OK",
+    "EXIT_SOME_FAILED",
+    "EXIT_USAGE",
+    "match_json",
+    "match_text",
+    "plural",
+    "resolver_for",
     "shown",
 ]  # fmt: skip
 
@@ -60,6 +66,11 @@ def match_json(query: str | None, match: Match | None, error: str | None = None)
     if error is not None:
         d["error"] = error
     return d
+
+
+def plural(n: int, noun: str) -> str:
+    """``"1 problem"``, ``"2 problems"`` (nouns of the messages here take an s)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def shown(text: str) -> str:

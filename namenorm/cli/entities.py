@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from namenorm._errors import NamenormError
-from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, resolver_for
+from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, plural, resolver_for
 
 if TYPE_CHECKING:
     from namenorm.gazetteer.loader import Entity, Gazetteer, Name
@@ -68,7 +68,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     problems = validate_paths(args.paths)
     out.writelines(f"{p}\n" for p in problems)
     if problems:
-        sys.stderr.write(f"namenorm: {len(problems)} problems\n")
+        sys.stderr.write(f"namenorm: {plural(len(problems), 'problem')}\n")
         return EXIT_SOME_FAILED
     out.write("ok\n")
     return EXIT_OK

@@ -15,6 +15,7 @@ from namenorm.cli.common import (
     EXIT_SOME_FAILED,
     match_json,
     match_text,
+    plural,
     resolver_for,
     shown,
 )  # fmt: skip
@@ -137,7 +138,11 @@ def run_file(
         raise NamenormError(
             f"cannot tell the format of {args.input!r} from its name: give --format csv, tsv or jsonl"
         )
-    out_fmt = format_of(args.output, None) or fmt
+    out_fmt = fmt if args.output == "-" else format_of(args.output, None)
+    if out_fmt is None:
+        raise NamenormError(
+            f"cannot tell the output format of {args.output!r}: name it .csv, .tsv or .jsonl"
+        )
     source = open_source(args.input, fmt, args.column or column)
     failed = rows = 0
     try:
@@ -176,6 +181,7 @@ def _file_status(args: argparse.Namespace, failed: int, rows: int) -> int:
         return EXIT_OK
     if not args.quiet:
         sys.stderr.write(
-            f"namenorm: {failed:,} of {rows:,} records failed (see the {args.prefix}error column)\n"
+            f"namenorm: {failed:,} of {plural(rows, 'record')} failed "
+            f"(see the {args.prefix}error column)\n"
         )
     return EXIT_SOME_FAILED

