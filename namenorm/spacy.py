@@ -10,20 +10,29 @@ spaCy's ``spacy_factories`` entry point, so a blank pipeline needs no model and 
 [('Steppe cart', 'GPE', 'stepanakert')]
 
 Each entity span gets ``._.namenorm_id``, ``._.namenorm_name``, ``._.namenorm_score``,
-``._.namenorm_method`` and ``._.namenorm_kind``. Labels follow spaCy's English scheme: people
+``._.namenorm_method`` and ``._.namenorm_kind``; each token of a mention ``._.namenorm_id``; the
+document ``._.namenorm_mentions`` (every :class:`~namenorm.Mention`, also those that lost to an
+existing entity). Labels follow spaCy's English scheme: people
 ``PERSON``, places ``GPE``, organizations ``ORG``, events ``EVENT`` and demonyms ``NORP``. Entities
 already on the document (from a model's NER) are kept where they do not overlap a mention, or
 replaced where they do with ``overwrite_ents=True``.
+
+The config takes ``gazetteer`` (YAML files added to the bundled gazetteer, or used alone with
+``include_default=False``) or ``index`` (a file saved by ``namenorm build-index``).
+``nlp.to_disk(folder)`` copies those files into the pipeline's folder and ``spacy.load(folder)``
+reads them from there, so the folder can move to another machine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import shutil
+import threading
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from namenorm.matching.resolver import Resolver
@@ -44,25 +53,67 @@ _ATTRIBUTES = ("id", "name", "score", "method", "kind")
 for _attr in _ATTRIBUTES:
     if not Span.has_extension(f"namenorm_{_attr}"):
         Span.set_extension(f"namenorm_{_attr}", default=None)
+if not Token.has_extension("namenorm_id"):
+    Token.set_extension("namenorm_id", default=None)
+if not Doc.has_extension("namenorm_mentions"):
+    Doc.set_extension("namenorm_mentions", default=None)
+
+_SETTINGS = "namenorm.json"
 
 
 class NamenormComponent:
-    """Runs :meth:`namenorm.Annotator.annotate` on each document and sets its entities."""
+    """Runs :meth:`namenorm.Annotator.annotate` on each document and sets its entities.
+
+    The resolver is built on first use, from the bundled gazetteer, ``gazetteer`` files or a
+    saved ``index``; :meth:`to_disk` and :meth:`from_disk` carry those files with the pipeline.
+    """
 
     def __init__(
         self,
-        annotator: Annotator,
+        annotator: Annotator | None = None,
         *,
         overwrite_ents: bool = False,
         labels: dict[str, str] | None = None,
+        demonyms: bool = True,
+        types: Iterable[str] | None = None,
+        gazetteer: str | Path | Sequence[str | Path] | None = None,
+        index: str | Path | None = None,
+        include_default: bool = True,
     ) -> None:
-        self.annotator = annotator
+        if gazetteer and index:
+            raise ValueError("give gazetteer files or a saved index, not both")
+        self._annotator = annotator
+        self._lock = threading.Lock()
         self.overwrite_ents = overwrite_ents
         self.labels = {**LABELS, **(labels or {})}
+        self.demonyms = demonyms
+        self.types = list(types) if types is not None else None
+        self.gazetteer = [Path(p) for p in _paths(gazetteer)]
+        self.index = Path(index) if index else None
+        self.include_default = include_default
+
+    @property
+    def annotator(self) -> Annotator:
+        """The annotator, built once on first use."""
+        if self._annotator is None:
+            with self._lock:
+                if self._annotator is None:
+                    self._annotator = Annotator(self._resolver(), demonyms=self.demonyms,
+                                                types=self.types)
+        return self._annotator
+
+    def _resolver(self) -> Resolver | None:
+        if self.index is not None:
+            return Resolver.load(self.index)
+        if self.gazetteer:
+            return Resolver.from_paths(*self.gazetteer, include_default=self.include_default)
+        return None  # the bundled resolver
 
     def __call__(self, doc: Doc) -> Doc:
+        mentions = self.annotator.annotate(doc.text)
+        doc._.namenorm_mentions = mentions
         spans = []
-        for m in self.annotator.annotate(doc.text):
+        for m in mentions:
             label = self.labels["demonym" if m.kind == "demonym" else m.type]
             span = doc.char_span(m.start, m.end, label=label, alignment_mode="expand")
             if span is None:
@@ -72,17 +123,61 @@ class NamenormComponent:
             span._.namenorm_score = m.score
             span._.namenorm_method = m.method
             span._.namenorm_kind = m.kind
+            for token in span:
+                token._.namenorm_id = m.id
             spans.append(span)
-        existing = list(doc.ents)
+        doc.ents = self._merged(spans, list(doc.ents))
+        return doc
+
+    def _merged(self, spans: list[Span], existing: list[Span]) -> list[Span]:
         if self.overwrite_ents:
             # filter_spans prefers longer spans, then earlier ones: ours go first so that they
             # win ties against the existing entities
-            doc.ents = filter_spans(spans + existing)
-        else:
-            taken = {i for e in existing for i in range(e.start, e.end)}
-            kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
-            doc.ents = sorted(existing + filter_spans(kept), key=lambda s: s.start)
-        return doc
+            return filter_spans(spans + existing)
+        taken = {i for e in existing for i in range(e.start, e.end)}
+        kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+        return sorted(existing + filter_spans(kept), key=lambda s: s.start)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Copy the gazetteer files or the saved index into ``path`` (the component's folder)."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        names: list[str] = []
+        for i, source in enumerate(self.gazetteer):
+            for j, f in enumerate(_yaml_files(source)):
+                name = f"gazetteer-{i}-{j}-{f.name}"
+                shutil.copyfile(f, folder / name)
+                names.append(name)
+        index = None
+        if self.index is not None:
+            index = "index.nnidx"
+            shutil.copyfile(self.index, folder / index)
+        settings = {"gazetteer": names, "index": index, "include_default": self.include_default}
+        (folder / _SETTINGS).write_text(json.dumps(settings, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NamenormComponent:
+        """Use the files :meth:`to_disk` stored in ``path`` (wherever the folder is now)."""
+        folder = Path(path)
+        settings_file = folder / _SETTINGS
+        if settings_file.exists():
+            settings = json.loads(settings_file.read_text(encoding="utf-8"))
+            self.gazetteer = [folder / name for name in settings["gazetteer"]]
+            self.index = folder / settings["index"] if settings["index"] else None
+            self.include_default = bool(settings["include_default"])
+            self._annotator = None
+        return self
+
+
+def _paths(given: str | Path | Sequence[str | Path] | None) -> list[str | Path]:
+    if not given:
+        return []
+    return [given] if isinstance(given, (str, Path)) else list(given)
+
+
+def _yaml_files(source: Path) -> list[Path]:
+    if source.is_dir():
+        return sorted(p for p in source.rglob("*") if p.suffix in (".yaml", ".yml"))
+    return [source]
 
 
 @Language.factory(
@@ -91,6 +186,7 @@ class NamenormComponent:
         "demonyms": True,
         "types": None,
         "gazetteer": None,
+        "index": None,
         "include_default": True,
         "overwrite_ents": False,
     },
@@ -101,14 +197,14 @@ def create_component(
     demonyms: bool,
     types: Iterable[str] | None,
     gazetteer: str | list[str] | None,
+    index: str | None,
     include_default: bool,
     overwrite_ents: bool,
 ) -> NamenormComponent:
     """Build the component: ``gazetteer`` adds YAML files (a path or a list of paths) to the
-    bundled gazetteer, or replaces it with ``include_default=False``."""
-    resolver: Any = None
-    if gazetteer:
-        paths = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer)
-        resolver = Resolver.from_paths(*paths, include_default=include_default)
-    annotator = Annotator(resolver, demonyms=demonyms, types=types)
-    return NamenormComponent(annotator, overwrite_ents=overwrite_ents)
+    bundled gazetteer, or replaces it with ``include_default=False``; ``index`` is a saved index
+    file. Files are read on first use (or from the pipeline folder by :meth:`from_disk`)."""
+    return NamenormComponent(
+        overwrite_ents=overwrite_ents, demonyms=demonyms, types=types, gazetteer=gazetteer,
+        index=index, include_default=include_default,
+    )

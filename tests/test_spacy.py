@@ -59,3 +59,46 @@ def test_a_user_gazetteer_through_the_config(mini_path):
     nlp = spacy.blank("en")
     nlp.add_pipe("namenorm", config={"gazetteer": str(mini_path), "include_default": False})
     assert [e._.namenorm_id for e in nlp("Talks in Bakı and Tbilisi").ents] == ["baku"]
+
+
+def test_a_saved_index_through_the_config(mini_path, tmp_path):
+    from namenorm import Resolver
+
+    index = tmp_path / "mini.nnidx"
+    Resolver.from_paths(mini_path, include_default=False).save(index)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("namenorm", config={"index": str(index)})
+    assert [e._.namenorm_id for e in nlp("Talks in Bakı and Tbilisi").ents] == ["baku"]
+
+
+def test_doc_and_token_extensions(nlp):
+    doc = nlp("Shelling hit Steppe cart.")
+    assert [m.id for m in doc._.namenorm_mentions] == ["stepanakert"]
+    assert [t._.namenorm_id for t in doc] == [None, None, "stepanakert", "stepanakert", None]
+
+
+@pytest.mark.parametrize("option", ["gazetteer", "index"])
+def test_the_pipeline_folder_carries_its_gazetteer_and_still_loads_after_a_move(
+    mini_path, tmp_path, option
+):
+    import shutil
+
+    from namenorm import Resolver
+
+    own = tmp_path / "own"
+    own.mkdir()
+    if option == "gazetteer":
+        source = own / "mine.yaml"
+        shutil.copyfile(mini_path, source)
+        config = {"gazetteer": str(source), "include_default": False}
+    else:
+        source = own / "mine.nnidx"
+        Resolver.from_paths(mini_path, include_default=False).save(source)
+        config = {"index": str(source)}
+    nlp = spacy.blank("en")
+    nlp.add_pipe("namenorm", config=config)
+    nlp.to_disk(tmp_path / "pipeline")
+    shutil.rmtree(own)  # the user's file is gone: the pipeline folder must not need it
+    shutil.move(tmp_path / "pipeline", tmp_path / "moved")
+    loaded = spacy.load(tmp_path / "moved")
+    assert [e._.namenorm_id for e in loaded("Talks in Bakı and Tbilisi").ents] == ["baku"]
