@@ -20,6 +20,10 @@ there is no match, and for a null or non-string input. ``annotate_column`` adds 
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -140,8 +144,7 @@ def _distribute(
         from namenorm.index.saved import load_index
 
         load_index(path)  # refuse a bad or incompatible file here, not in every executor
-        sc.addFile(str(path.resolve()))
-        return ("index", path.name)
+        return ("index", _ship(sc, path))
     from namenorm.gazetteer.loader import Gazetteer, expand_paths
 
     given = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer or [])
@@ -149,12 +152,26 @@ def _distribute(
     # What the executors will load, loaded here first: a bad gazetteer (or one clashing with
     # the bundled one) fails on the driver, with file, line and entry.
     Gazetteer.from_paths(*paths, include_default=include_default)
-    names = [p.name for p in paths]
-    if len(set(names)) != len(names):
-        raise NamenormError("gazetteer files shipped to Spark need distinct file names")
-    for p in paths:
-        sc.addFile(str(p.resolve()))
-    return ("gazetteer", tuple(names), include_default)
+    return ("gazetteer", tuple(_ship(sc, p) for p in paths), include_default)
+
+
+def _ship(sc: Any, path: Path) -> str:
+    """Ship a local file to the executors under a name made of its content's digest: a file
+    rebuilt at the same path is a new file (never the old answers), and two files of the same
+    name from different folders never clash. The name to find it with ``SparkFiles.get``."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    name = f"{digest.hexdigest()[:32]}-{path.name}"
+    staged = Path(tempfile.gettempdir()) / f"namenorm-spark-{os.getuid()}" / name
+    if not staged.exists():
+        staged.parent.mkdir(mode=0o700, exist_ok=True)
+        tmp = staged.with_name(f".{name}.{os.getpid()}.tmp")
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, staged)
+    sc.addFile(str(staged))  # the same content again: the same path, which Spark accepts
+    return name
 
 
 def _is_uri(path: str | Path) -> bool:

@@ -145,3 +145,35 @@ def test_annotate_column_with_a_user_gazetteer(spark, tmp_path):
     df = spark.createDataFrame([("Talks in Baku and Qusar.",)], "text string")
     out = annotate_column(df, "text", gazetteer=mine).collect()
     assert [m.id for m in out[0].namenorm_mentions] == ["baku", "qusar"]
+
+
+ALONE = QUSAR.replace("  country: azerbaijan\n", "")  # for a gazetteer used on its own
+
+
+def test_a_rebuilt_index_at_the_same_path_gives_new_answers(spark, mini_path, tmp_path):
+    """Files are shipped by content: the same path rebuilt, or the same name in another folder,
+    is a new file for the executors (no stale answers, no addFile clash)."""
+    from namenorm.spark import resolve_column
+
+    df = spark.createDataFrame([("Qusar",), ("Baku",)], "q string")
+    path = tmp_path / "same.nnidx"
+    Resolver.from_paths(mini_path, include_default=False).save(path)
+    before = [r.namenorm.id for r in resolve_column(df, "q", index=str(path)).collect()]
+    mine = tmp_path / "qusar.yaml"
+    mine.write_text(ALONE, encoding="utf-8")
+    Resolver.from_paths(mine, include_default=False).save(path)
+    after = [r.namenorm.id for r in resolve_column(df, "q", index=str(path)).collect()]
+    assert before == [None, "baku"] and after == ["qusar", None]
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    Resolver.from_paths(mini_path, include_default=False).save(other / "same.nnidx")
+    again = [r.namenorm.id for r in resolve_column(df, "q", index=str(other / "same.nnidx")).collect()]
+    assert again == before
+    edited = tmp_path / "g.yaml"
+    edited.write_text(ALONE, encoding="utf-8")
+    first = [r.namenorm.id for r in resolve_column(df, "q", gazetteer=edited,
+                                                   include_default=False).collect()]
+    edited.write_text(ALONE.replace("Qusar", "Gusary").replace("qusar", "gusary"), encoding="utf-8")
+    second = [r.namenorm.id for r in resolve_column(df, "q", gazetteer=edited,
+                                                    include_default=False).collect()]
+    assert first == ["qusar", None] and second == ["gusary", None]  # the edited file
