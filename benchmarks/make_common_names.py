@@ -26,9 +26,36 @@ import namenorm
 OUT = Path(__file__).resolve().parent / "data" / "common_names.tsv"
 
 LOCALES = (
-    "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "pl_PL", "ru_RU", "uk_UA",
-    "tr_TR", "az_AZ", "hy_AM", "ka_GE", "fa_IR", "ar_AA", "hi_IN", "ja_JP", "zh_CN", "nl_NL",
-    "cs_CZ", "hu_HU", "el_GR", "he_IL", "ko_KR", "bn_BD", "ta_IN", "vi_VN", "ro_RO", "lv_LV",
+    "en_US",
+    "en_GB",
+    "de_DE",
+    "fr_FR",
+    "es_ES",
+    "it_IT",
+    "pt_BR",
+    "pl_PL",
+    "ru_RU",
+    "uk_UA",
+    "tr_TR",
+    "az_AZ",
+    "hy_AM",
+    "ka_GE",
+    "fa_IR",
+    "ar_AA",
+    "hi_IN",
+    "ja_JP",
+    "zh_CN",
+    "nl_NL",
+    "cs_CZ",
+    "hu_HU",
+    "el_GR",
+    "he_IL",
+    "ko_KR",
+    "bn_BD",
+    "ta_IN",
+    "vi_VN",
+    "ro_RO",
+    "lv_LV",
     "lt_LT",
 )
 # Locales that write the surname first; CJK without a space between the parts.
@@ -57,8 +84,17 @@ def locale_lists(locale: str) -> tuple[list[str], list[str]]:
     module = importlib.import_module(f"faker.providers.person.{locale}")
     provider = module.Provider
     given = _names(provider, ("first_names", "first_names_male", "first_names_female"))
-    surnames = _names(provider, ("last_names", "last_names_male", "last_names_female",
-                                 "unisex_last_names", "male_last_names", "female_last_names"))
+    surnames = _names(
+        provider,
+        (
+            "last_names",
+            "last_names_male",
+            "last_names_female",
+            "unisex_last_names",
+            "male_last_names",
+            "female_last_names",
+        ),
+    )
     if surnames == ["Doe"]:  # only the base provider's placeholder
         surnames = []
     return given, surnames
@@ -117,8 +153,10 @@ def main(argv: list[str] | None = None) -> None:
     rows = build(args.seed, args.per_kind)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8", newline="\n") as f:
-        f.write(f"# faker {faker.VERSION}; seed {args.seed}; {args.per_kind} per kind and locale; "
-                "written by benchmarks/make_common_names.py\n")
+        f.write(
+            f"# faker {faker.VERSION}; seed {args.seed}; {args.per_kind} per kind and locale; "
+            "written by benchmarks/make_common_names.py\n"
+        )
         f.write("# name\tlocale\tkind\n")
         for name, locale, kind in rows:
             f.write(f"{name}\t{locale}\t{kind}\n")
