@@ -109,6 +109,18 @@ def make_systems() -> dict[str, Answer]:
     return {"namenorm": nn, "exact": ex, "rf-ratio": rf(fuzz.ratio), "rf-WRatio": rf(fuzz.WRatio)}
 
 
+def pick_failures(items: list, is_wrong: Callable[[object], bool], n: int) -> list:
+    """Up to n failures: wrong answers first (up to half), then abstentions spread evenly."""
+    wrong = [x for x in items if is_wrong(x)]
+    rest = [x for x in items if not is_wrong(x)]
+    chosen = wrong[: max(n // 2, n - len(rest))]
+    room = n - len(chosen)
+    if room > 0 and rest:
+        step = max(1, len(rest) // room)
+        chosen += rest[::step][:room]
+    return chosen
+
+
 def _share(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
@@ -193,7 +205,7 @@ def run(sets: set[str], failures: int) -> dict:
             ]
             out["failures"][f"real/{tier}"] = [
                 {"query": q, "expected": e or None, "got": g, "lang": lang}
-                for q, e, g, lang in fails[:failures]
+                for q, e, g, lang in pick_failures(fails, lambda x: x[2] is not None, failures)
             ]
         pos_idx = [i for i, r in enumerate(rows) if r[3] != "namesake"]
         table["all positives"] = {
@@ -216,7 +228,8 @@ def run(sets: set[str], failures: int) -> dict:
         out["sets"]["common_names"] = table
         fails = [(r[0], r[1], a) for r, a in zip(rows, answers["namenorm"]) if a is not None]
         out["failures"]["common"] = [
-            {"query": q, "locale": loc, "got": g} for q, loc, g in fails[:failures]
+            {"query": q, "locale": loc, "got": g}
+            for q, loc, g in pick_failures(fails, lambda x: True, failures)
         ]
 
     if "pairs" in sets:
@@ -245,7 +258,8 @@ def run(sets: set[str], failures: int) -> dict:
                 if answers["namenorm"][i] != (rows[i][1] or None)
             ]
             out["failures"][f"pairs/{group}"] = [
-                {"query": q, "expected": e or None, "got": g} for q, e, g in fails[:failures]
+                {"query": q, "expected": e or None, "got": g}
+                for q, e, g in pick_failures(fails, lambda x: x[2] is not None, failures)
             ]
     return out
 
