@@ -149,15 +149,15 @@ def pairs_figures(rows: list[tuple[str, str]], answers: list[str | None]) -> dic
     pos = [(e, a) for (_, e), a in zip(rows, answers) if e]
     neg = [a for (_, e), a in zip(rows, answers) if not e]
     right = sum(1 for e, a in pos if a == e)
-    answered = sum(1 for _, a in zip(rows, answers) if a is not None)
-    p = right / answered if answered else 0.0
-    r = right / len(pos) if pos else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    answered = sum(1 for a in answers if a is not None)
+    p = right / answered if answered else None
+    r = right / len(pos) if pos else None
+    f1 = 2 * p * r / (p + r) if p is not None and r is not None and p + r else None
     return {
         "rows": len(rows),
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(f1, 4),
+        "precision": None if p is None else round(p, 4),
+        "recall": None if r is None else round(r, 4),
+        "f1": None if f1 is None else round(f1, 4),
         "negatives_resolved": _share(sum(a is not None for a in neg), len(neg)),
     }
 
