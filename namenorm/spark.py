@@ -129,12 +129,13 @@ def _distribute(
         path = Path(index)
         if not path.is_file():
             raise NamenormError(f"no index file {path}")
-        from namenorm.index.saved import load_index
+        from namenorm.index.store import load_index
 
         load_index(path)  # refuse a bad or incompatible file here, not in every executor
         sc.addFile(str(path.resolve()))
         return ("index", path.name)
-    from namenorm.gazetteer.loader import Gazetteer, expand_paths
+    from namenorm.gazetteer.load import expand_paths
+    from namenorm.gazetteer.model import Gazetteer
 
     given = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer or [])
     paths = expand_paths(given)

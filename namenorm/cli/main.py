@@ -317,7 +317,7 @@ def _cmd_info(args: argparse.Namespace, out: TextIO) -> int:
             status = EXIT_SOME_FAILED
             continue
         if args.json:
-            from namenorm.index.store import entity_dict
+            from namenorm.gazetteer.model import entity_dict
 
             out.write(json.dumps(entity_dict(entity), ensure_ascii=False) + "\n")
             continue

