@@ -120,7 +120,9 @@ class Entity:
                 self.name,
                 lang="en",
                 kind="preferred",
-                **{f: any(getattr(n, f) for n in same) for f in FLAGS},
+                exact_only=any(n.exact_only for n in same),
+                needs_context=any(n.needs_context for n in same),
+                shared=any(n.shared for n in same),
             )
             rest = tuple(n for n in self.names if n.text != self.name)
             object.__setattr__(self, "names", (preferred, *rest))

@@ -75,6 +75,7 @@ def parse_entity(
         problems.append(GazetteerProblem(path, at, label, message))
 
     before = len(problems)
+    _check_required(item, bad)
     _check_fields(item, bad)
     near = _near_miss(item.get("near_miss", []), bad)
     xrefs = _xrefs(item.get("xrefs", {}), bad)
@@ -82,7 +83,7 @@ def parse_entity(
     if len(problems) > before:
         return None
     return Entity(
-        id=eid,
+        id=item["id"],
         type=item["type"],
         name=item["name"],
         names=tuple(names),
@@ -96,8 +97,8 @@ def parse_entity(
     )
 
 
-def _check_fields(item: dict[str, Any], bad: Bad) -> None:
-    """The entity's own fields: known, required ones present, each of its form."""
+def _check_required(item: dict[str, Any], bad: Bad) -> None:
+    """No unknown field; ``id``, ``type`` and ``name`` present, each a non-empty string."""
     for key in sorted(set(item) - _ENTITY_FIELDS):
         bad(f"unknown field {show(key)}")
     for key in ("id", "type", "name"):
@@ -105,6 +106,10 @@ def _check_fields(item: dict[str, Any], bad: Bad) -> None:
             bad(f"missing required field {key!r}")
         elif not isinstance(item[key], str) or not item[key].strip():
             bad(f"field {key!r} must be a non-empty string")
+
+
+def _check_fields(item: dict[str, Any], bad: Bad) -> None:
+    """The form of each of the entity's own fields."""
     eid = item.get("id")
     if isinstance(eid, str) and not _ID.match(eid):
         bad("id must be a lowercase ASCII slug like 'nikol-pashinyan'")

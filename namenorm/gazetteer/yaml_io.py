@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]  # (types-PyYAML is not a dependency)
 
 from namenorm._errors import GazetteerProblem
 from namenorm.gazetteer.validate import show
@@ -25,7 +25,7 @@ MAX_NODES = 5_000_000
 MAX_DEPTH = 64
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yaml.SafeLoader):  # type: ignore[misc]
     """Safe loader that records each mapping's line, refuses duplicate keys and limits nesting."""
 
     _depth = 0
@@ -83,7 +83,8 @@ def _check_expanded_size(root: yaml.Node) -> None:
 
 def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
     try:
-        return loader.construct_yaml_int(node)
+        value: int = loader.construct_yaml_int(node)
+        return value
     except ValueError:  # Python refuses to convert integers of more than 4300 digits
         raise yaml.constructor.ConstructorError(
             None, None, "integer too long", node.start_mark
@@ -148,8 +149,8 @@ def read_yaml(path: Path) -> tuple[Any, list[int], list[GazetteerProblem]]:
         data, lines = parse(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        return None, [], [GazetteerProblem(where, line, None, f"YAML: {exc.problem or exc}")]
+        at: int | None = mark.line + 1 if mark else None
+        return None, [], [GazetteerProblem(where, at, None, f"YAML: {exc.problem or exc}")]
     except yaml.YAMLError as exc:
         return None, [], [GazetteerProblem(where, None, None, f"YAML: {exc}")]
     except RecursionError:  # a chain of nested aliases deeper than the stack

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from namenorm.gazetteer.model import Entity, Name
 from namenorm.keys import casefold, compact, fold_normalized, phonetic_key, skeleton_key
 from namenorm.text.normalize import GAP, is_latin, normalize
-from namenorm.text.romanize import GENERATING_KINDS, variants
 
 __all__ = [
     "Alias",
@@ -142,9 +141,6 @@ def keys_of(text: str) -> tuple[str, str, str, str]:
     return norm, fold, phon, skeleton_key(phon)
 
 
-#: Phonetic keys of at most this many letters find their fuzzy candidates through deletion
-#: neighbourhoods (:meth:`Index._near_ids`); with the default edit budget (one edit from five
-
 def aliases_of(ei: int, entity: Entity) -> list[Alias]:
     """The aliases of entity number ``ei``: its names, and for a person the derived forms."""
     out: list[Alias] = []
@@ -246,6 +242,9 @@ def generated_aliases(
 
 def _variants_of(ei: int, entity: Entity, by_id: dict[str, Entity]) -> list[Alias]:
     """Every romanization of the entity's names, as a generated alias, in order."""
+    # Imported here: only building an index romanizes, never loading a saved one.
+    from namenorm.text.romanize import GENERATING_KINDS, variants
+
     person = entity.type == "person"
     langs = frozenset((n.lang or "").split("-")[0] for n in entity.names if n.lang)
     homes = _homes(entity, by_id)

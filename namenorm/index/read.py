@@ -95,7 +95,7 @@ class _Sections:
         starts: array[int] = self.get(f"{name}.starts", starts_kind)
         ids: array[int] = self.get(f"{name}.ids", "i")
         if (len(starts) != n + 1 or starts[0] != 0 or starts[-1] != len(ids)
-                or any(a > b for a, b in zip(starts, starts[1:]))):
+                or starts.tolist() != sorted(starts)):  # each span ends after it starts
             raise IndexFormatError(f"damaged index: table {name}")
         return starts, ids
 
@@ -146,6 +146,6 @@ def _fuzzy(sections: _Sections, n_keys: int) -> tuple[array[int], Postings, Post
             raise IndexFormatError(f"damaged index: section {name}")
         starts, ids = sections.flat(name, len(grams), "q")
         sections.bounded(f"{name}.ids", "i", len(ids), max(n_keys, 1))
-        spans = {(g, n): (starts[k], starts[k + 1]) for k, (g, n) in enumerate(zip(grams, lens))}
+        spans = dict(zip(zip(grams, lens), zip(starts, starts[1:])))
         posts.append(Postings(spans, ids))
     return key_pairs, posts[0], posts[1]

@@ -59,11 +59,18 @@ def bigrams(key: str) -> list[str]:
     return [padded[i : i + 2] for i in range(len(padded) - 1)]
 
 
+#: Phonetic keys of at most this many letters find their fuzzy candidates through deletion
+#: neighbourhoods (:meth:`Index._near_ids`); with the default edit budget (one edit from five
 #: letters, two from nine, three from fourteen) every key within budget of such a query is
 #: reachable that way.
 NEAR_MAX_QUERY = 8
 #: Above this many distinct phonetic keys the deletion table is not built.
 NEAR_MAX_KEYS = 200_000
+#: Short fuzzy lookups that the pair postings serve before the deletion table is built. Both
+#: give the same candidates (tests/test_index.py); building the table costs about as much as
+#: this many lookups through the postings, which a process answering a few queries (``namenorm
+#: lookup Baku``) never recovers.
+NEAR_AFTER = 300
 
 
 def _near_is_complete(config: Config) -> bool:
@@ -84,7 +91,7 @@ class Table:
 
     __slots__ = ("_number", "ids", "keys", "starts")
 
-    def __init__(self, keys: list[str], starts: array, ids: array) -> None:
+    def __init__(self, keys: list[str], starts: array[int], ids: array[int]) -> None:
         self.keys = keys
         self.starts = starts
         self.ids = ids
@@ -110,7 +117,7 @@ class Table:
     def number(self, key: str) -> int | None:
         return self._number.get(key)
 
-    def of(self, j: int) -> array:
+    def of(self, j: int) -> array[int]:
         return self.ids[self.starts[j] : self.starts[j + 1]]
 
     def __len__(self) -> int:
@@ -122,7 +129,7 @@ class Postings:
 
     __slots__ = ("ids", "spans")
 
-    def __init__(self, spans: dict[tuple[str, int], tuple[int, int]], ids: array) -> None:
+    def __init__(self, spans: dict[tuple[str, int], tuple[int, int]], ids: array[int]) -> None:
         self.spans = spans
         self.ids = ids
 
@@ -155,6 +162,7 @@ class Index:
         "_fold",
         "_key_pairs",
         "_near",
+        "_short_lookups",
         "_lengths",
         "_phon",
         "_postings",
@@ -204,7 +212,7 @@ class Index:
         fold: Table,
         phon: Table,
         skel: Table,
-        key_pairs: array,
+        key_pairs: array[int],
         postings: Postings,
         lengths: Postings,
     ) -> None:
@@ -215,7 +223,8 @@ class Index:
         self._key_pairs = key_pairs  # distinct pairs of each phonetic key (0: not posted)
         self._postings = postings  # (pair, length) -> phonetic key numbers
         self._lengths = lengths  # ("", length) -> posted phonetic key numbers of that length
-        self._near: dict[str, list[int]] | None = None  # see _near_ids, built on first use
+        self._near: dict[str, list[int]] | None = None  # see _near_ids, built when worth it
+        self._short_lookups = 0  # short fuzzy lookups so far (see NEAR_AFTER)
 
     @classmethod
     def from_parts(
@@ -224,7 +233,7 @@ class Index:
         aliases: Sequence[Alias],
         config: Config,
         tables: dict[str, Table],
-        fuzzy: tuple[array, Postings, Postings] | None = None,
+        fuzzy: tuple[array[int], Postings, Postings] | None = None,
     ) -> Index:
         """An index from stored tables (see :mod:`namenorm.index.store`); the fuzzy tables are
         recomputed from the phonetic keys when they are not given."""
@@ -251,7 +260,7 @@ class Index:
         """The hash tables by name (``exact``, ``fold``, ``phon``, ``skel``), for saving."""
         return {"exact": self._exact, "fold": self._fold, "phon": self._phon, "skel": self._skel}
 
-    def fuzzy_tables(self) -> tuple[array, Postings, Postings]:
+    def fuzzy_tables(self) -> tuple[array[int], Postings, Postings]:
         """Pair counts of the phonetic keys, pair postings and keys by length, for saving."""
         return self._key_pairs, self._postings, self._lengths
 
@@ -299,6 +308,9 @@ class Index:
         phon = q.phon_c
         n = len(phon)
         if n <= NEAR_MAX_QUERY:
+            if self._near is None and self._short_lookups < NEAR_AFTER:
+                self._short_lookups += 1  # a lost update under threads only delays the table
+                return self._pair_ids(phon)
             near = self._near_table()
             if near is not None:
                 return self._near_ids(phon, near)
@@ -425,7 +437,7 @@ class Index:
         return out
 
 
-def _fuzzy_tables(keys: list[str], config: Config) -> tuple[array, Postings, Postings]:
+def _fuzzy_tables(keys: list[str], config: Config) -> tuple[array[int], Postings, Postings]:
     """Pair counts, pair postings and length lists of the phonetic keys long enough to
     be matched with edits."""
     key_pairs = array("H", bytes(2 * len(keys)))

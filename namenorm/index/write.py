@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from namenorm.gazetteer.model import entity_dict
 from namenorm.index.binary import ALIAS_STRINGS, FORMAT, LITTLE, MAGIC
-from namenorm.index.tables import Index
+from namenorm.index.tables import Alias, Index
 from namenorm.keys import KEYS_VERSION
 
 __all__ = ["encode_index"]
@@ -37,8 +37,18 @@ def encode_index(index: Index, *, yaml_digest: str | None = None) -> list[bytes]
     return [MAGIC + len(header).to_bytes(8, "little") + header, *(s[2] for s in sections)]
 
 
+def _vocabulary(aliases: Sequence[Alias]) -> tuple[list[str], list[str], list[str]]:
+    """The alias kinds, languages and schemes, sorted: the header lists them, the alias
+    columns hold their numbers (languages and schemes from 1, 0 for none)."""
+    kinds = sorted({a.kind for a in aliases})
+    langs = sorted({a.lang for a in aliases if a.lang is not None})
+    schemes = sorted({a.scheme for a in aliases if a.scheme})
+    return kinds, langs, schemes
+
+
 def _header(index: Index, yaml_digest: str | None) -> dict[str, Any]:
     aliases = index.aliases
+    kinds, langs, schemes = _vocabulary(aliases)
     return {
         "format": FORMAT,
         "keys_version": KEYS_VERSION,
@@ -47,9 +57,9 @@ def _header(index: Index, yaml_digest: str | None) -> dict[str, Any]:
         "min_skeleton": index.config.min_skeleton,
         "entities": len(index.entities),
         "aliases": len(aliases),
-        "kinds": sorted({a.kind for a in aliases}),
-        "langs": sorted({a.lang for a in aliases if a.lang is not None}),
-        "schemes": sorted({a.scheme for a in aliases if a.scheme}),
+        "kinds": kinds,
+        "langs": langs,
+        "schemes": schemes,
         "sections": {},
     }
 
@@ -88,25 +98,29 @@ def _entity_sections(index: Index) -> list[_Section]:
 
 def _alias_sections(index: Index) -> list[_Section]:
     aliases = index.aliases
-    kinds = sorted({a.kind for a in aliases})
-    langs = sorted({a.lang for a in aliases if a.lang is not None})
-    schemes = sorted({a.scheme for a in aliases if a.scheme})
+    kinds, langs, schemes = _vocabulary(aliases)
     kind_no = {k: n for n, k in enumerate(kinds)}
     lang_no = {k: n + 1 for n, k in enumerate(langs)}
     scheme_no = {k: n + 1 for n, k in enumerate(schemes)}
+    columns = {
+        "entity": ("i", [a.entity for a in aliases]),
+        "kind": ("B", [kind_no[a.kind] for a in aliases]),
+        "lang": ("H", [_number(lang_no, a.lang) for a in aliases]),
+        "flags": ("B", [a.exact_only | a.needs_context << 1 for a in aliases]),
+        "scheme": ("H", [_number(scheme_no, a.scheme) for a in aliases]),
+    }
     out: list[_Section] = [
-        ("alias.entity", "i", _bytes(array("i", (a.entity for a in aliases)))),
-        ("alias.kind", "B", _bytes(array("B", (kind_no[a.kind] for a in aliases)))),
-        ("alias.lang", "H", _bytes(array("H", (lang_no[a.lang] if a.lang else 0
-                                               for a in aliases)))),
-        ("alias.flags", "B", _bytes(array("B", (a.exact_only | a.needs_context << 1
-                                                for a in aliases)))),
-        ("alias.scheme", "H", _bytes(array("H", (scheme_no[a.scheme] if a.scheme else 0
-                                                 for a in aliases)))),
+        (f"alias.{name}", code, _bytes(array(code, values)))
+        for name, (code, values) in columns.items()
     ]
     for field in ALIAS_STRINGS:
         out += _blob(f"alias.{field}", (getattr(a, field) for a in aliases))
     return out
+
+
+def _number(numbers: dict[str, int], value: str | None) -> int:
+    """The number of a language or scheme; 0 for none (None or empty)."""
+    return numbers[value] if value else 0
 
 
 def _table_sections(index: Index) -> list[_Section]:
