@@ -450,7 +450,7 @@ def _fuzzy_tables(keys: list[str], config: Config) -> tuple[array[int], Postings
         pairs = set(bigrams(key))
         key_pairs[k] = min(len(pairs), 65535)
         lengths.setdefault(("", length), []).append(k)
-        for g in pairs:
+        for g in sorted(pairs):  # sorted: the saved file is the same under any hash seed
             postings.setdefault((g, length), []).append(k)
     return key_pairs, Postings.from_dict(postings), Postings.from_dict(lengths)
 
