@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from namenorm import Config, IndexFormatError, Resolver
 from namenorm.index.binary import MAGIC
 from namenorm.index.store import load_index, save_index
-from namenorm.keys import KEYS_VERSION
 from namenorm.index.tables import NEAR_MAX_QUERY, Index
+from namenorm.keys import KEYS_VERSION
 
 
 def _corrupted_queries(resolver, n, seed):

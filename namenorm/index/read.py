@@ -5,6 +5,7 @@ index whose format or :data:`~namenorm.keys.KEYS_VERSION` differs is refused."""
 from __future__ import annotations
 
 from array import array
+from itertools import pairwise
 from typing import Any
 
 from namenorm._config import Config
@@ -146,6 +147,6 @@ def _fuzzy(sections: _Sections, n_keys: int) -> tuple[array[int], Postings, Post
             raise IndexFormatError(f"damaged index: section {name}")
         starts, ids = sections.flat(name, len(grams), "q")
         sections.bounded(f"{name}.ids", "i", len(ids), max(n_keys, 1))
-        spans = dict(zip(zip(grams, lens), zip(starts, starts[1:])))
+        spans = dict(zip(zip(grams, lens), pairwise(starts)))
         posts.append(Postings(spans, ids))
     return key_pairs, posts[0], posts[1]
