@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,7 +33,6 @@ from namenorm._config import Config
 from namenorm._errors import IndexFormatError
 from namenorm.index.read import decode_index
 from namenorm.index.tables import Index
-from namenorm.index.write import encode_index
 
 __all__ = ["load_index", "save_index", "write_atomic"]
 
@@ -42,6 +40,8 @@ __all__ = ["load_index", "save_index", "write_atomic"]
 def save_index(index: Index, path: str | Path, *, yaml_digest: str | None = None) -> Path:
     """Write ``index`` (with its entities) to ``path``, atomically; :func:`load_index` reads it
     back. ``yaml_digest`` records the gazetteer files it was built from (the bundled index)."""
+    from namenorm.index.write import encode_index  # imported here: loading does not need it
+
     path = Path(path)
     write_atomic(path, encode_index(index, yaml_digest=yaml_digest))
     return path
@@ -50,6 +50,8 @@ def save_index(index: Index, path: str | Path, *, yaml_digest: str | None = None
 def write_atomic(path: Path, chunks: Iterable[bytes]) -> None:
     """Write ``chunks`` to ``path`` through a temporary file in the same folder: flushed and
     synced to disk, given the rights of a new file, then renamed over ``path``."""
+    import tempfile  # imported here: it costs a cold start (``namenorm lookup``) a few ms
+
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(name)
