@@ -143,7 +143,8 @@ def run_process(runs: int) -> dict[str, float]:
     res["maxrss_mb"] = probe["maxrss_mb"]
     res["bare_maxrss_mb"] = speed.process_stats("pass")["maxrss_mb"]
     build = speed.process_stats(
-        "from namenorm.gazetteer.loader import Gazetteer, load_paths, default_paths\n"
+        "from namenorm.gazetteer.load import load_paths\n"
+        "from namenorm.gazetteer.model import Gazetteer, default_paths\n"
         "g = Gazetteer(load_paths(default_paths()))",
         "from namenorm.index.tables import Index\nIndex.build(g)")
     res["yaml_load"] = build["load"]

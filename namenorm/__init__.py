@@ -9,20 +9,58 @@ True
 'Azerbaijan'
 
 The bundled gazetteer and its resolver are built on first use and cached; ``import namenorm``
-itself loads no data.
+itself loads no data, and the modules behind its public names (the annotator, the YAML loader)
+are imported when a name is first used.
 """
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from namenorm.mentions.annotator import Annotator, Mention, annotate, rewrite
 from namenorm._config import Config
 from namenorm._errors import GazetteerError, GazetteerProblem, IndexFormatError, NamenormError
-from namenorm.gazetteer.loader import Entity, Gazetteer, Name, load_paths, validate_paths
-from namenorm.matching.resolver import Match, Resolver
-from namenorm.text.normalize import normalize, normalize_explained
+
+if TYPE_CHECKING:
+    from namenorm.gazetteer.load import load_paths, validate_paths
+    from namenorm.gazetteer.model import Entity, Gazetteer, Name
+    from namenorm.matching.resolver import Match, Resolver
+    from namenorm.mentions.annotator import Annotator, Mention, annotate, rewrite
+    from namenorm.text.normalize import normalize, normalize_explained
+
+# Public names imported on first use (PEP 562), so that ``import namenorm`` loads neither PyYAML
+# nor the annotator: name -> the module that defines it.
+_LAZY = {
+    "Annotator": "namenorm.mentions.annotator",
+    "Mention": "namenorm.mentions.annotator",
+    "annotate": "namenorm.mentions.annotator",
+    "rewrite": "namenorm.mentions.annotator",
+    "Entity": "namenorm.gazetteer.model",
+    "Gazetteer": "namenorm.gazetteer.model",
+    "Name": "namenorm.gazetteer.model",
+    "load_paths": "namenorm.gazetteer.load",
+    "validate_paths": "namenorm.gazetteer.load",
+    "Match": "namenorm.matching.resolver",
+    "Resolver": "namenorm.matching.resolver",
+    "normalize": "namenorm.text.normalize",
+    "normalize_explained": "namenorm.text.normalize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'namenorm' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Annotator",
@@ -67,7 +105,8 @@ def default_resolver() -> Resolver:
     if _default_resolver is None:
         with _lock:
             if _default_resolver is None:
-                from namenorm.index.store import load_bundled
+                from namenorm.index.bundled import load_bundled
+                from namenorm.matching.resolver import Resolver
 
                 _default_resolver = Resolver.from_index(load_bundled())
     return _default_resolver

@@ -1,5 +1,7 @@
 """Match keys: the strings that the index stores and the resolver compares.
 
+Any change to a key a name gets bumps :data:`KEYS_VERSION` (``tests/test_keys_version.py``).
+
 Three keys of decreasing precision, each computed from the one before:
 
 ``fold_key``
@@ -30,6 +32,10 @@ import re
 from namenorm.text.scripts import fold_variants
 from namenorm.text.normalize import GAP, normalize
 from namenorm.text.translit import strip_marks, to_latin
+
+#: Version of the keys: a saved index holding keys of another version is refused. Bump it by
+#: hand whenever any key changes (``python scripts/keys_sample.py`` then refreshes the sample).
+KEYS_VERSION = 1
 
 __all__ = ["casefold", "compact", "fold_key", "phonetic_key", "skeleton_key"]
 

@@ -141,11 +141,12 @@ def _distribute(
         path = Path(index)
         if not path.is_file():
             raise NamenormError(f"no index file {path}")
-        from namenorm.index.saved import load_index
+        from namenorm.index.store import load_index
 
         load_index(path)  # refuse a bad or incompatible file here, not in every executor
         return ("index", _ship(sc, path))
-    from namenorm.gazetteer.loader import Gazetteer, expand_paths
+    from namenorm.gazetteer.load import expand_paths
+    from namenorm.gazetteer.model import Gazetteer
 
     given = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer or [])
     paths = expand_paths(given)

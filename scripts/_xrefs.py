@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from namenorm.gazetteer.loader import default_paths
+from namenorm.gazetteer.model import default_paths
 
 _ENTRY = re.compile(r"- id: ([a-z0-9-]+)$")
 

@@ -1,15 +1,16 @@
-"""Compile the bundled gazetteer (gazetteer/*.yaml) into namenorm/_data/bundled.json.
+"""Compile the bundled gazetteer (gazetteer/*.yaml) into namenorm/_data/bundled.nnidx.
 
-Run after editing the YAML or the code that computes keys; tests/test_compiled.py fails while
-the committed file is stale. Prints the alias counts and the generated romanizations that were
-dropped because their key belongs to another entity (see docs/gazetteer.md).
+Run after editing the YAML or bumping KEYS_VERSION (namenorm/keys.py); tests/test_compiled.py
+fails while the committed file is stale. Prints the alias counts and the generated romanizations
+that were dropped because their key belongs to another entity (see docs/gazetteer.md).
 """
 
 import sys
 
-from namenorm.index.store import write_bundled
 from namenorm._config import Config
-from namenorm.gazetteer.loader import Gazetteer, default_paths, load_paths
+from namenorm.gazetteer.load import load_paths
+from namenorm.gazetteer.model import Gazetteer, default_paths
+from namenorm.index.bundled import write_bundled
 from namenorm.index.tables import Index, generated_aliases
 
 if __name__ == "__main__":

@@ -36,7 +36,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from namenorm.gazetteer.loader import Entity, Gazetteer, default_paths, detect_script, load_paths
+from namenorm.gazetteer.load import load_paths
+from namenorm.gazetteer.model import Entity, Gazetteer, default_paths, detect_script
 from namenorm.keys import fold_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -30,7 +30,8 @@ except ImportError:  # pragma: no cover - a build-time tool
     sys.exit("this script needs pycountry: pip install pycountry")
 
 from namenorm import Resolver
-from namenorm.gazetteer.loader import Gazetteer, default_paths, load_paths
+from namenorm.gazetteer.load import load_paths
+from namenorm.gazetteer.model import Gazetteer, default_paths
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _xrefs import write_xrefs  # noqa: E402  (a sibling module of the scripts)

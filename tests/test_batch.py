@@ -277,7 +277,8 @@ def test_annotate_csv_and_usage_errors(tmp_path):
     assert rows[0] == ["id", "text", "namenorm_mentions", "namenorm_error"]
     assert [m["id"] for m in json.loads(rows[1][2])] == ["baku", "tbilisi"]
     assert rows[2] == ["", "", "[]", ""]
-    for args in (("annotate",), ("annotate", "--input", str(src), "--rewrite"),
+    # (no argument at all now means standard input: tests/test_cli_conventions.py)
+    for args in (("annotate", "--input", str(src), "--rewrite"),
                  ("annotate", "--input", str(src), str(src)),
                  ("annotate", "--workers", "2", str(src))):
         bad = run(*args)

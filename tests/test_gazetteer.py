@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from namenorm import Entity, Gazetteer, GazetteerError, Name, validate_paths
-from namenorm.gazetteer.loader import detect_script
+from namenorm.gazetteer.model import detect_script
 
 
 def _write(tmp_path, text, name="g.yaml", encoding="utf-8"):
@@ -115,7 +115,7 @@ def test_entity_model():
 
 
 def test_bundled_gazetteer_validates():
-    from namenorm.gazetteer.loader import default_paths
+    from namenorm.gazetteer.model import default_paths
 
     assert validate_paths(default_paths()) == []
 

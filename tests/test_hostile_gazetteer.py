@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from array import array
 
 import pytest
 import yaml
@@ -17,9 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import namenorm
-import namenorm.gazetteer.loader as gazetteer_module
+import namenorm.gazetteer.yaml_io as gazetteer_module
 from namenorm import Entity, Gazetteer, GazetteerError, IndexFormatError, Resolver, validate_paths
-from namenorm.index.store import from_json, to_json
+from namenorm.index.binary import MAGIC, read_header
+from namenorm.index.store import load_index
+from namenorm.index.write import encode_index
 
 ENTRY = "- id: a\n  type: place\n  name: A\n"
 
@@ -105,7 +108,7 @@ def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
     p = _write(tmp_path, ENTRY * 1 + "  names: [" + ", ".join(["x"] * 500) + "]\n")
     monkeypatch.setattr(gazetteer_module, "MAX_FILE_BYTES", 1000)
     parsed = []
-    monkeypatch.setattr(gazetteer_module, "_parse", lambda text: parsed.append(text))
+    monkeypatch.setattr(gazetteer_module, "parse", lambda text: parsed.append(text))
     assert _only_problem(p).message == "file over 1000 bytes"
     assert parsed == []
 
@@ -208,45 +211,91 @@ def test_failed_loads_leave_the_bundled_gazetteer_alone(tmp_path):
 # -- a saved (compiled) index is data: checked, never executed ---------------------------------
 
 
-def _saved(mutate) -> str:
-    data = json.loads(to_json(Resolver(Gazetteer([Entity("baku", "place", "Baku")])).index))
-    mutate(data)
-    return json.dumps(data)
+def _raw(header: bytes, body: bytes = b"") -> bytes:
+    return MAGIC + len(header).to_bytes(8, "little") + header + body
 
 
-def _row(data, i, value):
-    data["aliases"][0][i] = value
+def _saved(mutate) -> bytes:
+    """The saved form of a one-entity index, its header and sections changed by ``mutate``."""
+    chunks = encode_index(Resolver(Gazetteer([Entity("baku", "place", "Baku")])).index)
+    head, body = read_header(b"".join(chunks))
+    sections = {name: [bytes(body[o : o + n]), kind]
+                for name, (o, n, kind) in head["sections"].items()}
+    mutate(head, sections)
+    offset = 0
+    for name, (data, kind) in sections.items():
+        head["sections"][name] = [offset, len(data), kind]
+        offset += len(data)
+    return _raw(json.dumps(head).encode(), b"".join(d for d, _ in sections.values()))
+
+
+def _section(name, data, kind=None):
+    def mutate(head, sections):
+        sections[name][0] = data
+        if kind:
+            sections[name][1] = kind
+    return mutate
+
+
+def _entities(change, ids=None):
+    """Replace the one entity's JSON by ``change(entity)`` (one entity or a list)."""
+    def mutate(head, sections):
+        entity = json.loads(sections["entities"][0])
+        new = change(entity)
+        new = new if isinstance(new, list) else [new]
+        texts = [json.dumps(e).encode() for e in new]
+        offsets, total = [0], 0
+        for t in texts:
+            total += len(t)
+            offsets.append(total)
+        sections["entities"][0] = b"".join(texts)
+        sections["entities.off"][0] = array("q", offsets).tobytes()
+        sections["entities.ids"][0] = "\n".join(ids or [e["id"] if isinstance(e["id"], str)
+                                                        else "baku" for e in new]).encode()
+        head["entities"] = len(new)
+    return mutate
 
 
 HOSTILE_INDEXES = {
-    "deep nesting": "[" * 100_000 + "]" * 100_000,
-    "not an object": "[1, 2]",
-    "not JSON": "\x00garbage",
-    "other format": _saved(lambda d: d["head"].update(format=99)),
-    "entity out of range": _saved(lambda d: _row(d, 0, 7)),
-    "negative entity": _saved(lambda d: _row(d, 0, -1)),
-    "boolean entity": _saved(lambda d: _row(d, 0, True)),
-    "key not a string": _saved(lambda d: _row(d, 7, 5)),
-    "flag not a boolean": _saved(lambda d: _row(d, 4, "no")),
-    "short row": _saved(lambda d: d["aliases"][0].pop()),
-    "scheme not a string": _saved(lambda d: d["aliases"][0].append(5)),
-    "long row": _saved(lambda d: d["aliases"][0].extend(["hy-west", "x"])),
-    "entity id not a string": _saved(lambda d: d["entities"][0].update(id=["x"])),
-    "name text not a string": _saved(lambda d: d["entities"][0]["names"][0].update(text=5)),
-    "unknown entity field": _saved(lambda d: d["entities"][0].update(__class__="x")),
-    "duplicate ids": _saved(lambda d: d["entities"].append(dict(d["entities"][0]))),
+    "deep nesting": _raw(b"[" * 100_000 + b"]" * 100_000),
+    "not an object": _raw(b"[1, 2]"),
+    "not JSON": b"\x00garbage",
+    "header not JSON": _raw(b"\x00garbage"),
+    "other format": _saved(lambda h, s: h.update(format=99)),
+    "entity out of range": _saved(_section("alias.entity", array("i", [7]).tobytes())),
+    "negative entity": _saved(_section("alias.entity", array("i", [-1]).tobytes())),
+    "entity of another width": _saved(_section("alias.entity", array("q", [0]).tobytes(),
+                                               "q")),
+    "key not UTF-8": _saved(_section("alias.fold", b"\xff\xfe\xfd\xfc")),
+    "flag out of range": _saved(_section("alias.flags", bytes([7]))),
+    "short column": _saved(_section("alias.kind", b"")),
+    "scheme out of range": _saved(_section("alias.scheme", array("H", [5]).tobytes())),
+    "long column": _saved(_section("alias.lang", array("H", [0] * 5).tobytes())),
+    "section past the end": _saved(lambda h, s: s.update({"alias.text": [b"", "blob"]})),
+    "entity id not a string": _saved(_entities(lambda e: dict(e, id=["x"]))),
+    "entity id not the listed one": _saved(_entities(lambda e: e, ids=["ganja"])),
+    "name text not a string": _saved(
+        _entities(lambda e: dict(e, names=[dict(e["names"][0], text=5)]))
+    ),
+    "unknown entity field": _saved(_entities(lambda e: dict(e, __class__="x"))),
+    "duplicate ids": _saved(_entities(lambda e: [e, e])),
 }
 
 
-@pytest.mark.parametrize("text", HOSTILE_INDEXES.values(), ids=HOSTILE_INDEXES.keys())
-def test_hostile_saved_index_is_refused(text):
+@pytest.mark.parametrize("data", HOSTILE_INDEXES.values(), ids=HOSTILE_INDEXES.keys())
+def test_hostile_saved_index_is_refused(tmp_path, data):
+    path = tmp_path / "hostile.nnidx"
+    path.write_bytes(data)
     with pytest.raises(IndexFormatError):
-        from_json(text)
+        resolver = Resolver.from_index(load_index(path))
+        assert resolver.gazetteer  # entities are decoded when first used
+        resolver.candidates("Baku")
 
 
-def test_valid_saved_index_round_trips():
-    index, _ = from_json(_saved(lambda d: None))
-    assert Resolver.from_index(index).resolve("BAKU").id == "baku"
+def test_valid_saved_index_round_trips(tmp_path):
+    path = tmp_path / "valid.nnidx"
+    path.write_bytes(_saved(lambda h, s: None))
+    assert Resolver.from_index(load_index(path)).resolve("BAKU").id == "baku"
 
 
 # -- a saved binary index (``Resolver.save``/``load``): damaged bytes fail cleanly -------------
@@ -302,7 +351,7 @@ _CRASH = {
         "compiled.open = lambda *a, **k: Dying(builtins.open(*a, **k))\n"
     ),
     # killed after the new file was written whole, before it replaced the old one
-    "before-replace": "import pathlib\npathlib.Path.replace = lambda *a: os._exit(9)\n",
+    "before-replace": "compiled.os.replace = lambda *a: os._exit(9)\n",
 }
 
 

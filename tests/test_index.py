@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namenorm import Config, IndexFormatError, Resolver
-from namenorm.index.store import MAGIC, load_index, save_index
+from namenorm.index.binary import MAGIC
+from namenorm.index.store import load_index, save_index
 from namenorm.index.tables import NEAR_MAX_QUERY, Index
+from namenorm.keys import KEYS_VERSION
 
 
 def _corrupted_queries(resolver, n, seed):
@@ -139,7 +141,7 @@ def test_index_saved_by_other_key_code_is_refused(tmp_path, mini):
     start = len(MAGIC) + 8
     size = int.from_bytes(data[len(MAGIC) : start], "little")
     head = json.loads(data[start : start + size])
-    head["digest"] = "0" * 64
+    head["keys_version"] = KEYS_VERSION + 1
     new = json.dumps(head).encode()
     path.write_bytes(MAGIC + len(new).to_bytes(8, "little") + new + data[start + size :])
     with pytest.raises(IndexFormatError, match="rebuild"):

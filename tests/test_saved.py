@@ -11,6 +11,7 @@ import pytest
 
 import namenorm
 from namenorm import Config, IndexFormatError, NamenormError, Resolver
+from namenorm.keys import KEYS_VERSION
 
 QUERIES = ["Baku", "BAKI", "Баку", "Xankendi", "Stepanakertt", "Azeri", "nobody", ""]
 
@@ -36,7 +37,7 @@ def test_load_takes_a_config(mini, tmp_path):
 
 def _with_header(path, **changes):
     """Rewrite the JSON header of a saved index (what another release would have written)."""
-    from namenorm.index.store import MAGIC
+    from namenorm.index.binary import MAGIC
 
     data = path.read_bytes()
     start = len(MAGIC) + 8
@@ -75,7 +76,7 @@ def test_index_from_a_release_with_another_format_or_other_keys_is_refused(mini,
     with pytest.raises(IndexFormatError, match="format 999 .*rebuild"):
         Resolver.load(path)
     mini.save(path)
-    _with_header(path, digest="0" * 64)  # what another release's key code would record
+    _with_header(path, keys_version=KEYS_VERSION + 1)  # what another release's keys record
     with pytest.raises(IndexFormatError, match="match-key code differs.*rebuild"):
         Resolver.load(path)
 
@@ -111,8 +112,8 @@ def test_crash_before_replace_leaves_the_old_index_whole(mini, tmp_path):
     before = path.read_bytes()
     script = (
         "import os, sys, namenorm\n"
-        "from namenorm.index import saved as _saved\n"
-        "_saved.os.replace = lambda *a: os._exit(9)\n"
+        "from namenorm.index import store\n"
+        "store.os.replace = lambda *a: os._exit(9)\n"
         "namenorm.default_resolver().save(sys.argv[1])\n"
     )
     proc = subprocess.run([sys.executable, "-c", script, str(path)], timeout=120)

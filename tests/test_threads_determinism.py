@@ -12,13 +12,13 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
 import namenorm
-import namenorm.index.store as compiled_module
-from namenorm.index.store import bundled_path
+import namenorm.index.bundled as compiled_module
+from namenorm.index.bundled import bundled_path
+from namenorm.index.store import load_index
 
 QUERIES = [
     "Baku", "Steppe cart", "Karaƅakh", "Xankendi", "P'ashinyan", "Aliyev", "Aliev", "Ереван",
@@ -121,15 +121,16 @@ def test_lazy_default_resolver_is_built_once_under_a_race(monkeypatch):
 _SCRIPT = """
 import hashlib, json, sys
 import namenorm
-from namenorm.index.store import to_json
-from namenorm.gazetteer.loader import Gazetteer, default_paths, load_paths
+from namenorm.index.write import encode_index
+from namenorm.gazetteer.load import load_paths
+from namenorm.gazetteer.model import Gazetteer, default_paths
 from namenorm.index.tables import Index
 built = Index.build(Gazetteer(load_paths(default_paths())))
 fresh = namenorm.Resolver.from_index(built)
 queries, texts = json.loads(sys.stdin.read())
 out = {
     "annotate": [[[m.start, m.end, m.id, m.score] for m in namenorm.annotate(t)] for t in texts],
-    "index": hashlib.sha256(to_json(built).encode()).hexdigest(),
+    "index": hashlib.sha256(b"".join(encode_index(built))).hexdigest(),
     "bundled": [[[m.id, m.score, m.method, m.alias] for m in namenorm.candidates(q, limit=5)]
                 for q in queries],
     "fresh": [[[m.id, m.score, m.method, m.alias] for m in fresh.candidates(q, limit=5)]
@@ -169,8 +170,7 @@ def test_ties_are_broken_by_id():
 
 
 def test_compiled_index_names_no_build_machine_path():
-    data = json.loads(Path(bundled_path()).read_text(encoding="utf-8"))
-    sources = [e.get("source", "") for e in data["entities"]]
+    sources = [e.source or "" for e in load_index(bundled_path()).entities]
     assert sources and all(s.startswith("gazetteer/") for s in sources), sources[:3]
 
 

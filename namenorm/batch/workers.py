@@ -142,7 +142,7 @@ def iter_parallel(
         path = None  # the bundled resolver: workers load it from the package
         if resolver is not namenorm._default_resolver:
             tmpdir = tempfile.TemporaryDirectory(prefix="namenorm-")
-            path = os.path.join(tmpdir.name, "index.json")
+            path = os.path.join(tmpdir.name, "index.nnidx")
             resolver.save(path)
         initializer, initargs = _init_loaded, (path, resolver.config, os.getpid())
     executor: ProcessPoolExecutor = ProcessPoolExecutor(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import threading
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from namenorm._errors import NamenormError
@@ -74,11 +75,15 @@ def plural(n: int, noun: str) -> str:
 
 
 def shown(text: str) -> str:
-    """``text`` for a line of output: line breaks and other control characters escaped, so that
-    a query can never print a line that looks like another answer."""
-    if text.isprintable():
+    """``text`` for a line of output: control characters and line or paragraph separators
+    escaped, so that a query can never print a line that looks like another answer (format
+    characters such as the zero-width non-joiner of Persian stay as they are)."""
+    if not any(unicodedata.category(c) in _BREAKING for c in text):
         return text
-    return "".join(c if c.isprintable() or c == " " else _escape(c) for c in text)
+    return "".join(_escape(c) if unicodedata.category(c) in _BREAKING else c for c in text)
+
+
+_BREAKING = frozenset({"Cc", "Zl", "Zp"})
 
 
 def _escape(c: str) -> str:

@@ -13,7 +13,7 @@ from namenorm._errors import NamenormError
 from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, plural, resolver_for
 
 if TYPE_CHECKING:
-    from namenorm.gazetteer.loader import Entity, Gazetteer, Name
+    from namenorm.gazetteer.model import Entity, Gazetteer, Name
     from namenorm.index.tables import Alias, Index
 
 __all__ = ["cmd_build_index", "cmd_import", "cmd_info", "cmd_stats", "cmd_validate"]
@@ -29,7 +29,7 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
             sys.stderr.write(f"namenorm: no entity with id {eid!r}\n")
             status = EXIT_SOME_FAILED
         elif args.json:
-            from namenorm.index.store import entity_dict
+            from namenorm.gazetteer.model import entity_dict
 
             out.write(json.dumps(entity_dict(entity), ensure_ascii=False) + "\n")
         else:
@@ -137,7 +137,7 @@ def _write_counts(
 def cmd_build_index(args: argparse.Namespace, out: TextIO) -> int:
     """Compile the gazetteers named by the options into a saved index file."""
     from namenorm.batch.write import check_output
-    from namenorm.gazetteer.loader import expand_paths
+    from namenorm.gazetteer.load import expand_paths
 
     inputs = [str(p) for p in expand_paths(args.gazetteer)] if args.gazetteer else []
     check_output(args.output, inputs + ([args.index] if args.index else []))

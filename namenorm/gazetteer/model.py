@@ -1,0 +1,231 @@
+"""The gazetteer's model: entities and their names, and the collection of them.
+
+Nothing here reads YAML (:mod:`namenorm.gazetteer.load` does) or checks a file
+(:mod:`namenorm.gazetteer.validate`): a saved index rebuilds these objects without either.
+
+>>> g = Gazetteer([Entity(id="baku", type="place", name="Baku", names=(Name("Bakı", lang="az"),))])
+>>> g["baku"].names[1].script
+'Latn'
+>>> entity_from_dict(entity_dict(g["baku"])) == g["baku"]
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from namenorm._errors import GazetteerError, GazetteerProblem
+from namenorm.text.normalize import script_of
+
+__all__ = [
+    "FLAGS",
+    "KINDS",
+    "TYPES",
+    "Entity",
+    "Gazetteer",
+    "Name",
+    "default_paths",
+    "detect_script",
+    "entity_dict",
+    "entity_from_dict",
+]
+
+TYPES = frozenset({"person", "place", "organization", "event"})
+KINDS = frozenset(
+    {
+        "preferred", "official", "variant", "exonym", "historical", "abbreviation", "short",
+        "demonym", "corruption", "generated",
+    }
+)  # fmt: skip
+#: The boolean fields of a :class:`Name`.
+FLAGS = ("exact_only", "needs_context", "shared")
+_SCRIPT_CODES = {
+    "LATIN": "Latn", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "GEORGIAN": "Geor",
+    "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr", "HAN": "Hani", "HIRAGANA": "Hira",
+    "KATAKANA": "Kana", "HANGUL": "Hang", "DEVANAGARI": "Deva", "BENGALI": "Beng",
+    "THAI": "Thai", "SYRIAC": "Syrc", "ETHIOPIC": "Ethi", "GUJARATI": "Gujr",
+    "GURMUKHI": "Guru", "TAMIL": "Taml", "TELUGU": "Telu", "KANNADA": "Knda",
+    "MALAYALAM": "Mlym", "SINHALA": "Sinh", "KHMER": "Khmr", "MONGOLIAN": "Mong",
+    "TIBETAN": "Tibt", "LAO": "Laoo", "MYANMAR": "Mymr",
+}  # fmt: skip
+
+
+def detect_script(text: str) -> str:
+    """ISO 15924 code of the script most letters of ``text`` are in (``Zyyy`` if none).
+
+    >>> detect_script("Ստեփանակերտ"), detect_script("Xankəndi"), detect_script("1994")
+    ('Armn', 'Latn', 'Zyyy')
+    """
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            s = script_of(ch)
+            counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return "Zyyy"
+    best = max(sorted(counts), key=lambda s: counts[s])
+    return _SCRIPT_CODES.get(best, "Zzzz")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name of an entity: its text and what is known about it.
+
+    ``exact_only`` names match only when the query is the same string (case kept);
+    ``needs_context`` names are ordinary words too and do not resolve a bare lookup;
+    ``shared`` names legitimately belong to several entities.
+    """
+
+    text: str
+    lang: str | None = None
+    script: str | None = None
+    kind: str = "variant"
+    period: str | None = None
+    exact_only: bool = False
+    needs_context: bool = False
+    shared: bool = False
+    scheme: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.script is None:
+            object.__setattr__(self, "script", detect_script(self.text))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical person, place or organization. ``names[0]`` is the canonical ``name``."""
+
+    id: str
+    type: str
+    name: str
+    names: tuple[Name, ...] = ()
+    category: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    role: str | None = None
+    near_miss: tuple[str, ...] = ()
+    xrefs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    source: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.names or self.names[0].kind != "preferred" or self.names[0].text != self.name:
+            # The canonical name comes first; listing it again under names only adds its flags
+            # (for example ``shared: true`` where two entities have the same canonical name).
+            same = [n for n in self.names if n.text == self.name]
+            preferred = Name(
+                self.name,
+                lang="en",
+                kind="preferred",
+                exact_only=any(n.exact_only for n in same),
+                needs_context=any(n.needs_context for n in same),
+                shared=any(n.shared for n in same),
+            )
+            rest = tuple(n for n in self.names if n.text != self.name)
+            object.__setattr__(self, "names", (preferred, *rest))
+        if not isinstance(self.xrefs, MappingProxyType):
+            object.__setattr__(self, "xrefs", MappingProxyType(dict(self.xrefs)))
+
+
+class Gazetteer:
+    """An immutable collection of entities with unique ids.
+
+    Build one from :class:`Entity` objects, or from YAML with :meth:`from_paths`.
+    """
+
+    __slots__ = ("_by_id", "_entities")
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._entities = tuple(entities)
+        self._by_id: dict[str, Entity] = {}
+        for e in self._entities:
+            if e.id in self._by_id:
+                raise GazetteerError(
+                    [GazetteerProblem(e.source or "<memory>", None, e.id, "duplicate id")]
+                )
+            self._by_id[e.id] = e
+
+    @classmethod
+    def from_paths(cls, *paths: str | Path, include_default: bool = False) -> Gazetteer:
+        """Load YAML files (or folders of them), optionally on top of the bundled gazetteer."""
+        from namenorm.gazetteer.load import load_paths  # PyYAML only when YAML is read
+
+        base = default_paths() if include_default else []
+        return cls(load_paths([*base, *paths]))
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """All entities, in file order."""
+        return self._entities
+
+    def get(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None."""
+        return self._by_id.get(entity_id)
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self._by_id[entity_id]
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._by_id
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._entities)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {len(self)} entities>"
+
+
+def default_paths() -> list[Path]:
+    """The YAML files of the bundled gazetteer, in a fixed order."""
+    return sorted(_default_dir().glob("*.yaml"))
+
+
+def _default_dir() -> Path:
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "_gazetteer_data"
+    if installed.is_dir():
+        return installed
+    return here.parent / "gazetteer"
+
+
+_NAME_DEFAULTS = {f: getattr(Name("x"), f) for f in Name.__dataclass_fields__ if f != "text"}
+
+
+def _name_dict(n: Name) -> dict[str, Any]:
+    d: dict[str, Any] = {"text": n.text}
+    for f, default in _NAME_DEFAULTS.items():
+        value = getattr(n, f)
+        if f == "script" or value != default:
+            d[f] = value
+    return d
+
+
+def entity_dict(e: Entity) -> dict[str, Any]:
+    """The entity as plain JSON-ready data (what ``namenorm info --json`` prints and a saved
+    index stores); :func:`entity_from_dict` reads it back."""
+    d: dict[str, Any] = {"id": e.id, "type": e.type, "name": e.name}
+    for f in ("category", "country", "parent", "role", "source"):
+        if getattr(e, f) is not None:
+            d[f] = getattr(e, f)
+    if e.near_miss:
+        d["near_miss"] = list(e.near_miss)
+    if e.xrefs:
+        d["xrefs"] = dict(e.xrefs)
+    d["names"] = [_name_dict(n) for n in e.names]
+    return d
+
+
+def entity_from_dict(d: dict[str, Any]) -> Entity:
+    """The entity :func:`entity_dict` made ``d`` from (``TypeError``/``KeyError`` for data of
+    another shape)."""
+    return Entity(
+        **{k: v for k, v in d.items() if k not in ("names", "near_miss")},
+        near_miss=tuple(d.get("near_miss", ())),
+        names=tuple(Name(**n) for n in d["names"]),
+    )
