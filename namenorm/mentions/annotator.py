@@ -771,7 +771,7 @@ class Annotator:
         hit = cache.get((query, exact))
         if hit is None:
             contest = self._resolver.config.margin if exact else None
-            hit = self._resolver._scored(query, self._types, limit=4, contest=contest)
+            hit = self._resolver.scored(query, self._types, limit=4, contest=contest)
             if len(cache) > 100_000:
                 cache.clear()
             cache[(query, exact)] = hit
@@ -931,7 +931,7 @@ class Annotator:
         """The lead ``best`` needs over ``other``: wider when an inexact match has a declared
         near-miss for a rival (as in :meth:`namenorm.Resolver.resolve`)."""
         config = self._resolver.config
-        if best.method not in ("exact", "folded") and self._resolver._near_miss(best.id, other.id):
+        if best.method not in ("exact", "folded") and self._resolver.near_miss(best.id, other.id):
             return max(config.margin, config.near_miss_margin)
         return config.margin
 
