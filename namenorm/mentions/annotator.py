@@ -32,7 +32,7 @@
 4. **Selection** (:mod:`~namenorm.mentions.select`). Overlapping accepted spans give way to the
    longer one, then the higher score.
 
-The weights, distances and thresholds are those of :class:`~namenorm.AnnotateConfig`.
+The weights, distances and thresholds are those of :class:`~namenorm.mentions.AnnotateConfig`.
 
 >>> [(m.text, m.id, m.kind) for m in annotate("Fighting near Stepanakert, Azerbaijan's army said.")]
 [('Stepanakert', 'stepanakert', 'name'), ('Azerbaijan', 'azerbaijan', 'name')]
@@ -68,7 +68,7 @@ class Annotator:
 
     ``demonyms=False`` leaves out mentions of a people or language ("Armenian forces");
     ``types`` keeps only entities of those types. ``config`` holds the weights, distances and
-    thresholds (:class:`~namenorm.AnnotateConfig`); ``max_tokens``, ``max_fuzzy_tokens`` and
+    thresholds (:class:`~namenorm.mentions.AnnotateConfig`); ``max_tokens``, ``max_fuzzy_tokens`` and
     ``strong``, when given, override the fields of that name: ``max_tokens`` bounds the words
     of one mention and ``max_fuzzy_tokens`` the words of a span looked up inexactly, and an
     inexact (phonetic, skeleton, fuzzy) match in plain letters that scores below ``strong``, or

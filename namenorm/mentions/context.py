@@ -80,7 +80,7 @@ class Context:
         weight / (1 + distance / distance_scale) over anchors within the window, where the
         weight is ``same_weight`` for the same entity, ``parent_weight`` for its country or
         parent (or a place or person of it), ``neighbour_weight`` for a neighbour under the
-        same country or parent, and 0 otherwise (:class:`~namenorm.AnnotateConfig`)."""
+        same country or parent, and 0 otherwise (:class:`~namenorm.mentions.AnnotateConfig`)."""
         entity = self._entities.get(eid)
         if entity is None:
             return 0.0, ""

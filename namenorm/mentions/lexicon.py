@@ -26,8 +26,8 @@ def token_key(word: str, latin_doc: bool) -> tuple[str, str]:
     """(key, repaired text) of one word: look-alikes repaired in the document's context (a
     Latin document when ``latin_doc``), then folded to the resolver's key, without spaces.
 
-    >>> token_key("Azeгbaijan's", True)
-    ("azerbaijan's", "Azerbaijan's")
+    >>> token_key("Azeгbaijan", True)
+    ('azerbaijan', 'Azerbaijan')
     """
     repaired = fold_word(nfkc(unify_punctuation(remove_invisible(word))), latin_doc)
     return fold_normalized(repaired).replace(" ", ""), repaired
