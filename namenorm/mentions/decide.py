@@ -250,10 +250,11 @@ class Decider:
             return (top, []) if top[3] or d.weak else None
         runner = options[1]
         if coherence - runner[0] >= lead:
-            return top, [
+            why = (
                 f"context: {match.id} chosen over {runner[2].id}, coherence "
                 f"{coherence:.2f} against {runner[0]:.2f}"
-            ]
+            )
+            return top, [why]
         if runner[0] - coherence < lead and era - max(o[1] for o in options[1:]) >= lead:
             # as coherent as its rivals, but of the text's time: Ilham, not Heydar, Aliyev
             options.sort(key=lambda t: (-t[1], -t[0], -t[2].score, t[2].id))
