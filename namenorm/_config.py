@@ -1,10 +1,11 @@
-"""Every tunable weight and threshold of the resolver, in one frozen object."""
+"""Every tunable weight and threshold of the resolver (:class:`Config`) and of mention detection
+(:class:`AnnotateConfig`), each in one frozen object."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-__all__ = ["Config"]
+__all__ = ["AnnotateConfig", "Config"]
 
 
 @dataclass(frozen=True)
@@ -82,3 +83,73 @@ class Config:
             if length >= minimum:
                 allowed = edits
         return allowed
+
+
+@dataclass(frozen=True)
+class AnnotateConfig:
+    """Weights, distances and thresholds of mention detection (:class:`namenorm.Annotator`).
+
+    Frozen and hashable (module-level :func:`namenorm.annotate` keeps one annotator per option
+    set); every field is checked on construction: a value of the wrong type raises
+    :class:`TypeError`, one out of range :class:`ValueError`.
+
+    >>> AnnotateConfig().strong
+    0.85
+    >>> AnnotateConfig(max_tokens=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: AnnotateConfig.max_tokens must be at least 1, not 0
+    """
+
+    #: Most words in one mention.
+    max_tokens: int = 8
+    #: Most words in one span looked up inexactly (runs of name-like words are cut into parts
+    #: of up to this many words; a run is followed for at most three times as many).
+    max_fuzzy_tokens: int = 4
+    #: An inexact (phonetic, skeleton, fuzzy) match in plain letters that scores below this,
+    #: or stands at a sentence start, needs support from the document.
+    strong: float = 0.85
+    #: Words longer than this (in key letters) are not looked up inexactly: no name has them.
+    max_word: int = 40
+    #: Fewest key letters in a span looked up inexactly (shorter keys score below threshold).
+    min_inexact_letters: int = 5
+    #: Most entities the resolver lists for one span (the rivals a tie is decided between).
+    candidates: int = 4
+    #: Anchors further than this many words away do not count for coherence.
+    window: int = 400
+    #: Coherence is ``weight / (1 + distance / distance_scale)``, distance in words.
+    distance_scale: float = 25.0
+    #: Coherence weight of an anchor that is the same entity.
+    same_weight: float = 3.0
+    #: ... that is the entity's country or parent, or a place or person of it.
+    parent_weight: float = 2.0
+    #: ... that is a neighbour under the same country or parent.
+    neighbour_weight: float = 1.0
+    #: Lead in coherence (and, between people equally coherent, in the share of the text's
+    #: people active in the same years) that decides a tie between entities.
+    lead: float = 0.5
+    #: A needs-context alias accepted on the document scores ``threshold + evidence_step``
+    #: per piece of evidence (never more than the alias itself gives).
+    evidence_step: float = 0.05
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            name = f"AnnotateConfig.{f.name}"
+            if f.type in ("int", int):
+                if isinstance(value, bool) or not isinstance(value, int):
+                    raise TypeError(f"{name} must be int, not {type(value).__name__}")
+                if value < 1:
+                    raise ValueError(f"{name} must be at least 1, not {value}")
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+            if not value >= 0 or value == float("inf"):  # also rejects NaN
+                raise ValueError(f"{name} must be finite and at least 0, not {value}")
+        for name in ("strong", "evidence_step"):
+            if getattr(self, name) > 1:
+                raise ValueError(f"AnnotateConfig.{name} is a score and must be at most 1")
+        if self.distance_scale == 0:
+            raise ValueError("AnnotateConfig.distance_scale must be more than 0")
+        if self.max_fuzzy_tokens > self.max_tokens:
+            raise ValueError("AnnotateConfig.max_fuzzy_tokens must be at most max_tokens")

@@ -248,8 +248,8 @@ def test_skipping_fuzzy_retrieval_keeps_every_contender(bundled, data):
     for query in {name, name[:-cut] if cut else name, name + "s", name.upper()}:
         if not query.strip():
             continue
-        full = bundled._scored(query, None)
-        quick = bundled._scored(query, None, contest=0.06)
+        full = bundled.scored(query, None)
+        quick = bundled.scored(query, None, contest=0.06)
         if full:
             width = 0.06 if full[0][0].method in ("exact", "folded") else 0.12
             assert quick and _contenders(quick, width) == _contenders(full, width), query

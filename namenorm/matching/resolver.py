@@ -335,13 +335,15 @@ class Resolver:
         )
         return _with_step(match, f"accepted: score >= {self._config.threshold:g}; {said}")
 
-    def _near_miss(self, a: str, b: str) -> bool:
-        """Whether the gazetteer declares ``a`` and ``b`` near-misses (either way round)."""
+    def near_miss(self, a: str, b: str) -> bool:
+        """Whether the gazetteer declares entities ``a`` and ``b`` (ids) near-misses, either way
+        round: such a pair needs ``Config.near_miss_margin`` between an inexact best match and
+        its runner-up instead of ``margin``."""
         ea, eb = self.gazetteer.get(a), self.gazetteer.get(b)
         return bool(ea and eb and (b in ea.near_miss or a in eb.near_miss))
 
     def _near_miss_at(self, a: int, b: int) -> bool:
-        """:meth:`_near_miss` by entity number (no id lookup, so no gazetteer to build)."""
+        """:meth:`near_miss` by entity number (no id lookup, so no gazetteer to build)."""
         ea, eb = self._index.entities[a], self._index.entities[b]
         return eb.id in ea.near_miss or ea.id in eb.near_miss
 
@@ -369,7 +371,7 @@ class Resolver:
             for e in entries
         ]
 
-    def _scored(
+    def scored(
         self,
         query: str,
         types: frozenset[str] | None,
@@ -380,7 +382,8 @@ class Resolver:
         """Entities for ``query`` scored as if every needs-context alias were plain, best
         first, each with a flag that says whether that differs from what :meth:`resolve` sees
         (the score rests on a needs-context alias). Mention detection weighs those on the
-        document (:mod:`namenorm.mentions.annotator`).
+        document (:mod:`namenorm.mentions`). ``types`` keeps only entities of those types
+        (as :func:`check_types` gives them; None keeps all), ``limit`` the best so many.
 
         With ``contest`` (a margin), only the entities that can come within that margin of the
         best are sure to be listed: fuzzy retrieval is skipped when the hash tables give a

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Literal
 
 from namenorm.text.confusables import TO_LATIN
 
@@ -44,6 +45,7 @@ __all__ = [
     "GAP",
     "fold_homoglyphs",
     "is_latin",
+    "latin_dominant",
     "latin_schwa",
     "mark_fragments",
     "normalize",
@@ -176,8 +178,40 @@ def _words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _latin_dominant(text: str) -> bool:
-    """True when Latin letters (look-alikes not counted) outnumber all other letters."""
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def latin_dominant(text: str, *, lookalikes: Literal["skip", "count"] = "skip") -> bool:
+    """True when Latin letters outnumber all other letters of ``text``.
+
+    ``lookalikes`` says how look-alike letters (:data:`~namenorm.text.confusables.TO_LATIN`)
+    count:
+
+    - ``"skip"``: they count for neither side, and only letters (``str.isalpha``) count at all.
+      This is what folding look-alikes asks (:func:`fold_homoglyphs`): whether a word of
+      look-alikes stands in Latin text must not depend on the look-alikes themselves.
+    - ``"count"``: every word character that is not a digit or ``_`` counts, a look-alike by the
+      script it is written in (a Cyrillic "а" against Latin, a Latin "ƅ" for it) and a numeric
+      sign such as "²" against Latin. This is how mention detection sees a document
+      (:mod:`namenorm.mentions`); it is counted fast, ASCII letters against all letters first.
+
+    >>> latin_dominant("Баку и Stepanakert"), latin_dominant("Баку и Stepanakert", lookalikes="count")
+    (True, True)
+    >>> latin_dominant("аеорс Baku"), latin_dominant("аеорс Baku", lookalikes="count")
+    (True, False)
+    """
+    if lookalikes == "count":
+        letters = len(_LETTER.findall(text))
+        ascii_letters = len(_ASCII_LETTER.findall(text))
+        if ascii_letters * 2 > letters:
+            return True
+        latin = ascii_letters + sum(
+            1 for ch in text if not ch.isascii() and ch.isalpha() and script_of(ch) == "LATIN"
+        )
+        return latin * 2 > letters
+    if lookalikes != "skip":
+        raise ValueError(f"lookalikes must be 'skip' or 'count', not {lookalikes!r}")
     latin = other = 0
     for ch in text:
         if ch in TO_LATIN or not ch.isalpha():
@@ -219,7 +253,7 @@ def fold_homoglyphs(text: str) -> str:
     if text.isascii():
         return text
     spans = _words(text)
-    latin_context = _latin_dominant(text)
+    latin_context = latin_dominant(text)
     out = []
     last = 0
     for start, end in spans:
@@ -233,7 +267,7 @@ def fold_homoglyphs(text: str) -> str:
 
 def _fragment_scripts(text: str) -> set[str]:
     """Scripts that occur in ``text`` only as short pieces (at most 3 letters) in Latin text."""
-    if not _latin_dominant(text):
+    if not latin_dominant(text):
         return set()
     longest: dict[str, int] = {}
     run_script = None

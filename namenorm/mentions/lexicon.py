@@ -1,0 +1,168 @@
+"""The gazetteer's aliases as token keys, and the per-word caches mention detection probes."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Container
+
+from namenorm.keys import fold_normalized
+from namenorm.matching.inflect import strip_inflection
+from namenorm.matching.resolver import Resolver
+from namenorm.mentions.tokens import HAN_WORD, Token, joiner, token_pattern
+from namenorm.mentions.words import VOCABULARY
+from namenorm.text.normalize import fold_word, nfkc, remove_invisible, unify_punctuation
+
+__all__ = ["AliasKeys", "Lexicon", "token_key"]
+
+#: A cache is emptied when it holds more entries than this (bounds memory on endless input).
+_CACHE_LIMIT = 200_000
+
+#: (full keys of the aliases, longest alias in tokens by its first token key, words of the
+#: aliases that are not in the vocabulary).
+AliasKeys = tuple[frozenset[str], dict[str, int], frozenset[str]]
+
+
+def token_key(word: str, latin_doc: bool) -> tuple[str, str]:
+    """(key, repaired text) of one word: look-alikes repaired in the document's context (a
+    Latin document when ``latin_doc``), then folded to the resolver's key, without spaces.
+
+    >>> token_key("Azeгbaijan", True)
+    ('azerbaijan', 'Azerbaijan')
+    """
+    repaired = fold_word(nfkc(unify_punctuation(remove_invisible(word))), latin_doc)
+    return fold_normalized(repaired).replace(" ", ""), repaired
+
+
+class Lexicon:
+    """What one resolver's aliases look like as tokens; built lazily, thread-safe."""
+
+    def __init__(self, resolver: Resolver, max_tokens: int) -> None:
+        self._resolver = resolver
+        self._max_tokens = max_tokens
+        self._lock = threading.Lock()
+        self._keys: AliasKeys | None = None
+        self._all_words: frozenset[str] = frozenset()
+        self._token_keys: dict[tuple[str, bool], tuple[str, str]] = {}
+        self._alias_words: dict[str, frozenset[str]] = {}
+        self._near_words: frozenset[str] | None = None
+        self._near_cache: dict[str, bool] = {}
+        self._stem_keys_cache: dict[tuple[str, bool], frozenset[str]] = {}
+        self._han: frozenset[str] | None = None
+
+    def token_key(self, word: str, latin_doc: bool) -> tuple[str, str]:
+        """:func:`token_key`, cached."""
+        cache = self._token_keys
+        hit = cache.get((word, latin_doc))
+        if hit is None:
+            hit = token_key(word, latin_doc)
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            cache[(word, latin_doc)] = hit
+        return hit
+
+    def fold_keys(self) -> Container[str]:
+        """The resolver's table of fold keys (whole aliases, spaces removed)."""
+        return self._resolver.index.tables()["fold"]
+
+    def alias_keys(self) -> AliasKeys:
+        """The aliases as sequences of token keys: the full keys, the longest alias (in
+        tokens) that starts with each first token, and every word of every alias."""
+        if self._keys is None:
+            with self._lock:
+                if self._keys is None:
+                    self._keys = self._build_alias_keys()
+        return self._keys
+
+    def _build_alias_keys(self) -> AliasKeys:
+        full: set[str] = set()
+        first: dict[str, int] = {}
+        vocab: set[str] = set()
+        pattern = token_pattern()
+        for alias in self._resolver.index.aliases:
+            words = [(m.start(), m.end()) for m in pattern.finditer(alias.text)]
+            parts = self._alias_parts(alias.text, words)
+            vocab.update(parts[::2])
+            if not parts or len(words) > self._max_tokens:
+                continue
+            full.add("".join(parts))
+            n = (len(parts) + 1) // 2
+            first[parts[0]] = max(first.get(parts[0], 0), n)
+        self._all_words = frozenset(vocab)
+        return frozenset(full), first, frozenset(vocab - VOCABULARY)
+
+    def _alias_parts(self, text: str, words: list[tuple[int, int]]) -> list[str]:
+        """Token keys of an alias alternating with how they join (" " or "")."""
+        parts: list[str] = []
+        prev_end = None
+        for start, end in words:
+            key, _ = self.token_key(text[start:end], True)
+            if not key:
+                continue
+            if prev_end is not None:
+                parts.append(joiner(text[prev_end:start]) or " ")
+            parts.append(key)
+            prev_end = end
+        return parts
+
+    def all_words(self) -> frozenset[str]:
+        """Every word (token key) of every alias, vocabulary words included."""
+        self.alias_keys()
+        return self._all_words
+
+    def near_alias_word(self, key: str) -> bool:
+        """Whether a word's key is within one edit of a word of some alias (one dictionary
+        probe per one-letter deletion, through the aliases' words and their deletions)."""
+        hit = self._near_cache.get(key)
+        if hit is None:
+            near = self._near()
+            hit = key in near or any(key[:i] + key[i + 1 :] in near for i in range(len(key)))
+            if len(self._near_cache) > _CACHE_LIMIT:
+                self._near_cache.clear()
+            self._near_cache[key] = hit
+        return hit
+
+    def _near(self) -> frozenset[str]:
+        if self._near_words is None:
+            with self._lock:
+                if self._near_words is None:
+                    words = self.alias_keys()[2]
+                    deletions = {
+                        w[:i] + w[i + 1 :] for w in words if len(w) > 2 for i in range(len(w))
+                    }
+                    self._near_words = frozenset(words | deletions)
+        return self._near_words
+
+    def stem_keys(self, t: Token) -> frozenset[str]:
+        """Keys of the dictionary forms :func:`~namenorm.matching.inflect.strip_inflection`
+        proposes for a token ("Алиевым" -> "aliyev"), whatever its case."""
+        latin = t.repaired.isascii()
+        hit = self._stem_keys_cache.get((t.repaired, latin))
+        if hit is None:
+            hit = frozenset(
+                key
+                for s in strip_inflection(t.repaired, lowercase_ok=True)
+                if (key := self.token_key(s.stem, latin)[0])
+            )
+            if len(self._stem_keys_cache) > _CACHE_LIMIT:
+                self._stem_keys_cache.clear()
+            self._stem_keys_cache[(t.repaired, latin)] = hit
+        return hit
+
+    def alias_words(self, alias: str) -> frozenset[str]:
+        """The token keys of the words of one alias."""
+        keys = self._alias_words.get(alias)
+        if keys is None:
+            keys = frozenset(
+                self.token_key(m.group(), True)[0] for m in token_pattern().finditer(alias)
+            )
+            self._alias_words[alias] = keys
+        return keys
+
+    def han_words(self) -> frozenset[str]:
+        """Words of two or more kanji in the aliases (for segmenting Chinese and Japanese)."""
+        if self._han is None:
+            words: set[str] = set()
+            for alias in self._resolver.index.aliases:
+                words.update(m.group() for m in HAN_WORD.finditer(alias.text))
+            self._han = frozenset(words)
+        return self._han

@@ -1,0 +1,67 @@
+"""Selection: the accepted candidates that do not overlap, as mentions."""
+
+from __future__ import annotations
+
+from namenorm.mentions.context import Decision
+from namenorm.mentions.mention import Mention
+
+__all__ = ["select"]
+
+
+def select(decisions: list[Decision], n_tokens: int) -> list[Mention]:
+    """Non-overlapping mentions: longer spans first, then higher scores; but a span matched
+    inexactly gives way to an exact match inside it that scores as well ("Armenian SU-25"
+    is not a longer name of Armenia)."""
+    chosen = _non_overlapping(_without_inexact_around_exact(decisions), n_tokens)
+    mentions = []
+    for d in chosen:
+        assert d.match is not None
+        kind = "demonym" if d.match.alias_kind == "demonym" else "name"
+        mentions.append(Mention(d.cand.start, d.cand.end, d.cand.text, d.match, kind))
+    return mentions
+
+
+def _without_inexact_around_exact(decisions: list[Decision]) -> list[Decision]:
+    exact_at: dict[int, list[tuple[int, float]]] = {}  # first token -> (last, score)
+    for d in decisions:
+        if d.cand.exact and d.match is not None:
+            exact_at.setdefault(d.cand.first, []).append((d.cand.last, d.match.score))
+    kept = []
+    for d in decisions:
+        assert d.match is not None
+        first, last = d.cand.first, d.cand.last
+        # A span reached through the exact dictionary form of its inflected words
+        # ("Минской группе ОБСЕ") is as good as an exact one.
+        exact_stem = d.match.ending is not None and d.match.method in ("exact", "folded")
+        score = d.match.score
+        if not d.cand.exact and not exact_stem and any(
+            b <= last and (a, b) != (first, last) and other >= score
+            for a in range(first, last + 1)
+            for b, other in exact_at.get(a, ())
+        ):
+            continue
+        kept.append(d)
+    return kept
+
+
+def _non_overlapping(kept: list[Decision], n_tokens: int) -> list[Decision]:
+    ranked = sorted(
+        kept,
+        key=lambda d: (
+            -(d.cand.last - d.cand.first),
+            -(d.cand.end - d.cand.start),
+            -(d.match.score if d.match else 0.0),
+            d.cand.start,
+        ),
+    )
+    taken = bytearray(n_tokens)
+    chosen = []
+    for d in ranked:
+        span = range(d.cand.first, d.cand.last + 1)
+        if any(taken[k] for k in span):
+            continue
+        for k in span:
+            taken[k] = 1
+        chosen.append(d)
+    chosen.sort(key=lambda d: d.cand.start)
+    return chosen

@@ -1,0 +1,245 @@
+"""Candidate spans: runs of tokens that may name an entity.
+
+A span whose folded tokens spell an alias is an *exact* candidate (one dictionary probe per
+token). Runs of name-like tokens are also proposed whole and in parts, as are a word with its
+grammatical ending, machine-translation splits, letter-spaced words and words broken by
+injected fragments; those go to the fuzzy resolver.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from namenorm._config import AnnotateConfig
+from namenorm.matching.inflect import strip_inflection
+from namenorm.mentions.lexicon import Lexicon
+from namenorm.mentions.tokens import Token, tight
+from namenorm.mentions.words import CONNECTORS, FUNCTION_WORDS, POSSESSIVE
+from namenorm.text.normalize import unify_punctuation
+
+__all__ = ["Candidate", "find_candidates"]
+
+#: Fewest single letters, one space apart, that make a letter-spaced word ("B a k u").
+_MIN_SPACED = 4
+#: Most tokens in a stretch of Latin pieces and fragments.
+_MAX_BROKEN = 16
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of tokens ``first..last`` (inclusive) at ``start:end`` in the text."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    query: str  # the text sent to the resolver (look-alikes repaired in context)
+    exact: bool  # its folded tokens spell an alias
+
+
+class _Spans:
+    """Collects candidates, each span once, in the order they are proposed."""
+
+    def __init__(
+        self, text: str, tokens: list[Token], lexicon: Lexicon, config: AnnotateConfig
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.config = config
+        self.alias_words = lexicon.alias_keys()[2]
+        self.all_words = lexicon.all_words()
+        self.seen: set[tuple[int, int]] = set()
+        self.cands: list[Candidate] = []
+
+    def add(self, i: int, j: int, exact: bool, broken: bool = False) -> None:
+        if (i, j) in self.seen:
+            return
+        tokens = self.tokens
+        if not exact and not self._inexact_ok(i, j, broken):
+            return
+        if j > i and tokens[j].key in POSSESSIVE and tokens[j].join == "":
+            return  # "Armenia's": the name ends before the apostrophe
+        self.seen.add((i, j))
+        parts = [tokens[i].repaired]
+        for k in range(i + 1, j + 1):
+            parts.append(self.text[tokens[k - 1].end : tokens[k].start])
+            parts.append(tokens[k].repaired)
+        start, end = tokens[i].start, tokens[j].end
+        self.cands.append(Candidate(i, j, start, end, self.text[start:end], "".join(parts), exact))
+
+    def _inexact_ok(self, i: int, j: int, broken: bool) -> bool:
+        """An inexact match needs five letters at least (shorter keys score below the
+        threshold); a span of several whole words needs one word that occurs in an alias, and
+        every word within one edit of an alias's word."""
+        span = self.tokens[i : j + 1]
+        if sum(len(t.key) for t in span) < self.config.min_inexact_letters:
+            return False
+        if j == i or broken:
+            return True
+        stem_keys, alias_words = self.lexicon.stem_keys, self.alias_words
+        return any(t.key in alias_words or stem_keys(t) & alias_words for t in span) and all(
+            t.key in CONNECTORS
+            or len(t.key) <= 2  # an ending after a hyphen: ՀԱՊԿ-ի
+            or self.lexicon.near_alias_word(t.key)
+            or stem_keys(t) & alias_words
+            for t in span
+        )
+
+    def name_like(self, t: Token) -> bool:
+        return (
+            (t.upper or not t.cased)
+            and not t.fragment
+            and not t.key.isdigit()
+            and len(t.key) <= self.config.max_word
+        )
+
+    def may_start(self, t: Token) -> bool:
+        return self.name_like(t) and t.key not in FUNCTION_WORDS
+
+    def name_part(self, t: Token) -> bool:
+        # A lower-case word of an alias, inflected or not, inside a name ("Шушинского
+        # района", "Минской группе ОБСЕ"): it may continue and end a run, never start one.
+        return (
+            t.cased
+            and not t.upper
+            and t.key not in FUNCTION_WORDS
+            and bool(({t.key} | self.lexicon.stem_keys(t)) & self.all_words)
+        )
+
+
+def find_candidates(
+    text: str, tokens: list[Token], lexicon: Lexicon, config: AnnotateConfig
+) -> list[Candidate]:
+    """Every candidate span of ``tokens``, exact ones first."""
+    spans = _Spans(text, tokens, lexicon, config)
+    _exact(spans)
+    _name_runs(spans)
+    _endings(spans)
+    _splits(spans)
+    _letter_spaced(spans)
+    _broken(spans)
+    return spans.cands
+
+
+def _exact(spans: _Spans) -> None:
+    """Walk the alias keys from each token that starts one."""
+    full, first, _ = spans.lexicon.alias_keys()
+    tokens = spans.tokens
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        longest = first.get(tok.key)
+        if not longest:
+            continue
+        key = tok.key
+        if key in full:
+            spans.add(i, i, True)
+        for j in range(i + 1, min(n, i + longest)):
+            join = tokens[j].join
+            if join is None:
+                break
+            key = key + join + tokens[j].key
+            if key in full:
+                spans.add(i, j, True)
+
+
+def _name_runs(spans: _Spans) -> None:
+    """Runs of name-like tokens, whole and in parts of up to ``max_fuzzy_tokens`` tokens."""
+    tokens = spans.tokens
+    n = len(tokens)
+    most = spans.config.max_fuzzy_tokens
+    i = 0
+    while i < n:
+        if not spans.name_like(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j + 1 - i < 3 * most and _continues(spans, tokens[j + 1]):
+            j += 1
+        for a in range(i, j + 1):
+            if spans.may_start(tokens[a]):
+                for b in range(a, min(j, a + most - 1) + 1):
+                    if spans.name_like(tokens[b]) or (b > a and spans.name_part(tokens[b])):
+                        spans.add(a, b, False)
+        i = j + 1
+
+
+def _continues(spans: _Spans, t: Token) -> bool:
+    return t.join is not None and (
+        spans.name_like(t) or t.key in CONNECTORS or spans.name_part(t)
+    )
+
+
+def _endings(spans: _Spans) -> None:
+    """A grammatical ending after an apostrophe or a hyphen belongs to the mention
+    ("İstanbul'da", "ATƏT-in", "ՀԱՊԿ-ի"): the span covers the whole written form."""
+    text, tokens = spans.text, spans.tokens
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        gap = unify_punctuation(text[a.end : b.start])
+        if spans.name_like(a) and gap in ("'", "-") and (not b.cased or not b.upper):
+            written = unify_punctuation(text[a.start : b.end])
+            if any(s.stem == text[a.start : a.end] for s in strip_inflection(written)):
+                spans.add(i, i + 1, False)
+
+
+def _splits(spans: _Spans) -> None:
+    """Machine-translation splits: a name-like word and the lower-case rest of it
+    ("Stepana kert", "Azer baijan")."""
+    tokens = spans.tokens
+    fold_keys = spans.lexicon.fold_keys()
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if (
+            b.join == " "
+            and spans.name_like(a)
+            and b.cased
+            and not b.upper
+            and a.key + b.key in fold_keys
+        ):
+            spans.add(i, i + 1, True)
+
+
+def _letter_spaced(spans: _Spans) -> None:
+    """Letter-spaced words: four or more single letters one space apart ("B a k u")."""
+    tokens = spans.tokens
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if len(tokens[i].key) != 1:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and len(tokens[j + 1].key) == 1 and tokens[j + 1].join == " ":
+            j += 1
+        if j - i >= _MIN_SPACED - 1:
+            spans.add(i, j, False, broken=True)
+        i = j + 1
+
+
+def _broken(spans: _Spans) -> None:
+    """Words broken by injected fragments: Latin pieces and fragments, alternating, with at
+    most one space between them ("Mevl চা t ভ avu"); every stretch that holds a fragment and
+    ends in a Latin piece is looked up (the resolver marks the fragments as gaps)."""
+    text, tokens = spans.text, spans.tokens
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not tokens[i].fragment:
+            i += 1
+            continue
+        lo = i - 1 if i > 0 and tight(text, tokens[i - 1], tokens[i]) else i
+        j = i
+        while (
+            j + 1 < n
+            and tight(text, tokens[j], tokens[j + 1])
+            and tokens[j + 1].fragment != tokens[j].fragment
+            and j + 1 - lo < _MAX_BROKEN
+        ):
+            j += 1
+        for a in range(lo, j + 1):
+            for b in range(a + 1, j + 1):
+                if not tokens[b].fragment:
+                    spans.add(a, b, False, broken=True)
+        i = j + 1

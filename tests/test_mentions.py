@@ -1,0 +1,200 @@
+"""The mentions package's own parts: AnnotateConfig, the annotators of the module-level
+functions, and the look-alike rule of latin_dominant that mention detection uses."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import FrozenInstanceError, fields
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import namenorm
+from namenorm.mentions import AnnotateConfig, Annotator, annotate, annotator_for, rewrite
+from namenorm.mentions import annotator as annotator_module
+from namenorm.text.confusables import TO_LATIN
+from namenorm.text.normalize import latin_dominant, script_of
+
+# -- AnnotateConfig --------------------------------------------------------------------------
+
+
+def test_annotate_config_defaults_are_those_annotate_used():
+    config = AnnotateConfig()
+    assert (config.max_tokens, config.max_fuzzy_tokens, config.strong) == (8, 4, 0.85)
+    assert (config.window, config.distance_scale, config.lead, config.evidence_step) == (
+        400, 25.0, 0.5, 0.05,
+    )
+    assert (config.same_weight, config.parent_weight, config.neighbour_weight) == (3.0, 2.0, 1.0)
+
+
+def test_annotate_config_is_frozen_and_hashable():
+    config = AnnotateConfig(strong=0.9)
+    with pytest.raises(FrozenInstanceError):
+        config.strong = 0.5  # type: ignore[misc]
+    assert hash(config) == hash(AnnotateConfig(strong=0.9))
+    assert {config: 1}[AnnotateConfig(strong=0.9)] == 1
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("max_tokens", 2.0),
+        ("max_tokens", "8"),
+        ("max_tokens", True),
+        ("window", None),
+        ("strong", "0.85"),
+        ("strong", False),
+        ("distance_scale", [25]),
+    ],
+)
+def test_annotate_config_rejects_wrong_types(field, value):
+    with pytest.raises(TypeError, match=field):
+        AnnotateConfig(**{field: value})
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("max_tokens", 0),
+        ("max_fuzzy_tokens", -1),
+        ("candidates", 0),
+        ("window", 0),
+        ("strong", 1.5),
+        ("strong", -0.1),
+        ("strong", float("nan")),
+        ("evidence_step", 2),
+        ("distance_scale", 0),
+        ("distance_scale", float("inf")),
+        ("same_weight", -1.0),
+        ("lead", float("nan")),
+    ],
+)
+def test_annotate_config_rejects_values_out_of_range(field, value):
+    with pytest.raises(ValueError, match=field):
+        AnnotateConfig(**{field: value})
+
+
+def test_every_annotate_config_field_is_checked():
+    for f in fields(AnnotateConfig):
+        with pytest.raises(TypeError):
+            AnnotateConfig(**{f.name: "1"})
+
+
+def test_annotator_takes_a_config_and_the_old_arguments(mini):
+    assert Annotator(mini).config == AnnotateConfig()
+    assert Annotator(mini, strong=0.9).config == AnnotateConfig(strong=0.9)
+    assert Annotator(mini, strong=0.9).strong == 0.9
+    config = AnnotateConfig(max_tokens=6, max_fuzzy_tokens=3)
+    assert Annotator(mini, config=config).config is config
+    # the old keyword arguments override the fields of the config
+    both = Annotator(mini, config=config, max_tokens=7)
+    assert (both.config.max_tokens, both.config.max_fuzzy_tokens) == (7, 3)
+    with pytest.raises(ValueError):
+        Annotator(mini, max_tokens=0)
+    with pytest.raises(TypeError):
+        Annotator(mini, config={"strong": 0.9})  # type: ignore[arg-type]
+
+
+def test_the_config_decides(mini):
+    # A mention longer than max_tokens is not found; shorter ones still are.
+    text = "Talks in Bakı and Steppe cart."
+    assert [m.id for m in Annotator(mini, config=AnnotateConfig()).annotate(text)] == [
+        "baku", "stepanakert",
+    ]
+    one = Annotator(mini, config=AnnotateConfig(max_tokens=1, max_fuzzy_tokens=1))
+    assert "baku" in [m.id for m in one.annotate(text)]
+
+
+# -- the annotators of annotate() and rewrite() ----------------------------------------------
+
+
+@pytest.fixture
+def constructions(monkeypatch):
+    """Counts Annotator constructions, with an empty cache of annotators."""
+    count = [0]
+    real = Annotator.__init__
+
+    def counting(self, *args, **kwargs):
+        count[0] += 1
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(annotator_module, "_annotators", type(annotator_module._annotators)())
+    monkeypatch.setattr(Annotator, "__init__", counting)
+    return count
+
+
+def test_annotate_builds_one_annotator_per_option_set(constructions, mini):
+    for _ in range(5):
+        annotate("Talks in Baku.", types="place")
+        rewrite("Talks in Baku.", types=["place"])
+    assert constructions[0] == 1
+    for _ in range(3):
+        annotate("Talks in Baku.", types="place", demonyms=False)
+        annotate("Talks in Baku.", resolver=mini)
+        namenorm.annotate("Talks in Baku.", resolver=mini)
+    assert constructions[0] == 3
+    assert annotator_for(resolver=mini) is annotator_for(resolver=mini, types=None)
+    assert annotator_for(types="place") is not annotator_for(types="person")
+    assert constructions[0] == 4
+
+
+def test_annotators_are_built_once_under_threads(constructions, mini):
+    barrier = threading.Barrier(4)
+    got = []
+
+    def work():
+        barrier.wait()
+        got.append(annotator_for(resolver=mini, types="person"))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert constructions[0] == 1
+    assert all(a is got[0] for a in got)
+
+
+def test_the_cache_of_annotators_is_bounded(constructions, mini, monkeypatch):
+    monkeypatch.setattr(annotator_module, "_MAX_ANNOTATORS", 2)
+    first = annotator_for(resolver=mini, types="place")
+    annotator_for(resolver=mini, types="person")
+    assert annotator_for(resolver=mini, types="place") is first  # used last: kept
+    annotator_for(resolver=mini, types="event")
+    assert len(annotator_module._annotators) == 2
+    assert annotator_for(resolver=mini, types="place") is first
+    assert constructions[0] == 3
+    annotator_for(resolver=mini, types="person")  # gone: built again
+    assert constructions[0] == 4
+
+
+# -- latin_dominant: the annotator's rule, against a slow reference ---------------------------
+
+
+def _count_reference(text: str) -> bool:
+    """Every word character but digits and "_" is a letter; Latin ones by their script."""
+    letters = [ch for ch in text if re.fullmatch(r"[^\W\d_]", ch)]
+    latin = [ch for ch in letters if ch.isalpha() and script_of(ch) == "LATIN"]
+    return 2 * len(latin) > len(letters)
+
+
+_lookalikes = sorted(TO_LATIN)[:200]
+_texts = st.text(
+    alphabet=st.sampled_from(
+        list("abcXYZ 1²_-") + list("бвгдж") + list("աբգ") + list("ǎǅƅ") + _lookalikes
+    ),
+    max_size=30,
+)
+
+
+@given(_texts)
+def test_latin_dominant_counting_look_alikes_agrees_with_its_reference(text):
+    assert latin_dominant(text, lookalikes="count") == _count_reference(text)
+
+
+def test_latin_dominant_says_how_look_alikes_count():
+    assert latin_dominant("аеорс Baku") and not latin_dominant("аеорс Baku", lookalikes="count")
+    with pytest.raises(ValueError):
+        latin_dominant("Baku", lookalikes="latin")  # type: ignore[arg-type]
