@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from namenorm._errors import GazetteerError, GazetteerProblem
-from namenorm.text.normalize import script_of
+from namenorm.text.scripts import detect_script
 
 __all__ = ["KINDS", "TYPES", "Entity", "Gazetteer", "Name", "detect_script", "load_paths"]
 
@@ -52,16 +52,6 @@ _XREFS = {
     "iso3166": re.compile(r"^[A-Z]{2}\Z"),
     "iso3166-2": re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}\Z"),
 }
-_SCRIPT_CODES = {
-    "LATIN": "Latn", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "GEORGIAN": "Geor",
-    "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr", "HAN": "Hani", "HIRAGANA": "Hira",
-    "KATAKANA": "Kana", "HANGUL": "Hang", "DEVANAGARI": "Deva", "BENGALI": "Beng",
-    "THAI": "Thai", "SYRIAC": "Syrc", "ETHIOPIC": "Ethi", "GUJARATI": "Gujr",
-    "GURMUKHI": "Guru", "TAMIL": "Taml", "TELUGU": "Telu", "KANNADA": "Knda",
-    "MALAYALAM": "Mlym", "SINHALA": "Sinh", "KHMER": "Khmr", "MONGOLIAN": "Mong",
-    "TIBETAN": "Tibt", "LAO": "Laoo", "MYANMAR": "Mymr",
-}  # fmt: skip
-
 # Zero-width non-joiner and joiner are part of Persian and Arabic-script spelling.
 _JOINERS = {"\u200c", "\u200d"}
 
@@ -82,23 +72,6 @@ _SHOW.maxlevel = 2
 def _show(value: Any) -> str:
     """``repr(value)``, shortened: safe in a message whatever the file held."""
     return _SHOW.repr(value)
-
-
-def detect_script(text: str) -> str:
-    """ISO 15924 code of the script most letters of ``text`` are in (``Zyyy`` if none).
-
-    >>> detect_script("Ստեփանակերտ"), detect_script("Xankəndi"), detect_script("1994")
-    ('Armn', 'Latn', 'Zyyy')
-    """
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            s = script_of(ch)
-            counts[s] = counts.get(s, 0) + 1
-    if not counts:
-        return "Zyyy"
-    best = max(sorted(counts), key=lambda s: counts[s])
-    return _SCRIPT_CODES.get(best, "Zzzz")
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
-from namenorm.text.normalize import script_of
+from namenorm.text.scripts import is_cased, single_script
 
 __all__ = ["PhraseStem", "Stem", "stem_phrase", "strip_inflection"]
 
@@ -230,16 +230,6 @@ _MIN_STEM = 3
 _SEPARATORS = "'-"
 
 
-def _cased(script: str) -> bool:
-    return script in ("LATIN", "CYRILLIC", "ARMENIAN", "GREEK")
-
-
-def _letters_script(word: str) -> str | None:
-    scripts = {script_of(ch) for ch in word if ch.isalpha()}
-    scripts.discard("INHERITED")
-    return scripts.pop() if len(scripts) == 1 else None
-
-
 def _restore_case(word: str, stem: str) -> str:
     if word.isupper() and len(word) > 1:
         return stem.upper()
@@ -277,10 +267,10 @@ def _strip(token: str, lang_hint: str | None, lowercase_ok: bool) -> tuple[Stem,
 
 def _strip_uncached(token: str, lang_hint: str | None, lowercase_ok: bool) -> list[Stem]:
     token = token.strip()
-    script = _letters_script(token)
+    script = single_script(token)
     if script is None or len(token) < _MIN_STEM + 1:
         return []
-    if _cased(script) and not token[0].isupper() and not lowercase_ok:
+    if is_cased(script) and not token[0].isupper() and not lowercase_ok:
         return []
     if token.isupper() and len(token) <= 5 and not any(c in token for c in _SEPARATORS):
         return []  # an abbreviation ("ОБСЕ", "ОДКБ"): cases attach after a hyphen if at all

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from namenorm._config import Config
-from namenorm.gazetteer.loader import TYPES, Gazetteer, detect_script
+from namenorm.gazetteer.loader import TYPES, Gazetteer
+from namenorm.text.scripts import detect_script
 from namenorm.index.tables import Index, QueryKeys, plain_key
 from namenorm.matching.inflect import PhraseStem, stem_phrase
 from namenorm.keys import fold_normalized, phonetic_key, skeleton_key

@@ -22,16 +22,15 @@ full name). Every score is in [0, 1]. The resolver caps what rests on a needs-co
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jellyfish
 
 from namenorm._config import Config
-from namenorm.gazetteer.loader import detect_script
 from namenorm.index.tables import Alias, QueryKeys, plain_key
 from namenorm.text.normalize import GAP
+from namenorm.text.scripts import detect_script, has_abjad
 
 __all__ = ["Evidence", "gap_distance", "score_alias"]
 
@@ -120,7 +119,7 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
     # Arabic and Hebrew transliterate to consonant skeletons: an equal key across that script
     # boundary ("آرارات" and "Ararat") is as weak as a Latin query on a foreign alias, and
     # nothing weaker than an equal fold key holds across it ("Barış" is not "باريس").
-    cross_abjad = _abjad(q.norm) != _abjad(alias.norm)
+    cross_abjad = has_abjad(q.norm) != has_abjad(alias.norm)
     if q_fold == a_fold:
         if (alias.latin or not q.latin) and not cross_abjad:
             return Evidence("folded", config.folded, (f"same folded key {alias.fold!r}",))
@@ -144,7 +143,7 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
         # Sound-alikes across scripts compound a transliteration with edits: "Турка" (a coffee
         # pot) is not "Թուրքիա", "Крайне" (extremely) is not "Ukraine".
         return None
-    if _abjad(q.norm) or _abjad(alias.norm):
+    if has_abjad(q.norm) or has_abjad(alias.norm):
         # Keys of the Arabic and Hebrew scripts are consonant skeletons already: an equal
         # skeleton or a few edits say nothing ("برادران", brothers, is not Barda Rayon).
         return None
@@ -171,21 +170,12 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
     return evidence
 
 
-_ABJAD = re.compile(
-    "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
-)
-
-
 @lru_cache(maxsize=16384)
 def _script(text: str) -> str:
     """The script most letters of ``text`` are in (the gap mark and digits do not count)."""
     return detect_script(text)
 
 
-@lru_cache(maxsize=16384)
-def _abjad(text: str) -> bool:
-    """Whether ``text`` has letters of the Hebrew or Arabic script."""
-    return _ABJAD.search(text) is not None
 
 
 @lru_cache(maxsize=16384)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from namenorm.text.normalize import script_of
+from namenorm.text.scripts import script_of
 
 __all__ = ["MISREADINGS", "misread", "oddity", "repair", "repair_explained"]
 

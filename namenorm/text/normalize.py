@@ -39,11 +39,16 @@ import unicodedata
 from functools import lru_cache
 
 from namenorm.text.confusables import TO_LATIN
+from namenorm.text.mojibake import repair_explained
+from namenorm.text.scripts import is_latin, latin_dominant, latin_majority, script_of
 
+# script_of, is_latin and latin_dominant are defined in namenorm.text.scripts; they stay
+# importable from here for the modules that named them here.
 __all__ = [
     "GAP",
     "fold_homoglyphs",
     "is_latin",
+    "latin_dominant",
     "latin_schwa",
     "mark_fragments",
     "normalize",
@@ -121,41 +126,6 @@ def whitespace(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=8192)
-def script_of(ch: str) -> str:
-    """The script of a letter as the first word of its Unicode name ("LATIN", "CYRILLIC", ...).
-
-    Digits, punctuation and unnamed characters give ``"COMMON"``; combining marks give
-    ``"INHERITED"``.
-
-    >>> script_of("ж"), script_of("ա"), script_of("a"), script_of("-")
-    ('CYRILLIC', 'ARMENIAN', 'LATIN', 'COMMON')
-    """
-    cat = unicodedata.category(ch)
-    if cat.startswith("M"):
-        return "INHERITED"
-    if not cat.startswith("L"):
-        return "COMMON"
-    name = unicodedata.name(ch, "")
-    if not name:
-        return "COMMON"
-    first = name.split(" ", 1)[0]
-    if first in ("CJK", "KANGXI"):
-        return "HAN"
-    if first in ("OLD", "NEW", "TAI", "CANADIAN", "LINEAR", "MEETEI", "SYLOTI", "PAU"):
-        return " ".join(name.split(" ", 2)[:2])
-    return first
-
-
-def is_latin(text: str) -> bool:
-    """Whether every letter of ``text`` is a Latin letter.
-
-    >>> is_latin("Çavuşoğlu 1994"), is_latin("Чавушоглу")
-    (True, False)
-    """
-    return text.isascii() or all(script_of(ch) == "LATIN" for ch in text if ch.isalpha())
-
-
 def _is_wordish(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in TO_LATIN
 
@@ -174,19 +144,6 @@ def _words(text: str) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, len(text)))
     return spans
-
-
-def _latin_dominant(text: str) -> bool:
-    """True when Latin letters (look-alikes not counted) outnumber all other letters."""
-    latin = other = 0
-    for ch in text:
-        if ch in TO_LATIN or not ch.isalpha():
-            continue
-        if script_of(ch) == "LATIN":
-            latin += 1
-        else:
-            other += 1
-    return latin > other
 
 
 def fold_word(word: str, latin_context: bool) -> str:
@@ -219,7 +176,7 @@ def fold_homoglyphs(text: str) -> str:
     if text.isascii():
         return text
     spans = _words(text)
-    latin_context = _latin_dominant(text)
+    latin_context = latin_dominant(text)
     out = []
     last = 0
     for start, end in spans:
@@ -233,7 +190,7 @@ def fold_homoglyphs(text: str) -> str:
 
 def _fragment_scripts(text: str) -> set[str]:
     """Scripts that occur in ``text`` only as short pieces (at most 3 letters) in Latin text."""
-    if not _latin_dominant(text):
+    if not latin_dominant(text):
         return set()
     longest: dict[str, int] = {}
     run_script = None
@@ -331,11 +288,7 @@ def latin_schwa(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
-        latin = sum(1 for ch in word if ch.isalpha() and script_of(ch) == "LATIN")
-        other = sum(
-            1 for ch in word if ch.isalpha() and script_of(ch) != "LATIN" and ch not in "әӘ"
-        )
-        if latin <= other:
+        if not latin_majority(word, ignore="әӘ"):
             return word
         return word.replace("ә", "ə").replace("Ә", "Ə")
 
@@ -367,8 +320,6 @@ def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
     ('Bakı', ('mojibake repaired: UTF-8 text that had been decoded as Windows-1252',))
     """
     _check_text(text)
-    from namenorm.text.mojibake import repair_explained
-
     steps: list[str] = []
     for _round in range(2):
         # Removing invisible characters or fragments can uncover mojibake: one more round.
