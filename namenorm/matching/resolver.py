@@ -29,11 +29,10 @@ from typing import Any, NamedTuple
 from namenorm._config import Config
 from namenorm.gazetteer.loader import TYPES, Gazetteer
 from namenorm.text.scripts import detect_script
-from namenorm.index.tables import Index, QueryKeys, plain_key
+from namenorm.index.tables import Index
+from namenorm.keys import QueryKeys, normalized_keys, query_keys
 from namenorm.matching.inflect import PhraseStem, stem_phrase
-from namenorm.keys import fold_normalized, phonetic_key, skeleton_key
 from namenorm.matching.score import score_alias
-from namenorm.text.normalize import LOOKALIKE_STEPS, normalize_explained
 
 __all__ = ["Match", "Resolver"]
 
@@ -96,35 +95,6 @@ def check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
             f"unknown type {', '.join(sorted(unknown))}; known: {', '.join(sorted(TYPES))}"
         )
     return wanted
-
-
-def query_keys(query: str) -> QueryKeys:
-    """Normalize a query and compute its keys."""
-    norm, steps = normalize_explained(query)
-    fold = fold_normalized(norm)
-    phon = phonetic_key(fold)
-    # A query whose look-alikes were folded is not the same text as any alias: case folding
-    # would read some of them otherwise ("ſ", a long s that looks like an f, folds to "s").
-    lookalikes = not LOOKALIKE_STEPS.isdisjoint(steps)
-    return QueryKeys(
-        norm=norm,
-        norm_fold="" if lookalikes else plain_key(query),
-        fold=fold,
-        phon=phon,
-        skel=skeleton_key(phon),
-        steps=steps,
-    )
-
-
-def _normalized_keys(norm: str) -> QueryKeys:
-    """The keys of text that is normalized already (a dictionary form proposed for a
-    normalized query): no second pass through the normalization pipeline."""
-    fold = fold_normalized(norm)
-    phon = phonetic_key(fold)
-    skel = skeleton_key(phon)
-    return QueryKeys(
-        norm=norm, norm_fold=plain_key(norm), fold=fold, phon=phon, skel=skel, steps=()
-    )
 
 
 class Resolver:
@@ -454,7 +424,7 @@ class Resolver:
         aliases = self._index.aliases
         best: dict[int, _Entry] = {}
         for variant in stem_phrase(q.norm):
-            qv = _normalized_keys(variant.text)
+            qv = normalized_keys(variant.text)
             if len(qv.fold_c) < 3:
                 continue
             if scan:

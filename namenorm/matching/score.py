@@ -28,7 +28,8 @@ from functools import lru_cache
 import jellyfish
 
 from namenorm._config import Config
-from namenorm.index.tables import Alias, QueryKeys, plain_key
+from namenorm.index.tables import Alias
+from namenorm.keys import QueryKeys, plain_key
 from namenorm.text.normalize import GAP
 from namenorm.text.scripts import detect_script, has_abjad
 
