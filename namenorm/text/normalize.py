@@ -253,7 +253,8 @@ def nfkc(text: str) -> str:
         return text
     if not any(ch in TO_LATIN for ch in text):
         return unicodedata.normalize("NFKC", text)
-    out, run = [], []
+    out: list[str] = []
+    run: list[str] = []
     for ch in text:
         if ch in TO_LATIN:
             out.append(unicodedata.normalize("NFKC", "".join(run)))
