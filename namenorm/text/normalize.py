@@ -228,15 +228,8 @@ def mark_fragments(text: str) -> str:
     out: list[str] = []
     in_fragment = False
     for ch in text:
-        cat = unicodedata.category(ch)
-        is_piece = (ch.isalpha() and script_of(ch) in scripts) or (
-            cat[0] == "M" and (in_fragment or not out or out[-1] in (" ", GAP))
-        )
-        if is_piece:
-            while out and out[-1] == " ":
-                out.pop()
-            if not out or out[-1] != GAP:
-                out.append(GAP)
+        if _is_piece(ch, scripts, in_fragment, out):
+            _open_gap(out)
             in_fragment = True
         elif ch == " " and out and out[-1] == GAP:
             continue  # swallow the space after a fragment
@@ -244,6 +237,23 @@ def mark_fragments(text: str) -> str:
             in_fragment = False
             out.append(ch)
     return "".join(out)
+
+
+def _is_piece(ch: str, scripts: set[str], in_fragment: bool, out: list[str]) -> bool:
+    """A letter of an injected script, or a combining mark in or after a fragment."""
+    if ch.isalpha() and script_of(ch) in scripts:
+        return True
+    return unicodedata.category(ch)[0] == "M" and (
+        in_fragment or not out or out[-1] in (" ", GAP)
+    )
+
+
+def _open_gap(out: list[str]) -> None:
+    """Drop the spaces before a fragment and mark it with one gap."""
+    while out and out[-1] == " ":
+        out.pop()
+    if not out or out[-1] != GAP:
+        out.append(GAP)
 
 
 def nfkc(text: str) -> str:
