@@ -44,6 +44,7 @@ Stem(stem='Bakı', ending='da', rule='locative', lang='az/tr')
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -268,27 +269,10 @@ def _strip(token: str, lang_hint: str | None, lowercase_ok: bool) -> tuple[Stem,
 def _strip_uncached(token: str, lang_hint: str | None, lowercase_ok: bool) -> list[Stem]:
     token = token.strip()
     script = single_script(token)
-    if script is None or len(token) < _MIN_STEM + 1:
+    if script is None or not _may_be_inflected(token, script, lowercase_ok):
         return []
-    if is_cased(script) and not token[0].isupper() and not lowercase_ok:
-        return []
-    if token.isupper() and len(token) <= 5 and not any(c in token for c in _SEPARATORS):
-        return []  # an abbreviation ("ОБСЕ", "ОДКБ"): cases attach after a hyphen if at all
-    out: list[Stem] = []
-    if script == "CYRILLIC":
-        out = _by_table(token, _CYRILLIC_RULES)
-    elif script == "ARMENIAN":
-        out = _armenian(token)
-    elif script == "GEORGIAN":
-        out = _georgian(token)
-    elif script == "ARABIC":
-        out = _arabic(token)
-    elif script == "HEBREW":
-        out = _hebrew(token)
-    elif script == "LATIN":
-        out = [*_turkic(token), *_english(token)]
-        if not any(c in token for c in _SEPARATORS):
-            out.extend(_by_table(token, _WEST_SLAVIC_RULES))
+    rules = _RULES_BY_SCRIPT.get(script)
+    out = [] if rules is None else rules(token)
     if lang_hint:
         out = [s for s in out if lang_hint in s.lang.split("/")]
     seen: set[str] = set()
@@ -298,6 +282,31 @@ def _strip_uncached(token: str, lang_hint: str | None, lowercase_ok: bool) -> li
             seen.add(s.stem)
             unique.append(s)
     return unique
+
+
+def _may_be_inflected(token: str, script: str, lowercase_ok: bool) -> bool:
+    """Long enough, capitalized in a cased script (unless ``lowercase_ok``), no abbreviation."""
+    if len(token) < _MIN_STEM + 1:
+        return False
+    if is_cased(script) and not token[0].isupper() and not lowercase_ok:
+        return False
+    # an abbreviation ("ОБСЕ", "ОДКБ"): cases attach after a hyphen if at all
+    return not (token.isupper() and len(token) <= 5 and not _has_separator(token))
+
+
+def _has_separator(token: str) -> bool:
+    return any(c in token for c in _SEPARATORS)
+
+
+def _cyrillic(token: str) -> list[Stem]:
+    return _by_table(token, _CYRILLIC_RULES)
+
+
+def _latin(token: str) -> list[Stem]:
+    out = [*_turkic(token), *_english(token)]
+    if not _has_separator(token):
+        out.extend(_by_table(token, _WEST_SLAVIC_RULES))
+    return out
 
 
 def _by_table(
@@ -323,35 +332,48 @@ def _by_table(
 
 def _armenian(token: str) -> list[Stem]:
     low = token.casefold()
-    out = []
     head, sep, tail = low.rpartition("-")
     if sep and head and tail:
-        for ending, rule in _HY_CASES:
-            if tail == ending:
-                out.append(Stem(token[: len(head)], token[len(head) + 1 :], rule, "hy"))
-        return out
+        return [
+            Stem(token[: len(head)], token[len(head) + 1 :], rule, "hy")
+            for ending, rule in _HY_CASES
+            if tail == ending
+        ]
+    out = []
     for ending, rule in _HY_CASES:
-        if not low.endswith(ending):
-            continue
-        base = token[: len(token) - len(ending)]
-        if len(base) < _MIN_STEM:
-            continue
-        written = token[len(base) :]
-        if ending == "ն" and base[-1:].casefold() not in _HY_VOWELS:
-            continue  # the article is -ն only after a vowel
-        if ending == "ը" and base[-1:].casefold() in _HY_VOWELS and not base.endswith("ու"):
-            continue
-        out.append(Stem(base, written, rule, "hy"))
-        if base[-1:].casefold() == "յ" and base[-2:-1].casefold() in _HY_VOWELS:
-            out.append(Stem(base[:-1], token[len(base) - 1 :], rule + " (buffer յ)", "hy"))
-        if base[-1:].casefold() == "վ":
-            out.append(Stem(base[:-1] + "ու", written, rule + " (ու/վ)", "hy"))
-        if len(base) >= 3 and not _HY_VOWELS & {base[-1].casefold(), base[-2].casefold()}:
-            # the vowel ու of the last syllable drops before an ending: "խմբի" is "խումբ"
-            for k in (1, 2):
-                stem = base[: -k - 1] + "ու" + base[-k - 1 :]
-                out.append(Stem(stem, written, rule + " (ու dropped)", "hy"))
+        if low.endswith(ending):
+            out.extend(_armenian_case(token, ending, rule))
     return out
+
+
+def _armenian_case(token: str, ending: str, rule: str) -> list[Stem]:
+    """The stems of ``token`` without the Armenian ``ending``, with the buffer յ, the ու/վ
+    alternation and the dropped ու undone."""
+    base = token[: len(token) - len(ending)]
+    if len(base) < _MIN_STEM or not _hy_article_fits(base, ending):
+        return []
+    written = token[len(base) :]
+    out = [Stem(base, written, rule, "hy")]
+    last = base[-1:].casefold()
+    if last == "յ" and base[-2:-1].casefold() in _HY_VOWELS:
+        out.append(Stem(base[:-1], token[len(base) - 1 :], rule + " (buffer յ)", "hy"))
+    if last == "վ":
+        out.append(Stem(base[:-1] + "ու", written, rule + " (ու/վ)", "hy"))
+    if len(base) >= 3 and not _HY_VOWELS & {base[-1].casefold(), base[-2].casefold()}:
+        # the vowel ու of the last syllable drops before an ending: "խմբի" is "խումբ"
+        for k in (1, 2):
+            stem = base[: -k - 1] + "ու" + base[-k - 1 :]
+            out.append(Stem(stem, written, rule + " (ու dropped)", "hy"))
+    return out
+
+
+def _hy_article_fits(base: str, ending: str) -> bool:
+    """The article is -ն only after a vowel, and -ը not after one (but after ու)."""
+    if ending == "ն":
+        return base[-1:].casefold() in _HY_VOWELS
+    if ending == "ը":
+        return not (base[-1:].casefold() in _HY_VOWELS and not base.endswith("ու"))
+    return True
 
 
 def _harmony_vowels(stem: str, template_vowel: str) -> set[str]:
@@ -386,29 +408,24 @@ def _turkic_match(stem: str, suffix: str, template: str) -> bool:
     i = 0
     for part in _template_parts(template):
         if part.startswith("("):
-            buffer = part[1]
-            if ends_in_vowel:
-                if i >= len(suffix) or suffix[i] != buffer:
-                    return False
-                i += 1
-            continue
-        if i >= len(suffix):
-            return False
-        ch = suffix[i]
-        if part == "D":
-            if ch not in "dt":
+            if not ends_in_vowel:
+                continue  # a buffer consonant comes only after a vowel
+            if i >= len(suffix) or suffix[i] != part[1]:
                 return False
-            if ch == "t" and stem[-1].casefold() not in _VOICELESS:
-                return False
-        elif part in ("A", "I"):
-            # Inside a suffix, harmony follows the suffix's own previous vowel.
-            context = stem + suffix[:i]
-            if ch not in _harmony_vowels(context, part):
-                return False
-        elif ch != part:
+        elif i >= len(suffix) or not _part_matches(part, suffix[i], stem, suffix[:i]):
             return False
         i += 1
     return i == len(suffix)
+
+
+def _part_matches(part: str, ch: str, stem: str, before: str) -> bool:
+    """Whether ``ch`` realizes one letter of a suffix template after ``stem + before``."""
+    if part == "D":
+        return ch in "dt" and (ch != "t" or stem[-1].casefold() in _VOICELESS)
+    if part in ("A", "I"):
+        # Inside a suffix, harmony follows the suffix's own previous vowel.
+        return ch in _harmony_vowels(stem + before, part)
+    return ch == part
 
 
 def _template_parts(template: str) -> list[str]:
@@ -512,13 +529,19 @@ def stem_phrase(
     # Inside a phrase with a capitalized word, lower-case words are part of the name
     # ("Шушинского района", "Минской группы").
     capitalized = len(words) > 1 and any(w[:1].isupper() for w in words)
-    options: list[list[Stem | None]] = []
-    for w in words:
-        stems: list[Stem | None] = [None]
-        stems.extend(strip_inflection(w, lang_hint, lowercase_ok=capitalized))
-        options.append(stems)
+    options: list[list[Stem | None]] = [
+        [None, *strip_inflection(w, lang_hint, lowercase_ok=capitalized)] for w in words
+    ]
     if all(len(o) == 1 for o in options):
         return []
+    return _phrases(words, options, max_variants)
+
+
+def _phrases(
+    words: list[str], options: list[list[Stem | None]], max_variants: int
+) -> list[PhraseStem]:
+    """The phrases made of ``words`` with the stems of ``options`` (None: the word kept),
+    fewer replaced words first, at most ``max_variants``."""
     variants: list[PhraseStem] = []
     combos = sorted(
         itertools.islice(itertools.product(*options), 4096),
@@ -533,3 +556,14 @@ def stem_phrase(
         if len(variants) >= max_variants:
             break
     return variants
+
+
+#: The suffix rules of each script (:func:`namenorm.text.scripts.single_script` names).
+_RULES_BY_SCRIPT: dict[str, Callable[[str], list[Stem]]] = {
+    "CYRILLIC": _cyrillic,
+    "ARMENIAN": _armenian,
+    "GEORGIAN": _georgian,
+    "ARABIC": _arabic,
+    "HEBREW": _hebrew,
+    "LATIN": _latin,
+}
