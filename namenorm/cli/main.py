@@ -231,7 +231,7 @@ ANNOTATE_FIELDS = ["mentions", "error"]
 
 
 def _annotate_file(args: argparse.Namespace, resolver: Any) -> int:
-    from namenorm.batch.workers import iter_annotate
+    from namenorm.batch.annotating import iter_annotate
     from namenorm.matching.resolver import check_types
 
     wanted = check_types(args.type or None)

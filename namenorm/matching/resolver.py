@@ -185,7 +185,7 @@ class Resolver:
         yield from iter_parallel(
             self,
             checked,
-            task=("resolve", wanted),
+            task=(resolve_chunk, wanted),
             workers=workers,
             chunksize=chunksize,
             start_method=start_method,
@@ -333,6 +333,14 @@ class Resolver:
         inflection: tuple[PhraseStem, QueryKeys, float] | None = None,
     ) -> Match:
         return explain(self._index, query, q, ei, i, ev, score, cut, inflection)
+
+
+def resolve_chunk(
+    resolver: Resolver, queries: list[str | None], types: frozenset[str] | None
+) -> list[Match | None]:
+    """:meth:`Resolver.resolve` for each query (None for None): the task that
+    :meth:`Resolver.iter_resolve` gives the pool of worker processes."""
+    return [None if q is None else resolver.resolve(q, types=types) for q in queries]
 
 
 @functools.cache
