@@ -45,45 +45,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
+from namenorm.matching.stems import MIN_STEM, SEPARATORS, PhraseStem, Stem
+from namenorm.matching.turkic import turkic
 from namenorm.text.scripts import is_cased, single_script
 
 __all__ = ["PhraseStem", "Stem", "stem_phrase", "strip_inflection"]
-
-
-@dataclass(frozen=True)
-class Stem:
-    """One proposed dictionary form: ``stem`` is the word without ``ending`` (a prefix for
-    Arabic and Hebrew proclitics), ``rule`` names the grammatical form, ``lang`` the
-    language(s)."""
-
-    stem: str
-    ending: str
-    rule: str
-    lang: str
-
-    def describe(self) -> str:
-        """The removal in words, for explanations."""
-        where = f"{self.ending}-" if self.rule.startswith("proclitic") else f"-{self.ending}"
-        return f"{self.lang} {self.rule} {where}"
-
-
-@dataclass(frozen=True)
-class PhraseStem:
-    """A phrase with some words replaced by their proposed dictionary forms."""
-
-    text: str
-    stems: tuple[Stem, ...]
-
-    @property
-    def ending(self) -> str:
-        """The removed endings, joined by spaces (in word order)."""
-        return " ".join(s.ending for s in self.stems)
-
-    def describe(self) -> str:
-        return "; ".join(f"{s.describe()} ({s.stem!r})" for s in self.stems)
 
 
 # -- Cyrillic ------------------------------------------------------------------------------------
@@ -151,29 +119,6 @@ _HY_CASES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _HY_VOWELS = set("աեէըիոօու")
 
-# -- Turkish and Azerbaijani ---------------------------------------------------------------------
-# Suffix templates: A is the two-way vowel (a/e, Azerbaijani a/ə), I the four-way one
-# (ı/i/u/ü), D is d or t, and (y)/(n) are buffer consonants used after a vowel only.
-_TURKIC_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("DAkI", "relative"), ("DAn", "ablative"), ("DA", "locative"), ("(n)In", "genitive"),
-    ("(y)A", "dative"), ("(y)I", "accusative (tr)"), ("(n)I", "accusative (az)"),
-    ("(y)lA", "instrumental"),
-)  # fmt: skip
-# Possessive forms are read only after an apostrophe: unmarked, "arasında" (between) would be
-# "Aras" (the river) with a possessive locative.
-_TURKIC_POSSESSIVES: tuple[tuple[str, str], ...] = (
-    ("(s)InDAn", "possessive ablative"), ("(s)InDA", "possessive locative"), ("(s)I", "possessive"),
-)  # fmt: skip
-#: Without an apostrophe, a Turkic stem needs this many letters ("Kuru" is not "Kur" + u), and
-#: five before a one-vowel ending.
-_MIN_TURKIC_STEM = 4
-_BACK = set("aıou")
-_FRONT = set("eəiöü")
-_ROUNDED = set("oöuü")
-_TR_VOWELS = _BACK | _FRONT
-_VOICELESS = set("çfhkpsştq")
-_ASCII_TWIN = {"ı": "i", "ü": "u", "ö": "o", "ə": "e", "ş": "s", "ç": "c", "ğ": "g"}
-
 # -- Polish, Czech, Slovak -----------------------------------------------------------------------
 _WEST_SLAVIC_RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("cie", ("t",), "locative (t/ci)", "pl"),
@@ -227,8 +172,6 @@ _HE_PROCLITICS = (
 )  # fmt: skip
 _MIN_HE_STEM = 4
 
-_MIN_STEM = 3
-_SEPARATORS = "'-"
 
 
 def _restore_case(word: str, stem: str) -> str:
@@ -286,7 +229,7 @@ def _strip_uncached(token: str, lang_hint: str | None, lowercase_ok: bool) -> li
 
 def _may_be_inflected(token: str, script: str, lowercase_ok: bool) -> bool:
     """Long enough, capitalized in a cased script (unless ``lowercase_ok``), no abbreviation."""
-    if len(token) < _MIN_STEM + 1:
+    if len(token) < MIN_STEM + 1:
         return False
     if is_cased(script) and not token[0].isupper() and not lowercase_ok:
         return False
@@ -295,7 +238,7 @@ def _may_be_inflected(token: str, script: str, lowercase_ok: bool) -> bool:
 
 
 def _has_separator(token: str) -> bool:
-    return any(c in token for c in _SEPARATORS)
+    return any(c in token for c in SEPARATORS)
 
 
 def _cyrillic(token: str) -> list[Stem]:
@@ -303,7 +246,7 @@ def _cyrillic(token: str) -> list[Stem]:
 
 
 def _latin(token: str) -> list[Stem]:
-    out = [*_turkic(token), *_english(token)]
+    out = [*turkic(token), *_english(token)]
     if not _has_separator(token):
         out.extend(_by_table(token, _WEST_SLAVIC_RULES))
     return out
@@ -316,13 +259,13 @@ def _by_table(
     latin = rules is _WEST_SLAVIC_RULES
     out: list[Stem] = []
     for ending, replacements, rule, lang in rules:
-        if not low.endswith(ending) or len(low) - len(ending) < _MIN_STEM - 1:
+        if not low.endswith(ending) or len(low) - len(ending) < MIN_STEM - 1:
             continue
         base = token[: len(token) - len(ending)]
         if "/" in rule.partition("(")[2] and len(base) < 4:
             continue  # an alternation on a short stem: "Досі" is no form of "Доха"
         # A one-letter Latin ending needs a stem of five letters: "Vedia" is no form of "Vedi".
-        shortest = 5 if latin and len(ending) == 1 else _MIN_STEM
+        shortest = 5 if latin and len(ending) == 1 else MIN_STEM
         for rep in replacements:
             stem = base + _restore_case(token, rep)
             if len(stem) >= shortest:
@@ -350,7 +293,7 @@ def _armenian_case(token: str, ending: str, rule: str) -> list[Stem]:
     """The stems of ``token`` without the Armenian ``ending``, with the buffer յ, the ու/վ
     alternation and the dropped ու undone."""
     base = token[: len(token) - len(ending)]
-    if len(base) < _MIN_STEM or not _hy_article_fits(base, ending):
+    if len(base) < MIN_STEM or not _hy_article_fits(base, ending):
         return []
     written = token[len(base) :]
     out = [Stem(base, written, rule, "hy")]
@@ -376,98 +319,8 @@ def _hy_article_fits(base: str, ending: str) -> bool:
     return True
 
 
-def _harmony_vowels(stem: str, template_vowel: str) -> set[str]:
-    """The suffix vowels that vowel harmony allows after ``stem`` (ASCII spellings allowed)."""
-    last = next((ch for ch in reversed(stem.casefold()) if ch in _TR_VOWELS or ch == "i"), None)
-    if last is None:
-        return set()
-    readings = {last}
-    if last == "i":
-        readings.add("ı")  # "Baki" may be Bakı written without the dotless i
-    if last == "u":
-        readings.add("ü")
-    if last == "o":
-        readings.add("ö")
-    allowed: set[str] = set()
-    for v in readings:
-        if template_vowel == "A":
-            allowed |= {"a"} if v in _BACK else {"e", "ə"}
-        else:
-            if v in _BACK:
-                allowed.add("u" if v in _ROUNDED else "ı")
-            else:
-                allowed.add("ü" if v in _ROUNDED else "i")
-    return allowed | {_ASCII_TWIN.get(v, v) for v in allowed}
-
-
-def _turkic_match(stem: str, suffix: str, template: str) -> bool:
-    """Whether ``suffix`` is a harmonious realization of ``template`` after ``stem``."""
-    if not stem or not stem[-1].isalpha():
-        return False
-    ends_in_vowel = stem[-1].casefold() in _TR_VOWELS or stem[-1].casefold() == "i"
-    i = 0
-    for part in _template_parts(template):
-        if part.startswith("("):
-            if not ends_in_vowel:
-                continue  # a buffer consonant comes only after a vowel
-            if i >= len(suffix) or suffix[i] != part[1]:
-                return False
-        elif i >= len(suffix) or not _part_matches(part, suffix[i], stem, suffix[:i]):
-            return False
-        i += 1
-    return i == len(suffix)
-
-
-def _part_matches(part: str, ch: str, stem: str, before: str) -> bool:
-    """Whether ``ch`` realizes one letter of a suffix template after ``stem + before``."""
-    if part == "D":
-        return ch in "dt" and (ch != "t" or stem[-1].casefold() in _VOICELESS)
-    if part in ("A", "I"):
-        # Inside a suffix, harmony follows the suffix's own previous vowel.
-        return ch in _harmony_vowels(stem + before, part)
-    return ch == part
-
-
-def _template_parts(template: str) -> list[str]:
-    parts, i = [], 0
-    while i < len(template):
-        if template[i] == "(":
-            parts.append(template[i : i + 3])
-            i += 3
-        else:
-            parts.append(template[i])
-            i += 1
-    return parts
-
-
-def _turkic(token: str) -> list[Stem]:
-    low = token.casefold().replace("i\u0307", "i")
-    if len(low) != len(token):
-        return []
-    out = []
-    cut = max(low.rfind(sep) for sep in _SEPARATORS)
-    if cut > 0:
-        # An apostrophe or hyphen marks the suffix: the stem is whatever comes before it.
-        stem, suffix = token[:cut], low[cut + 1 :]
-        if len(stem) >= _MIN_STEM:
-            for template, rule in (*_TURKIC_SUFFIXES, *_TURKIC_POSSESSIVES):
-                if _turkic_match(stem, suffix, template):
-                    out.append(Stem(stem, token[cut:].lstrip(_SEPARATORS), rule, "az/tr"))
-                    break
-        return out
-    for n in range(min(7, len(low) - _MIN_TURKIC_STEM), 0, -1):
-        stem, suffix = token[:-n], low[-n:]
-        if n == 1 and len(stem) < 5:
-            continue  # one vowel on a short stem: "Arası" (its interval) is not "Aras" + ı
-        for template, rule in _TURKIC_SUFFIXES:
-            if _turkic_match(stem, suffix, template):
-                out.append(Stem(stem, token[-n:], rule, "az/tr"))
-                break
-    return out
-
-
 def _english(token: str) -> list[Stem]:
-    if token.casefold().endswith("'s") and len(token) > _MIN_STEM + 2:
+    if token.casefold().endswith("'s") and len(token) > MIN_STEM + 2:
         return [Stem(token[:-2], token[-2:], "possessive", "en")]
     return []
 
@@ -478,7 +331,7 @@ def _georgian(token: str) -> list[Stem]:
         if not token.endswith(ending):
             continue
         base = token[: len(token) - len(ending)]
-        if len(base) < _MIN_STEM - 1:
+        if len(base) < MIN_STEM - 1:
             continue
         if base[-1] in _KA_VOWELS:
             out.append(Stem(base, ending, rule, "ka"))
