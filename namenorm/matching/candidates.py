@@ -28,6 +28,7 @@ __all__ = [
     "MAX_INPUT_LENGTH",
     "MAX_QUERY_LENGTH",
     "Entry",
+    "Found",
     "Source",
     "fuzzy_ceiling",
     "gather",
@@ -89,8 +90,12 @@ def gather(
     contest: float | None = None,
 ) -> Found | None:
     """The query, its keys and the best entry of each entity it may name (unordered); None
-    for a query too long or empty to be a name. ``contest``: see
-    :meth:`namenorm.Resolver._scored`."""
+    for a query too long or empty to be a name.
+
+    With ``contest`` (a margin), only the entities that can come within that margin of the
+    best are sure to be listed: fuzzy retrieval is skipped when the hash tables give a match
+    that no fuzzy match can come that close to (:func:`fuzzy_ceiling`); for an inexact best
+    the margin is widened to ``near_miss_margin``."""
     if len(query) > MAX_INPUT_LENGTH or not query.strip():
         return None
     q = query_keys(query)

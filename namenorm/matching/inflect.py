@@ -173,7 +173,6 @@ _HE_PROCLITICS = (
 _MIN_HE_STEM = 4
 
 
-
 def _restore_case(word: str, stem: str) -> str:
     if word.isupper() and len(word) > 1:
         return stem.upper()
