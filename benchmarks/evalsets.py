@@ -17,9 +17,8 @@ import random
 from collections.abc import Iterable
 
 from benchmarks.corrupt import CLASSES
-from namenorm.index.tables import plain_key
-from namenorm.keys import fold_key
-from namenorm.text.normalize import is_latin
+from namenorm.keys import fold_key, plain_key
+from namenorm.text.scripts import is_latin
 
 __all__ = ["NEGATIVE_NAMES", "NEGATIVE_WORDS", "negatives", "positives"]
 

@@ -105,10 +105,11 @@ def default_resolver() -> Resolver:
     if _default_resolver is None:
         with _lock:
             if _default_resolver is None:
-                from namenorm.index.bundled import load_bundled
                 from namenorm.matching.resolver import Resolver
 
-                _default_resolver = Resolver.from_index(load_bundled())
+                # Resolver() shares the one bundled index a process loads with every other
+                # Resolver() of the bundled gazetteer.
+                _default_resolver = Resolver()
     return _default_resolver
 
 

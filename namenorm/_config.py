@@ -3,19 +3,145 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 
-__all__ = ["AnnotateConfig", "Config"]
+__all__ = ["AnnotateConfig", "Config", "KindFactors"]
+
+_DEFAULT_KIND_FACTORS = {
+    "corruption": 0.97,
+    "surname": 0.9,
+    "initials": 0.93,
+    "reversed": 0.97,
+    "short": 0.97,
+    "demonym": 0.95,
+    "generated": 0.98,
+}
+
+
+class KindFactors(Mapping[str, float]):
+    """A read-only, hashable mapping of alias kinds to score factors (:attr:`Config.kind_factor`).
+
+    >>> f = KindFactors({"surname": 0.9})
+    >>> f["surname"], f.get("short", 1.0), f == {"surname": 0.9}, hash(f) == hash(KindFactors(f))
+    (0.9, 1.0, True, True)
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, float]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, kind: str) -> float:
+        return self._items[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and self._items == dict(other.items())
+
+    def __repr__(self) -> str:
+        return f"KindFactors({self._items!r})"
+
+
+def _number(name: str, value: object, kind: type | tuple[type, ...], what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise TypeError(f"Config.{name} must be {what}, not {type(value).__name__}")
+
+
+def _check_unit(name: str, value: object) -> object:
+    """A score, factor, margin or cost: a number in [0, 1]."""
+    _number(name, value, (int, float), "a number")
+    if not 0.0 <= value <= 1.0:  # type: ignore[operator]  # NaN fails too
+        raise ValueError(f"Config.{name} must be in [0, 1], not {value!r}")
+    return value
+
+
+def _check_positive(name: str, value: object) -> object:
+    _number(name, value, (int, float), "a number")
+    if not (0.0 < value < math.inf):  # type: ignore[operator]
+        raise ValueError(f"Config.{name} must be a finite number above 0, not {value!r}")
+    return value
+
+
+def _check_count(name: str, value: object, least: int = 0) -> object:
+    _number(name, value, int, "an int")
+    if value < least:  # type: ignore[operator]
+        raise ValueError(f"Config.{name} must be {least} or more, not {value!r}")
+    return value
+
+
+def _check_bool(name: str, value: object) -> object:
+    if not isinstance(value, bool):
+        raise TypeError(f"Config.{name} must be a bool, not {type(value).__name__}")
+    return value
+
+
+def _check_budget(name: str, value: object) -> object:
+    """(minimum length >= 1, edits >= 0) pairs, kept as a tuple of tuples."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+        raise TypeError(f"Config.{name} must be a tuple of (length, edits) pairs")
+    pairs = []
+    for pair in value:
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise TypeError(f"Config.{name} must be a tuple of (length, edits) pairs")
+        _check_count(name, pair[0], 1)
+        _check_count(name, pair[1], 0)
+        pairs.append((pair[0], pair[1]))
+    budget = tuple(pairs)
+    return value if budget == value else budget
+
+
+def _check_factors(name: str, value: object) -> object:
+    """A mapping of alias kind (str) to a finite factor of 0 or more, kept read-only."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"Config.{name} must be a mapping of alias kind to factor")
+    for kind, factor in value.items():
+        if not isinstance(kind, str):
+            raise TypeError(f"Config.{name} keys must be str, not {type(kind).__name__}")
+        _number(f"{name}[{kind!r}]", factor, (int, float), "a number")
+        if not 0.0 <= factor < math.inf:
+            raise ValueError(f"Config.{name}[{kind!r}] must be 0 or more, not {factor!r}")
+    return value if isinstance(value, KindFactors) else KindFactors(value)
+
+
+# How each field is checked; a field not named here is a number in [0, 1].
+_CHECKS = {
+    "fuzzy_power": _check_positive,
+    "edit_budget": _check_budget,
+    "short_key": _check_count,
+    "min_skeleton": _check_count,
+    "min_phonetic_stem": _check_count,
+    "max_candidates": lambda name, value: _check_count(name, value, 1),
+    "cache_size": _check_count,
+    "kind_factor": _check_factors,
+    "generate_variants": _check_bool,
+}
 
 
 @dataclass(frozen=True)
 class Config:
     """Weights and thresholds of :class:`namenorm.Resolver`; every score is in [0, 1].
 
+    Frozen and hashable; every field is checked when the config is made: a value of the wrong
+    type raises :class:`TypeError`, one out of range :class:`ValueError`.
+
     >>> Config().threshold
     0.75
     >>> Config(threshold=0.9).threshold
     0.9
+    >>> Config(threshold=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: Config.threshold must be in [0, 1], not 2
     """
 
     #: Lowest score at which :meth:`Resolver.resolve` answers; below it, no match.
@@ -43,17 +169,10 @@ class Config:
     min_skeleton: int = 5
     #: Cost of one injected-fragment gap standing for one or two letters.
     gap_cost: float = 0.3
-    #: Factors by alias kind (names of kinds not listed count 1.0).
-    kind_factor: dict[str, float] = field(
-        default_factory=lambda: {
-            "corruption": 0.97,
-            "surname": 0.9,
-            "initials": 0.93,
-            "reversed": 0.97,
-            "short": 0.97,
-            "demonym": 0.95,
-            "generated": 0.98,
-        }
+    #: Factors by alias kind (names of kinds not listed count 1.0); any mapping of kind to a
+    #: factor (0 or more) may be given, and is kept as a read-only :class:`KindFactors`.
+    kind_factor: Mapping[str, float] = field(
+        default_factory=lambda: KindFactors(_DEFAULT_KIND_FACTORS)
     )
     #: Factor on the score of a form reached by removing a grammatical ending ("Ереване" ->
     #: "Ереван"); only exact, folded and phonetic matches of the stem count (namenorm.matching.inflect).
@@ -75,6 +194,13 @@ class Config:
     #: :meth:`Resolver.resolve` remembers this many recent answers (0: none). Names recur in
     #: running text, and a remembered answer costs a dictionary lookup.
     cache_size: int = 8192
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            check = _CHECKS.get(f.name, _check_unit)
+            value = check(f.name, getattr(self, f.name))
+            if value is not getattr(self, f.name):
+                object.__setattr__(self, f.name, value)
 
     def edits_allowed(self, length: int) -> int:
         """How many edits a fuzzy match may need on a phonetic key of ``length`` letters."""

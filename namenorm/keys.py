@@ -21,6 +21,12 @@ Three keys of decreasing precision, each computed from the one before:
 
 Keys keep word boundaries as single spaces; :func:`compact` removes them.
 
+This module is the one place that chains these steps: :func:`keys_of` for a gazetteer string,
+:func:`query_keys` for a query (a :class:`QueryKeys`, which also says how the query was
+normalized) and :func:`normalized_keys` for text normalized already (a dictionary form that the
+resolver proposes for an inflected query). :func:`plain_key` is the text that an ``exact`` match
+compares.
+
 >>> fold_key("Nikol P'ashinyan"), phonetic_key("nikol pashinyan")
 ('nikol pashinyan', 'nikol pasinian')
 """
@@ -28,16 +34,31 @@ Keys keep word boundaries as single spaces; :func:`compact` removes them.
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
 
-from namenorm.text.scripts import fold_variants
-from namenorm.text.normalize import GAP, normalize
+from namenorm.text.normalize import GAP, LOOKALIKE_STEPS, normalize, normalize_explained
+from namenorm.text.scripts import fold_variants, is_latin
 from namenorm.text.translit import strip_marks, to_latin
 
 #: Version of the keys: a saved index holding keys of another version is refused. Bump it by
 #: hand whenever any key changes (``python scripts/keys_sample.py`` then refreshes the sample).
 KEYS_VERSION = 1
 
-__all__ = ["casefold", "compact", "fold_key", "phonetic_key", "skeleton_key"]
+__all__ = [
+    "QueryKeys",
+    "casefold",
+    "compact",
+    "fold_key",
+    "has_gap",
+    "keys_of",
+    "normalized_keys",
+    "phonetic_key",
+    "plain_key",
+    "query_keys",
+    "set_derived_keys",
+    "skeleton_key",
+]
 
 
 def casefold(text: str) -> str:
@@ -120,3 +141,90 @@ def compact(key: str) -> str:
 def has_gap(key: str) -> bool:
     """Whether a key holds the mark of an injected fragment."""
     return GAP in key
+
+
+def plain_key(text: str) -> str:
+    """Text compared for an ``exact`` match: NFC, case-folded, spaces collapsed, nothing else.
+
+    >>> plain_key("  Nagorno-KARABAKH ")
+    'nagorno-karabakh'
+    """
+    return casefold(" ".join(unicodedata.normalize("NFC", text).split()))
+
+
+def _chain(norm: str) -> tuple[str, str, str]:
+    """(fold, phonetic, skeleton) keys of normalized text: the one chain of the keys."""
+    fold = fold_normalized(norm)
+    phon = phonetic_key(fold)
+    return fold, phon, skeleton_key(phon)
+
+
+def keys_of(text: str) -> tuple[str, str, str, str]:
+    """(normalized, fold, phonetic, skeleton) keys of a gazetteer string.
+
+    >>> keys_of("Xocalı")
+    ('Xocalı', 'xocali', 'hocali', 'hkl')
+    """
+    norm = normalize(text)
+    return (norm, *_chain(norm))
+
+
+@dataclass(frozen=True, slots=True)
+class QueryKeys:
+    """The keys of a query, computed once per lookup."""
+
+    norm: str
+    norm_fold: str  # plain_key of the raw query, for exact comparison ("" if it had look-alikes)
+    fold: str
+    phon: str
+    skel: str
+    steps: tuple[str, ...]
+    fold_c: str = field(init=False, repr=False, compare=False)
+    phon_c: str = field(init=False, repr=False, compare=False)
+    skel_c: str = field(init=False, repr=False, compare=False)
+    latin: bool = field(init=False, repr=False, compare=False)
+    gapped: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        set_derived_keys(self, self.fold, self.phon, self.skel, self.norm)
+        object.__setattr__(self, "gapped", GAP in self.fold)
+
+
+def set_derived_keys(obj: object, fold: str, phon: str, skel: str, norm: str) -> None:
+    """Set what a frozen keyed object (a query's keys, an index alias) derives from its keys:
+    the keys without spaces, compared for every query, and whether its text is Latin."""
+    object.__setattr__(obj, "fold_c", compact(fold))
+    object.__setattr__(obj, "phon_c", compact(phon))
+    object.__setattr__(obj, "skel_c", compact(skel))
+    object.__setattr__(obj, "latin", is_latin(norm))
+
+
+def query_keys(query: str) -> QueryKeys:
+    """Normalize a query and compute its keys.
+
+    >>> q = query_keys("Karaƅakh")
+    >>> q.fold, q.norm_fold, q.steps
+    ('karabakh', '', ('look-alike letters of other scripts folded',))
+    """
+    norm, steps = normalize_explained(query)
+    fold, phon, skel = _chain(norm)
+    # A query whose look-alikes were folded is not the same text as any alias: case folding
+    # would read some of them otherwise ("ſ", a long s that looks like an f, folds to "s").
+    lookalikes = not LOOKALIKE_STEPS.isdisjoint(steps)
+    return QueryKeys(
+        norm=norm,
+        norm_fold="" if lookalikes else plain_key(query),
+        fold=fold,
+        phon=phon,
+        skel=skel,
+        steps=steps,
+    )
+
+
+def normalized_keys(norm: str) -> QueryKeys:
+    """The keys of text that is normalized already (a dictionary form proposed for a
+    normalized query): no second pass through the normalization pipeline."""
+    fold, phon, skel = _chain(norm)
+    return QueryKeys(
+        norm=norm, norm_fold=plain_key(norm), fold=fold, phon=phon, skel=skel, steps=()
+    )

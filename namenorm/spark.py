@@ -180,7 +180,7 @@ def _is_uri(path: str | Path) -> bool:
 
 
 def check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
-    from namenorm.matching.resolver import check_types as check
+    from namenorm.matching.match import check_types as check
 
     return check(types)
 

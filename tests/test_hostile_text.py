@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import namenorm
-import namenorm.matching.resolver as resolver_module
+import namenorm.keys as keys_module
+import namenorm.matching.candidates as candidates_module
 import namenorm.matching.score as score_module
 from namenorm import Config, Resolver
 from namenorm.matching.resolver import MAX_INPUT_LENGTH, MAX_QUERY_LENGTH
@@ -187,13 +188,13 @@ def test_huge_texts_are_annotated(name):
 
 def test_raw_query_is_bounded_before_normalization(monkeypatch):
     seen: list[int] = []
-    real = resolver_module.normalize_explained
+    real = keys_module.normalize_explained
 
     def counting(text):
         seen.append(len(text))
         return real(text)
 
-    monkeypatch.setattr(resolver_module, "normalize_explained", counting)
+    monkeypatch.setattr(keys_module, "normalize_explained", counting)
     for text in HUGE.values():
         namenorm.resolve(text)
         namenorm.candidates(text)
@@ -208,13 +209,13 @@ def test_raw_query_is_bounded_before_normalization(monkeypatch):
 
 def _count_scored(monkeypatch) -> list[int]:
     calls = [0]
-    real = resolver_module.score_alias
+    real = candidates_module.score_alias
 
     def counting(q, alias, config):
         calls[0] += 1
         return real(q, alias, config)
 
-    monkeypatch.setattr(resolver_module, "score_alias", counting)
+    monkeypatch.setattr(candidates_module, "score_alias", counting)
     return calls
 
 

@@ -15,6 +15,7 @@ from namenorm.index.binary import MAGIC
 from namenorm.index.store import load_index, save_index
 from namenorm.index.tables import NEAR_MAX_QUERY, Index
 from namenorm.keys import KEYS_VERSION
+from namenorm.matching.reference import brute_force
 
 
 def _corrupted_queries(resolver, n, seed):
@@ -36,7 +37,7 @@ def test_index_agrees_with_brute_force_on_the_bundled_gazetteer(bundled):
     cold = Resolver.from_index(bundled.index.with_config(Config(cache_size=0)))
     for q in _corrupted_queries(cold, 60, seed=11):
         fast = [(m.id, m.score, m.method) for m in cold.candidates(q, limit=400)]
-        slow = [(m.id, m.score, m.method) for m in cold._brute_force(q)]
+        slow = [(m.id, m.score, m.method) for m in brute_force(cold, q)]
         assert fast == slow, q
 
 

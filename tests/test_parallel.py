@@ -79,7 +79,7 @@ def test_fork_workers_inherit_the_index_without_rebuilding(mini, monkeypatch):
 
 
 def test_annotate_on_workers_gives_the_mentions_of_one_process(bundled):
-    from namenorm.batch.workers import iter_annotate
+    from namenorm.batch.annotating import iter_annotate
 
     texts = ["Fighting near Stepanakert, Azerbaijan's army said.", None, "Talks in Baku.",
              "Wages stayed stagnant all year.", "Armenian forces left Shusha."] * 3

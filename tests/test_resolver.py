@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import namenorm
 from namenorm import Entity, Gazetteer, Name, Resolver
 from namenorm.text.confusables import TO_LATIN
+from namenorm.matching.reference import brute_force
 
 GOLDEN = Path(__file__).parent / "data" / "golden.tsv"
 
@@ -206,7 +207,7 @@ def test_index_agrees_with_brute_force(gazetteer, words, rnd):
     resolver = Resolver(gazetteer)
     query = " ".join(_mutate(w, rnd) for w in words)
     fast = [(m.id, m.score, m.method) for m in resolver.candidates(query, limit=50)]
-    slow = [(m.id, m.score, m.method) for m in resolver._brute_force(query)][:50]
+    slow = [(m.id, m.score, m.method) for m in brute_force(resolver, query)][:50]
     assert fast == slow
 
 

@@ -182,7 +182,7 @@ def test_truncated_candidates_are_the_same_every_time(max_candidates):
     queries = QUERIES + _corrupted_names(40)
     assert _answers(queries, tight[0]) == _answers(queries, tight[1])
     # the ids the index offers are a prefix of the untruncated list: truncation only cuts
-    from namenorm.matching.resolver import query_keys
+    from namenorm.keys import query_keys
 
     for q in queries:
         if not q.strip():

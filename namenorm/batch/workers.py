@@ -10,6 +10,12 @@ The workers get the compiled index without rebuilding it:
 - with ``spawn`` or ``forkserver`` (the defaults on macOS and Windows, where ``fork`` is unsafe
   or absent) the parent writes its index once to a temporary file in the saved-index format and
   each worker loads that file (the bundled resolver is loaded from its packaged file instead).
+
+The pool knows nothing of what it runs: a task is a module-level function and its arguments,
+``(function, *args)``, called as ``function(resolver, chunk, *args)`` in the worker
+(:func:`namenorm.matching.resolver.resolve_chunk`,
+:func:`namenorm.batch.annotating.annotate_chunk`). So this module imports neither the resolver
+nor mention detection, and they may import it.
 """
 
 from __future__ import annotations
@@ -24,14 +30,24 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from namenorm.matching.resolver import Resolver
+__all__ = ["Shared", "cpu_count", "default_start_method", "iter_parallel"]
 
-__all__ = ["cpu_count", "default_start_method", "iter_annotate", "iter_parallel"]
 
-_worker: Resolver | None = None
+class Shared(Protocol):
+    """What the pool needs of a resolver: its config, and to save and load its index."""
+
+    @property
+    def config(self) -> Any: ...
+
+    def save(self, path: str) -> None: ...
+
+    @classmethod
+    def load(cls, path: str, *, config: Any = None) -> Any: ...
+
+
+_worker: Any = None
 
 
 def cpu_count() -> int:
@@ -74,7 +90,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _init_inherited(resolver: Resolver, parent: int) -> None:
+def _init_inherited(resolver: Shared, parent: int) -> None:
     global _worker
     _exit_with_parent(parent)
     # Keep the garbage collector off the inherited objects (the whole index): scanning them
@@ -83,7 +99,9 @@ def _init_inherited(resolver: Resolver, parent: int) -> None:
     _worker = resolver
 
 
-def _init_loaded(path: str | None, config: Any, parent: int) -> None:
+def _init_loaded(
+    load: Callable[..., Any], path: str | None, config: Any, parent: int
+) -> None:
     global _worker
     _exit_with_parent(parent)
     if path is None:
@@ -91,31 +109,19 @@ def _init_loaded(path: str | None, config: Any, parent: int) -> None:
 
         _worker = default_resolver()
     else:
-        from namenorm.matching.resolver import Resolver
-
-        _worker = Resolver.load(path, config=config)
-
-
-_annotators: dict[tuple[Any, ...], Any] = {}
+        _worker = load(path, config=config)
 
 
 def _run_chunk(items: list[str | None], task: tuple[Any, ...]) -> list[Any]:
-    """``("resolve", types)``: a Match or None per query; ``("annotate", demonyms, types)``:
-    a list of Mentions per text. None stays None."""
+    """``task`` is ``(function, *args)``: ``function(resolver, items, *args)``, the answers
+    for ``items`` (None stays None)."""
     assert _worker is not None, "worker not initialized"
-    if task[0] == "resolve":
-        resolve, types = _worker.resolve, task[1]
-        return [None if q is None else resolve(q, types=types) for q in items]
-    annotator = _annotators.get(task)
-    if annotator is None:
-        from namenorm.mentions.annotator import Annotator
-
-        annotator = _annotators[task] = Annotator(_worker, demonyms=task[1], types=task[2])
-    return [None if t is None else annotator.annotate(t) for t in items]
+    function, *args = task
+    return list(function(_worker, items, *args))
 
 
 def iter_parallel(
-    resolver: Resolver,
+    resolver: Shared,
     items: Iterable[str | None],
     *,
     task: tuple[Any, ...],
@@ -123,8 +129,9 @@ def iter_parallel(
     chunksize: int,
     start_method: str | None = None,
 ) -> Iterator[Any]:
-    """Run ``task`` (see :func:`_run_chunk`) on ``items`` (None answers None) on ``workers``
-    processes, at most one per core and one per chunk of input; answers in order."""
+    """Run ``task`` (``(function, *args)``, see :func:`_run_chunk`) on ``items`` (None answers
+    None) on ``workers`` processes, at most one per core and one per chunk of input; answers in
+    order."""
     it = iter(items)
     asked = 2 * workers
     first = [chunk for chunk in (list(islice(it, chunksize)) for _ in range(asked)) if chunk]
@@ -132,7 +139,7 @@ def iter_parallel(
     method = start_method or default_start_method()
     context = multiprocessing.get_context(method)
     tmpdir = None
-    initializer: Callable[..., None]
+    initializer: Any
     initargs: tuple[Any, ...]
     if method == "fork":
         initializer, initargs = _init_inherited, (resolver, os.getpid())
@@ -144,9 +151,10 @@ def iter_parallel(
             tmpdir = tempfile.TemporaryDirectory(prefix="namenorm-")
             path = os.path.join(tmpdir.name, "index.nnidx")
             resolver.save(path)
-        initializer, initargs = _init_loaded, (path, resolver.config, os.getpid())
-    executor: ProcessPoolExecutor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs  # type: ignore[arg-type]
+        load = type(resolver).load
+        initializer, initargs = _init_loaded, (load, path, resolver.config, os.getpid())
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
     )
     pending: deque[Future[list[Any]]] = deque(
         executor.submit(_run_chunk, chunk, task) for chunk in first
@@ -167,27 +175,3 @@ def iter_parallel(
         executor.shutdown(wait=True, cancel_futures=True)
         if tmpdir is not None:
             tmpdir.cleanup()
-
-
-def iter_annotate(
-    resolver: Resolver,
-    texts: Iterable[str | None],
-    *,
-    demonyms: bool = True,
-    types: frozenset[str] | None = None,
-    workers: int = 1,
-    chunksize: int = 64,
-) -> Iterator[list[Any] | None]:
-    """The mentions of each text (None for None), in order, on ``workers`` processes."""
-    if workers == 0:
-        workers = cpu_count()
-    if workers == 1:
-        from namenorm.mentions.annotator import Annotator
-
-        annotator = Annotator(resolver, demonyms=demonyms, types=types)
-        for text in texts:
-            yield None if text is None else annotator.annotate(text)
-        return
-    yield from iter_parallel(
-        resolver, texts, task=("annotate", demonyms, types), workers=workers, chunksize=chunksize
-    )

@@ -73,8 +73,8 @@ def _write_mentions(
 
 
 def _annotate_file(args: argparse.Namespace) -> int:
-    from namenorm.batch.workers import iter_annotate
-    from namenorm.matching.resolver import check_types
+    from namenorm.batch.annotating import iter_annotate
+    from namenorm.matching.match import check_types
 
     resolver = resolver_for(args)
     wanted = check_types(args.type or None)

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from namenorm._errors import GazetteerError, GazetteerProblem
-from namenorm.text.normalize import script_of
+from namenorm.text.scripts import detect_script
 
 __all__ = [
     "FLAGS",
@@ -43,32 +43,6 @@ KINDS = frozenset(
 )  # fmt: skip
 #: The boolean fields of a :class:`Name`.
 FLAGS = ("exact_only", "needs_context", "shared")
-_SCRIPT_CODES = {
-    "LATIN": "Latn", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "GEORGIAN": "Geor",
-    "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr", "HAN": "Hani", "HIRAGANA": "Hira",
-    "KATAKANA": "Kana", "HANGUL": "Hang", "DEVANAGARI": "Deva", "BENGALI": "Beng",
-    "THAI": "Thai", "SYRIAC": "Syrc", "ETHIOPIC": "Ethi", "GUJARATI": "Gujr",
-    "GURMUKHI": "Guru", "TAMIL": "Taml", "TELUGU": "Telu", "KANNADA": "Knda",
-    "MALAYALAM": "Mlym", "SINHALA": "Sinh", "KHMER": "Khmr", "MONGOLIAN": "Mong",
-    "TIBETAN": "Tibt", "LAO": "Laoo", "MYANMAR": "Mymr",
-}  # fmt: skip
-
-
-def detect_script(text: str) -> str:
-    """ISO 15924 code of the script most letters of ``text`` are in (``Zyyy`` if none).
-
-    >>> detect_script("Ստեփանակերտ"), detect_script("Xankəndi"), detect_script("1994")
-    ('Armn', 'Latn', 'Zyyy')
-    """
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            s = script_of(ch)
-            counts[s] = counts.get(s, 0) + 1
-    if not counts:
-        return "Zyyy"
-    best = max(sorted(counts), key=lambda s: counts[s])
-    return _SCRIPT_CODES.get(best, "Zzzz")
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,11 @@ skeleton keys, and, derived from them, the plain text and the keys without word 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from namenorm.gazetteer.model import Entity, Name
-from namenorm.keys import casefold, compact, fold_normalized, phonetic_key, skeleton_key
-from namenorm.text.normalize import GAP, is_latin, normalize
+from namenorm.keys import QueryKeys, keys_of, plain_key, set_derived_keys
+from namenorm.text.normalize import normalize
 
 __all__ = [
     "Alias",
@@ -61,42 +60,13 @@ class Alias:
     latin: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        _set_derived(self, self.fold, self.phon, self.skel, self.norm)
+        set_derived_keys(self, self.fold, self.phon, self.skel, self.norm)
         object.__setattr__(self, "plain", plain_key(self.text))
 
     @property
     def derived(self) -> bool:
         """Whether the alias was derived by code rather than written in the gazetteer."""
         return self.kind in ("surname", "initials", "reversed", "given-surname")
-
-
-@dataclass(frozen=True, slots=True)
-class QueryKeys:
-    """The keys of a query, computed once per lookup."""
-
-    norm: str
-    norm_fold: str  # plain_key of the raw query, for exact comparison ("" if it had look-alikes)
-    fold: str
-    phon: str
-    skel: str
-    steps: tuple[str, ...]
-    fold_c: str = field(init=False, repr=False, compare=False)
-    phon_c: str = field(init=False, repr=False, compare=False)
-    skel_c: str = field(init=False, repr=False, compare=False)
-    latin: bool = field(init=False, repr=False, compare=False)
-    gapped: bool = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        _set_derived(self, self.fold, self.phon, self.skel, self.norm)
-        object.__setattr__(self, "gapped", GAP in self.fold)
-
-
-def _set_derived(obj: Alias | QueryKeys, fold: str, phon: str, skel: str, norm: str) -> None:
-    object.__setattr__(obj, "fold_c", compact(fold))
-    object.__setattr__(obj, "phon_c", compact(phon))
-    object.__setattr__(obj, "skel_c", compact(skel))
-    object.__setattr__(obj, "latin", is_latin(norm))
-
 
 
 def _person_forms(name: Name) -> list[tuple[str, str]]:
@@ -122,23 +92,6 @@ def _person_forms(name: Name) -> list[tuple[str, str]]:
     if name.script not in _NO_INITIALS_SCRIPTS and first[:1].isalpha():
         forms.append((f"{first[0]}. {surname}", "initials"))
     return forms
-
-
-def plain_key(text: str) -> str:
-    """Text compared for an ``exact`` match: NFC, case-folded, spaces collapsed, nothing else.
-
-    >>> plain_key("  Nagorno-KARABAKH ")
-    'nagorno-karabakh'
-    """
-    return casefold(" ".join(unicodedata.normalize("NFC", text).split()))
-
-
-def keys_of(text: str) -> tuple[str, str, str, str]:
-    """(normalized, fold, phonetic, skeleton) keys of a gazetteer string."""
-    norm = normalize(text)
-    fold = fold_normalized(norm)
-    phon = phonetic_key(fold)
-    return norm, fold, phon, skeleton_key(phon)
 
 
 def aliases_of(ei: int, entity: Entity) -> list[Alias]:

@@ -44,45 +44,14 @@ Stem(stem='Bakı', ending='da', rule='locative', lang='az/tr')
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 
-from namenorm.text.normalize import script_of
+from namenorm.matching.stems import MIN_STEM, SEPARATORS, PhraseStem, Stem
+from namenorm.matching.turkic import turkic
+from namenorm.text.scripts import is_cased, single_script
 
 __all__ = ["PhraseStem", "Stem", "stem_phrase", "strip_inflection"]
-
-
-@dataclass(frozen=True)
-class Stem:
-    """One proposed dictionary form: ``stem`` is the word without ``ending`` (a prefix for
-    Arabic and Hebrew proclitics), ``rule`` names the grammatical form, ``lang`` the
-    language(s)."""
-
-    stem: str
-    ending: str
-    rule: str
-    lang: str
-
-    def describe(self) -> str:
-        """The removal in words, for explanations."""
-        where = f"{self.ending}-" if self.rule.startswith("proclitic") else f"-{self.ending}"
-        return f"{self.lang} {self.rule} {where}"
-
-
-@dataclass(frozen=True)
-class PhraseStem:
-    """A phrase with some words replaced by their proposed dictionary forms."""
-
-    text: str
-    stems: tuple[Stem, ...]
-
-    @property
-    def ending(self) -> str:
-        """The removed endings, joined by spaces (in word order)."""
-        return " ".join(s.ending for s in self.stems)
-
-    def describe(self) -> str:
-        return "; ".join(f"{s.describe()} ({s.stem!r})" for s in self.stems)
 
 
 # -- Cyrillic ------------------------------------------------------------------------------------
@@ -150,29 +119,6 @@ _HY_CASES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _HY_VOWELS = set("աեէըիոօու")
 
-# -- Turkish and Azerbaijani ---------------------------------------------------------------------
-# Suffix templates: A is the two-way vowel (a/e, Azerbaijani a/ə), I the four-way one
-# (ı/i/u/ü), D is d or t, and (y)/(n) are buffer consonants used after a vowel only.
-_TURKIC_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("DAkI", "relative"), ("DAn", "ablative"), ("DA", "locative"), ("(n)In", "genitive"),
-    ("(y)A", "dative"), ("(y)I", "accusative (tr)"), ("(n)I", "accusative (az)"),
-    ("(y)lA", "instrumental"),
-)  # fmt: skip
-# Possessive forms are read only after an apostrophe: unmarked, "arasında" (between) would be
-# "Aras" (the river) with a possessive locative.
-_TURKIC_POSSESSIVES: tuple[tuple[str, str], ...] = (
-    ("(s)InDAn", "possessive ablative"), ("(s)InDA", "possessive locative"), ("(s)I", "possessive"),
-)  # fmt: skip
-#: Without an apostrophe, a Turkic stem needs this many letters ("Kuru" is not "Kur" + u), and
-#: five before a one-vowel ending.
-_MIN_TURKIC_STEM = 4
-_BACK = set("aıou")
-_FRONT = set("eəiöü")
-_ROUNDED = set("oöuü")
-_TR_VOWELS = _BACK | _FRONT
-_VOICELESS = set("çfhkpsştq")
-_ASCII_TWIN = {"ı": "i", "ü": "u", "ö": "o", "ə": "e", "ş": "s", "ç": "c", "ğ": "g"}
-
 # -- Polish, Czech, Slovak -----------------------------------------------------------------------
 _WEST_SLAVIC_RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("cie", ("t",), "locative (t/ci)", "pl"),
@@ -226,19 +172,6 @@ _HE_PROCLITICS = (
 )  # fmt: skip
 _MIN_HE_STEM = 4
 
-_MIN_STEM = 3
-_SEPARATORS = "'-"
-
-
-def _cased(script: str) -> bool:
-    return script in ("LATIN", "CYRILLIC", "ARMENIAN", "GREEK")
-
-
-def _letters_script(word: str) -> str | None:
-    scripts = {script_of(ch) for ch in word if ch.isalpha()}
-    scripts.discard("INHERITED")
-    return scripts.pop() if len(scripts) == 1 else None
-
 
 def _restore_case(word: str, stem: str) -> str:
     if word.isupper() and len(word) > 1:
@@ -277,28 +210,11 @@ def _strip(token: str, lang_hint: str | None, lowercase_ok: bool) -> tuple[Stem,
 
 def _strip_uncached(token: str, lang_hint: str | None, lowercase_ok: bool) -> list[Stem]:
     token = token.strip()
-    script = _letters_script(token)
-    if script is None or len(token) < _MIN_STEM + 1:
+    script = single_script(token)
+    if script is None or not _may_be_inflected(token, script, lowercase_ok):
         return []
-    if _cased(script) and not token[0].isupper() and not lowercase_ok:
-        return []
-    if token.isupper() and len(token) <= 5 and not any(c in token for c in _SEPARATORS):
-        return []  # an abbreviation ("ОБСЕ", "ОДКБ"): cases attach after a hyphen if at all
-    out: list[Stem] = []
-    if script == "CYRILLIC":
-        out = _by_table(token, _CYRILLIC_RULES)
-    elif script == "ARMENIAN":
-        out = _armenian(token)
-    elif script == "GEORGIAN":
-        out = _georgian(token)
-    elif script == "ARABIC":
-        out = _arabic(token)
-    elif script == "HEBREW":
-        out = _hebrew(token)
-    elif script == "LATIN":
-        out = [*_turkic(token), *_english(token)]
-        if not any(c in token for c in _SEPARATORS):
-            out.extend(_by_table(token, _WEST_SLAVIC_RULES))
+    rules = _RULES_BY_SCRIPT.get(script)
+    out = [] if rules is None else rules(token)
     if lang_hint:
         out = [s for s in out if lang_hint in s.lang.split("/")]
     seen: set[str] = set()
@@ -310,6 +226,31 @@ def _strip_uncached(token: str, lang_hint: str | None, lowercase_ok: bool) -> li
     return unique
 
 
+def _may_be_inflected(token: str, script: str, lowercase_ok: bool) -> bool:
+    """Long enough, capitalized in a cased script (unless ``lowercase_ok``), no abbreviation."""
+    if len(token) < MIN_STEM + 1:
+        return False
+    if is_cased(script) and not token[0].isupper() and not lowercase_ok:
+        return False
+    # an abbreviation ("ОБСЕ", "ОДКБ"): cases attach after a hyphen if at all
+    return not (token.isupper() and len(token) <= 5 and not _has_separator(token))
+
+
+def _has_separator(token: str) -> bool:
+    return any(c in token for c in SEPARATORS)
+
+
+def _cyrillic(token: str) -> list[Stem]:
+    return _by_table(token, _CYRILLIC_RULES)
+
+
+def _latin(token: str) -> list[Stem]:
+    out = [*turkic(token), *_english(token)]
+    if not _has_separator(token):
+        out.extend(_by_table(token, _WEST_SLAVIC_RULES))
+    return out
+
+
 def _by_table(
     token: str, rules: tuple[tuple[str, tuple[str, ...], str, str], ...]
 ) -> list[Stem]:
@@ -317,13 +258,13 @@ def _by_table(
     latin = rules is _WEST_SLAVIC_RULES
     out: list[Stem] = []
     for ending, replacements, rule, lang in rules:
-        if not low.endswith(ending) or len(low) - len(ending) < _MIN_STEM - 1:
+        if not low.endswith(ending) or len(low) - len(ending) < MIN_STEM - 1:
             continue
         base = token[: len(token) - len(ending)]
         if "/" in rule.partition("(")[2] and len(base) < 4:
             continue  # an alternation on a short stem: "Досі" is no form of "Доха"
         # A one-letter Latin ending needs a stem of five letters: "Vedia" is no form of "Vedi".
-        shortest = 5 if latin and len(ending) == 1 else _MIN_STEM
+        shortest = 5 if latin and len(ending) == 1 else MIN_STEM
         for rep in replacements:
             stem = base + _restore_case(token, rep)
             if len(stem) >= shortest:
@@ -333,134 +274,52 @@ def _by_table(
 
 def _armenian(token: str) -> list[Stem]:
     low = token.casefold()
-    out = []
     head, sep, tail = low.rpartition("-")
     if sep and head and tail:
-        for ending, rule in _HY_CASES:
-            if tail == ending:
-                out.append(Stem(token[: len(head)], token[len(head) + 1 :], rule, "hy"))
-        return out
-    for ending, rule in _HY_CASES:
-        if not low.endswith(ending):
-            continue
-        base = token[: len(token) - len(ending)]
-        if len(base) < _MIN_STEM:
-            continue
-        written = token[len(base) :]
-        if ending == "ն" and base[-1:].casefold() not in _HY_VOWELS:
-            continue  # the article is -ն only after a vowel
-        if ending == "ը" and base[-1:].casefold() in _HY_VOWELS and not base.endswith("ու"):
-            continue
-        out.append(Stem(base, written, rule, "hy"))
-        if base[-1:].casefold() == "յ" and base[-2:-1].casefold() in _HY_VOWELS:
-            out.append(Stem(base[:-1], token[len(base) - 1 :], rule + " (buffer յ)", "hy"))
-        if base[-1:].casefold() == "վ":
-            out.append(Stem(base[:-1] + "ու", written, rule + " (ու/վ)", "hy"))
-        if len(base) >= 3 and not _HY_VOWELS & {base[-1].casefold(), base[-2].casefold()}:
-            # the vowel ու of the last syllable drops before an ending: "խմբի" is "խումբ"
-            for k in (1, 2):
-                stem = base[: -k - 1] + "ու" + base[-k - 1 :]
-                out.append(Stem(stem, written, rule + " (ու dropped)", "hy"))
-    return out
-
-
-def _harmony_vowels(stem: str, template_vowel: str) -> set[str]:
-    """The suffix vowels that vowel harmony allows after ``stem`` (ASCII spellings allowed)."""
-    last = next((ch for ch in reversed(stem.casefold()) if ch in _TR_VOWELS or ch == "i"), None)
-    if last is None:
-        return set()
-    readings = {last}
-    if last == "i":
-        readings.add("ı")  # "Baki" may be Bakı written without the dotless i
-    if last == "u":
-        readings.add("ü")
-    if last == "o":
-        readings.add("ö")
-    allowed: set[str] = set()
-    for v in readings:
-        if template_vowel == "A":
-            allowed |= {"a"} if v in _BACK else {"e", "ə"}
-        else:
-            if v in _BACK:
-                allowed.add("u" if v in _ROUNDED else "ı")
-            else:
-                allowed.add("ü" if v in _ROUNDED else "i")
-    return allowed | {_ASCII_TWIN.get(v, v) for v in allowed}
-
-
-def _turkic_match(stem: str, suffix: str, template: str) -> bool:
-    """Whether ``suffix`` is a harmonious realization of ``template`` after ``stem``."""
-    if not stem or not stem[-1].isalpha():
-        return False
-    ends_in_vowel = stem[-1].casefold() in _TR_VOWELS or stem[-1].casefold() == "i"
-    i = 0
-    for part in _template_parts(template):
-        if part.startswith("("):
-            buffer = part[1]
-            if ends_in_vowel:
-                if i >= len(suffix) or suffix[i] != buffer:
-                    return False
-                i += 1
-            continue
-        if i >= len(suffix):
-            return False
-        ch = suffix[i]
-        if part == "D":
-            if ch not in "dt":
-                return False
-            if ch == "t" and stem[-1].casefold() not in _VOICELESS:
-                return False
-        elif part in ("A", "I"):
-            # Inside a suffix, harmony follows the suffix's own previous vowel.
-            context = stem + suffix[:i]
-            if ch not in _harmony_vowels(context, part):
-                return False
-        elif ch != part:
-            return False
-        i += 1
-    return i == len(suffix)
-
-
-def _template_parts(template: str) -> list[str]:
-    parts, i = [], 0
-    while i < len(template):
-        if template[i] == "(":
-            parts.append(template[i : i + 3])
-            i += 3
-        else:
-            parts.append(template[i])
-            i += 1
-    return parts
-
-
-def _turkic(token: str) -> list[Stem]:
-    low = token.casefold().replace("i\u0307", "i")
-    if len(low) != len(token):
-        return []
+        return [
+            Stem(token[: len(head)], token[len(head) + 1 :], rule, "hy")
+            for ending, rule in _HY_CASES
+            if tail == ending
+        ]
     out = []
-    cut = max(low.rfind(sep) for sep in _SEPARATORS)
-    if cut > 0:
-        # An apostrophe or hyphen marks the suffix: the stem is whatever comes before it.
-        stem, suffix = token[:cut], low[cut + 1 :]
-        if len(stem) >= _MIN_STEM:
-            for template, rule in (*_TURKIC_SUFFIXES, *_TURKIC_POSSESSIVES):
-                if _turkic_match(stem, suffix, template):
-                    out.append(Stem(stem, token[cut:].lstrip(_SEPARATORS), rule, "az/tr"))
-                    break
-        return out
-    for n in range(min(7, len(low) - _MIN_TURKIC_STEM), 0, -1):
-        stem, suffix = token[:-n], low[-n:]
-        if n == 1 and len(stem) < 5:
-            continue  # one vowel on a short stem: "Arası" (its interval) is not "Aras" + ı
-        for template, rule in _TURKIC_SUFFIXES:
-            if _turkic_match(stem, suffix, template):
-                out.append(Stem(stem, token[-n:], rule, "az/tr"))
-                break
+    for ending, rule in _HY_CASES:
+        if low.endswith(ending):
+            out.extend(_armenian_case(token, ending, rule))
     return out
+
+
+def _armenian_case(token: str, ending: str, rule: str) -> list[Stem]:
+    """The stems of ``token`` without the Armenian ``ending``, with the buffer յ, the ու/վ
+    alternation and the dropped ու undone."""
+    base = token[: len(token) - len(ending)]
+    if len(base) < MIN_STEM or not _hy_article_fits(base, ending):
+        return []
+    written = token[len(base) :]
+    out = [Stem(base, written, rule, "hy")]
+    last = base[-1:].casefold()
+    if last == "յ" and base[-2:-1].casefold() in _HY_VOWELS:
+        out.append(Stem(base[:-1], token[len(base) - 1 :], rule + " (buffer յ)", "hy"))
+    if last == "վ":
+        out.append(Stem(base[:-1] + "ու", written, rule + " (ու/վ)", "hy"))
+    if len(base) >= 3 and not _HY_VOWELS & {base[-1].casefold(), base[-2].casefold()}:
+        # the vowel ու of the last syllable drops before an ending: "խմբի" is "խումբ"
+        for k in (1, 2):
+            stem = base[: -k - 1] + "ու" + base[-k - 1 :]
+            out.append(Stem(stem, written, rule + " (ու dropped)", "hy"))
+    return out
+
+
+def _hy_article_fits(base: str, ending: str) -> bool:
+    """The article is -ն only after a vowel, and -ը not after one (but after ու)."""
+    if ending == "ն":
+        return base[-1:].casefold() in _HY_VOWELS
+    if ending == "ը":
+        return not (base[-1:].casefold() in _HY_VOWELS and not base.endswith("ու"))
+    return True
 
 
 def _english(token: str) -> list[Stem]:
-    if token.casefold().endswith("'s") and len(token) > _MIN_STEM + 2:
+    if token.casefold().endswith("'s") and len(token) > MIN_STEM + 2:
         return [Stem(token[:-2], token[-2:], "possessive", "en")]
     return []
 
@@ -471,7 +330,7 @@ def _georgian(token: str) -> list[Stem]:
         if not token.endswith(ending):
             continue
         base = token[: len(token) - len(ending)]
-        if len(base) < _MIN_STEM - 1:
+        if len(base) < MIN_STEM - 1:
             continue
         if base[-1] in _KA_VOWELS:
             out.append(Stem(base, ending, rule, "ka"))
@@ -522,13 +381,19 @@ def stem_phrase(
     # Inside a phrase with a capitalized word, lower-case words are part of the name
     # ("Шушинского района", "Минской группы").
     capitalized = len(words) > 1 and any(w[:1].isupper() for w in words)
-    options: list[list[Stem | None]] = []
-    for w in words:
-        stems: list[Stem | None] = [None]
-        stems.extend(strip_inflection(w, lang_hint, lowercase_ok=capitalized))
-        options.append(stems)
+    options: list[list[Stem | None]] = [
+        [None, *strip_inflection(w, lang_hint, lowercase_ok=capitalized)] for w in words
+    ]
     if all(len(o) == 1 for o in options):
         return []
+    return _phrases(words, options, max_variants)
+
+
+def _phrases(
+    words: list[str], options: list[list[Stem | None]], max_variants: int
+) -> list[PhraseStem]:
+    """The phrases made of ``words`` with the stems of ``options`` (None: the word kept),
+    fewer replaced words first, at most ``max_variants``."""
     variants: list[PhraseStem] = []
     combos = sorted(
         itertools.islice(itertools.product(*options), 4096),
@@ -543,3 +408,14 @@ def stem_phrase(
         if len(variants) >= max_variants:
             break
     return variants
+
+
+#: The suffix rules of each script (:func:`namenorm.text.scripts.single_script` names).
+_RULES_BY_SCRIPT: dict[str, Callable[[str], list[Stem]]] = {
+    "CYRILLIC": _cyrillic,
+    "ARMENIAN": _armenian,
+    "GEORGIAN": _georgian,
+    "ARABIC": _arabic,
+    "HEBREW": _hebrew,
+    "LATIN": _latin,
+}

@@ -22,16 +22,16 @@ full name). Every score is in [0, 1]. The resolver caps what rests on a needs-co
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jellyfish
 
 from namenorm._config import Config
-from namenorm.gazetteer.model import detect_script
-from namenorm.index.tables import Alias, QueryKeys, plain_key
+from namenorm.index.aliases import Alias
+from namenorm.keys import QueryKeys, plain_key
 from namenorm.text.normalize import GAP
+from namenorm.text.scripts import detect_script, has_abjad
 
 __all__ = ["Evidence", "gap_distance", "score_alias"]
 
@@ -110,46 +110,64 @@ def score_alias(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
 
 
 def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
+    """The strongest evidence that holds, before the alias and short-key factors."""
     if alias.exact_only:
         if q.norm == alias.norm:
             return Evidence("exact", config.exact, ("same text (exact-match-only alias)",))
         return None
     if q.norm_fold == alias.plain:
         return Evidence("exact", config.exact, ("same text, ignoring case",))
-    q_fold, a_fold = q.fold_c, alias.fold_c
     # Arabic and Hebrew transliterate to consonant skeletons: an equal key across that script
     # boundary ("آرارات" and "Ararat") is as weak as a Latin query on a foreign alias, and
     # nothing weaker than an equal fold key holds across it ("Barış" is not "باريس").
-    cross_abjad = _abjad(q.norm) != _abjad(alias.norm)
-    if q_fold == a_fold:
-        if (alias.latin or not q.latin) and not cross_abjad:
-            return Evidence("folded", config.folded, (f"same folded key {alias.fold!r}",))
-        return Evidence(
-            "folded",
-            config.transliterated,
-            (f"same folded key {alias.fold!r}, through transliteration of another script",),
-        )
-    q_phon, a_phon = q.phon_c, alias.phon_c
+    cross_abjad = has_abjad(q.norm) != has_abjad(alias.norm)
+    if q.fold_c == alias.fold_c:
+        return _folded(q, alias, config, cross_abjad=cross_abjad)
     if cross_abjad:
         return None
-    if q_phon == a_phon and not q.gapped:
-        closeness = _ratio(q_fold, a_fold)
-        score = config.phonetic * (0.9 + 0.1 * closeness)
-        return Evidence(
-            "phonetic",
-            score,
-            (f"same phonetic key {alias.phon!r}", f"folded keys {closeness:.2f} alike"),
-        )
+    if q.phon_c == alias.phon_c and not q.gapped:
+        return _phonetic(q, alias, config)
+    if not _may_sound_alike(q, alias):
+        return None
+    return _sound_alike(q, alias, config)
+
+
+def _folded(q: QueryKeys, alias: Alias, config: Config, *, cross_abjad: bool) -> Evidence:
+    if (alias.latin or not q.latin) and not cross_abjad:
+        return Evidence("folded", config.folded, (f"same folded key {alias.fold!r}",))
+    return Evidence(
+        "folded",
+        config.transliterated,
+        (f"same folded key {alias.fold!r}, through transliteration of another script",),
+    )
+
+
+def _phonetic(q: QueryKeys, alias: Alias, config: Config) -> Evidence:
+    closeness = _ratio(q.fold_c, alias.fold_c)
+    score = config.phonetic * (0.9 + 0.1 * closeness)
+    return Evidence(
+        "phonetic",
+        score,
+        (f"same phonetic key {alias.phon!r}", f"folded keys {closeness:.2f} alike"),
+    )
+
+
+def _may_sound_alike(q: QueryKeys, alias: Alias) -> bool:
+    """Whether a skeleton or fuzzy match may link the two at all."""
     if _script(q.norm) != _script(alias.norm):
         # Sound-alikes across scripts compound a transliteration with edits: "Турка" (a coffee
         # pot) is not "Թուրքիա", "Крайне" (extremely) is not "Ukraine".
-        return None
-    if _abjad(q.norm) or _abjad(alias.norm):
-        # Keys of the Arabic and Hebrew scripts are consonant skeletons already: an equal
-        # skeleton or a few edits say nothing ("برادران", brothers, is not Barda Rayon).
-        return None
-    q_skel, a_skel = q.skel_c, alias.skel_c
-    if q_skel == a_skel and len(a_skel) >= config.min_skeleton and not q.gapped:
+        return False
+    # Keys of the Arabic and Hebrew scripts are consonant skeletons already: an equal
+    # skeleton or a few edits say nothing ("برادران", brothers, is not Barda Rayon).
+    return not (has_abjad(q.norm) or has_abjad(alias.norm))
+
+
+def _sound_alike(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
+    """Skeleton, else fuzzy evidence (with the Metaphone bonus)."""
+    q_phon, a_phon = q.phon_c, alias.phon_c
+    a_skel = alias.skel_c
+    if q.skel_c == a_skel and len(a_skel) >= config.min_skeleton and not q.gapped:
         closeness = _ratio(q_phon, a_phon)
         score = config.skeleton * (0.85 + 0.15 * closeness)
         return Evidence(
@@ -171,21 +189,10 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
     return evidence
 
 
-_ABJAD = re.compile(
-    "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
-)
-
-
 @lru_cache(maxsize=16384)
 def _script(text: str) -> str:
     """The script most letters of ``text`` are in (the gap mark and digits do not count)."""
     return detect_script(text)
-
-
-@lru_cache(maxsize=16384)
-def _abjad(text: str) -> bool:
-    """Whether ``text`` has letters of the Hebrew or Arabic script."""
-    return _ABJAD.search(text) is not None
 
 
 @lru_cache(maxsize=16384)

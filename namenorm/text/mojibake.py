@@ -31,9 +31,10 @@ that the wrong decoder replaced by U+FFFD are lost and such text is left alone.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
-from namenorm.text.normalize import script_of
+from namenorm.text.scripts import script_of
 
 __all__ = ["MISREADINGS", "misread", "oddity", "repair", "repair_explained"]
 
@@ -155,54 +156,70 @@ def oddity(text: str) -> int:
     (0, 1, 6, 6)
     """
     odd = 0
-    n = len(text)
     word_start = 0
-    for i, ch in enumerate(text):
-        cat = unicodedata.category(ch)
-        if cat == "Cc":
-            # C1 controls are undecoded UTF-8 bytes; C0 controls are noise of another kind.
-            odd += "\x80" <= ch <= "\x9f"
+    for i in range(len(text)):
+        points, ends_word = _char_oddity(text, i, word_start)
+        odd += points
+        if ends_word:
             word_start = i + 1
-            continue
-        if i and "\u00c2" <= text[i - 1] <= "\u00df" and _looks_continuation(ch):
-            odd += 1  # "Ã\xad", "Åž": a UTF-8 lead byte and a continuation byte as Latin-1
-            word_start = i + 1
-            continue
-        if not _is_letter(ch):
-            if (cat[0] == "S" or ch in _ODD_PUNCT) and (
-                (i and _is_letter(text[i - 1])) or (i + 1 < n and _is_letter(text[i + 1]))
-            ):
-                odd += 1
-            elif cat in ("No", "Pi", "Pf", "Ps") and 0 < i < n - 1 and (
-                _is_letter(text[i - 1]) and _is_letter(text[i + 1])
-            ):
-                odd += 1  # "GÃ¼l", "Г„gypten": a fraction or a quote inside a word
-            elif (
-                cat[0] in "SP"
-                and not ch.isascii()
-                and ch not in _QUOTES
-                and ((i and _glued(text[i - 1])) or (i + 1 < n and _glued(text[i + 1])))
-            ):
-                odd += 1  # "–≤–", "—è": punctuation and symbols glued to other non-ASCII
-            word_start = i + 1
-            continue
-        if i > word_start:
-            prev = text[i - 1]
-            if _is_letter(prev) and cat != "Lm" and unicodedata.category(prev) != "Lm":
-                a, b = script_of(prev), script_of(ch)
-                if a != b and "INHERITED" not in (a, b) and "COMMON" not in (a, b):
-                    odd += 1
-                if prev.islower() and ch.isupper():
-                    odd += 1
-        elif cat[0] == "M" and (i == word_start or not _is_letter(text[i - 1])):
-            odd += 1  # a combining mark with no letter to carry it
-    for word in text.split():
-        letters = [c for c in word if c.isalpha()]
-        low = word.lower()
-        if low[:1] in _NEVER_FIRST:
-            odd += 1
-        if len(letters) >= 3 and all("\u00c0" <= c <= "\u00ff" for c in letters):
-            odd += len(letters)
+    return odd + sum(_word_oddity(word) for word in text.split())
+
+
+def _char_oddity(text: str, i: int, word_start: int) -> tuple[int, bool]:
+    """What the character at ``i`` adds to :func:`oddity`, and whether it ends a word."""
+    ch = text[i]
+    cat = unicodedata.category(ch)
+    if cat == "Cc":
+        # C1 controls are undecoded UTF-8 bytes; C0 controls are noise of another kind.
+        return int("\x80" <= ch <= "\x9f"), True
+    if i and "\u00c2" <= text[i - 1] <= "\u00df" and _looks_continuation(ch):
+        return 1, True  # "Ã\xad", "Åž": a UTF-8 lead byte and a continuation byte as Latin-1
+    if not _is_letter(ch):
+        return int(_odd_non_letter(text, i, cat)), True
+    if i > word_start:
+        return _odd_pair(text[i - 1], ch, cat), False
+    # a combining mark with no letter to carry it
+    return int(cat[0] == "M" and (i == word_start or not _is_letter(text[i - 1]))), False
+
+
+def _next_to(text: str, i: int, test: Callable[[str], bool]) -> bool:
+    """Whether the character before or after ``i`` passes ``test``."""
+    return (i > 0 and test(text[i - 1])) or (i + 1 < len(text) and test(text[i + 1]))
+
+
+def _between_letters(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and _is_letter(text[i - 1]) and _is_letter(text[i + 1])
+
+
+def _odd_non_letter(text: str, i: int, cat: str) -> bool:
+    """A symbol or mojibake punctuation glued to a letter, a fraction or a quote inside a
+    word, or non-ASCII punctuation glued to other non-ASCII."""
+    ch = text[i]
+    if (cat[0] == "S" or ch in _ODD_PUNCT) and _next_to(text, i, _is_letter):
+        return True
+    if cat in ("No", "Pi", "Pf", "Ps") and _between_letters(text, i):
+        return True  # "GÃ¼l", "Г„gypten": a fraction or a quote inside a word
+    # "–≤–", "—è": punctuation and symbols glued to other non-ASCII
+    return (
+        cat[0] in "SP" and not ch.isascii() and ch not in _QUOTES and _next_to(text, i, _glued)
+    )
+
+
+def _odd_pair(prev: str, ch: str, cat: str) -> int:
+    """Two letters of different scripts, or a capital after a small letter, inside a word."""
+    if not _is_letter(prev) or cat == "Lm" or unicodedata.category(prev) == "Lm":
+        return 0
+    a, b = script_of(prev), script_of(ch)
+    odd = int(a != b and "INHERITED" not in (a, b) and "COMMON" not in (a, b))
+    return odd + int(prev.islower() and ch.isupper())
+
+
+def _word_oddity(word: str) -> int:
+    """A word that starts with ъ, ь or ы, or is made of accented Latin-1 letters only."""
+    letters = [c for c in word if c.isalpha()]
+    odd = int(word.lower()[:1] in _NEVER_FIRST)
+    if len(letters) >= 3 and all("\u00c0" <= c <= "\u00ff" for c in letters):
+        odd += len(letters)
     return odd
 
 
@@ -249,30 +266,14 @@ def _best_reading(
     best: tuple[tuple[bool, int, int, float], str, str] | None = None
     utf8_reading = False
     for true, wrong in misreadings:
-        # Controls are undecoded bytes only to UTF-8; an 8-bit reading ignores them.
-        data = _unread(text if true == "utf-8" else plain, wrong)
-        if data is None or data == text.encode(true, "replace"):
-            continue
-        try:
-            fixed = data.decode(true)
-        except UnicodeDecodeError:
-            continue
-        if fixed == text:
+        fixed = _reread(text, plain, true, wrong)
+        if fixed is None:
             continue
         score = oddity(fixed)
         if true == "utf-8":
             utf8_reading = True
-            # Strict UTF-8 is evidence enough, unless the result looks odder; from text with
-            # nothing odd about it, only a result made of letters.
-            base = base_utf8
-            if score > base or any(
-                unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in text for c in fixed
-            ):
+            if not _utf8_better(text, fixed, score, base_utf8):
                 continue
-            if not base and (
-                not _plain_letters(fixed) or sum(not c.isascii() for c in fixed) < 2
-            ):
-                continue  # from text with nothing odd: at least two letters beyond Latin-1
         elif score or not base_plain:
             continue
         # Strict UTF-8 (much the stronger evidence) before an 8-bit reading, then fewer
@@ -286,6 +287,30 @@ def _best_reading(
         # refused, no 8-bit reading may take its place ("𭺂" misread is not Cyrillic).
         return None
     return best[1], best[2]
+
+
+def _reread(text: str, plain: str, true: str, wrong: str) -> str | None:
+    """``text`` undone as ``true`` misread as ``wrong``; None when it is not such a reading."""
+    # Controls are undecoded bytes only to UTF-8; an 8-bit reading ignores them.
+    data = _unread(text if true == "utf-8" else plain, wrong)
+    if data is None or data == text.encode(true, "replace"):
+        return None
+    try:
+        fixed = data.decode(true)
+    except UnicodeDecodeError:
+        return None
+    return None if fixed == text else fixed
+
+
+def _utf8_better(text: str, fixed: str, score: int, base: int) -> bool:
+    """Strict UTF-8 is evidence enough, unless the result looks odder; from text with
+    nothing odd about it, only a result made of letters."""
+    if score > base or any(
+        unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in text for c in fixed
+    ):
+        return False
+    # from text with nothing odd: at least two letters beyond Latin-1
+    return bool(base) or (_plain_letters(fixed) and sum(not c.isascii() for c in fixed) >= 2)
 
 
 def _plain_letters(text: str) -> bool:

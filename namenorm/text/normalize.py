@@ -37,10 +37,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Literal
 
 from namenorm.text.confusables import TO_LATIN
+from namenorm.text.mojibake import repair_explained
+from namenorm.text.scripts import is_latin, latin_dominant, latin_majority, script_of
 
+# script_of, is_latin and latin_dominant are defined in namenorm.text.scripts; they stay
+# importable from here for the modules that named them here.
 __all__ = [
     "GAP",
     "fold_homoglyphs",
@@ -123,41 +126,6 @@ def whitespace(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=8192)
-def script_of(ch: str) -> str:
-    """The script of a letter as the first word of its Unicode name ("LATIN", "CYRILLIC", ...).
-
-    Digits, punctuation and unnamed characters give ``"COMMON"``; combining marks give
-    ``"INHERITED"``.
-
-    >>> script_of("ж"), script_of("ա"), script_of("a"), script_of("-")
-    ('CYRILLIC', 'ARMENIAN', 'LATIN', 'COMMON')
-    """
-    cat = unicodedata.category(ch)
-    if cat.startswith("M"):
-        return "INHERITED"
-    if not cat.startswith("L"):
-        return "COMMON"
-    name = unicodedata.name(ch, "")
-    if not name:
-        return "COMMON"
-    first = name.split(" ", 1)[0]
-    if first in ("CJK", "KANGXI"):
-        return "HAN"
-    if first in ("OLD", "NEW", "TAI", "CANADIAN", "LINEAR", "MEETEI", "SYLOTI", "PAU"):
-        return " ".join(name.split(" ", 2)[:2])
-    return first
-
-
-def is_latin(text: str) -> bool:
-    """Whether every letter of ``text`` is a Latin letter.
-
-    >>> is_latin("Çavuşoğlu 1994"), is_latin("Чавушоглу")
-    (True, False)
-    """
-    return text.isascii() or all(script_of(ch) == "LATIN" for ch in text if ch.isalpha())
-
-
 def _is_wordish(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in TO_LATIN
 
@@ -176,51 +144,6 @@ def _words(text: str) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, len(text)))
     return spans
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-
-
-def latin_dominant(text: str, *, lookalikes: Literal["skip", "count"] = "skip") -> bool:
-    """True when Latin letters outnumber all other letters of ``text``.
-
-    ``lookalikes`` says how look-alike letters (:data:`~namenorm.text.confusables.TO_LATIN`)
-    count:
-
-    - ``"skip"``: they count for neither side, and only letters (``str.isalpha``) count at all.
-      This is what folding look-alikes asks (:func:`fold_homoglyphs`): whether a word of
-      look-alikes stands in Latin text must not depend on the look-alikes themselves.
-    - ``"count"``: every word character that is not a digit or ``_`` counts, a look-alike by the
-      script it is written in (a Cyrillic "а" against Latin, a Latin "ƅ" for it) and a numeric
-      sign such as "²" against Latin. This is how mention detection sees a document
-      (:mod:`namenorm.mentions`); it is counted fast, ASCII letters against all letters first.
-
-    >>> latin_dominant("Баку и Stepanakert"), latin_dominant("Баку и Stepanakert", lookalikes="count")
-    (True, True)
-    >>> latin_dominant("аеорс Baku"), latin_dominant("аеорс Baku", lookalikes="count")
-    (True, False)
-    """
-    if lookalikes == "count":
-        letters = len(_LETTER.findall(text))
-        ascii_letters = len(_ASCII_LETTER.findall(text))
-        if ascii_letters * 2 > letters:
-            return True
-        latin = ascii_letters + sum(
-            1 for ch in text if not ch.isascii() and ch.isalpha() and script_of(ch) == "LATIN"
-        )
-        return latin * 2 > letters
-    if lookalikes != "skip":
-        raise ValueError(f"lookalikes must be 'skip' or 'count', not {lookalikes!r}")
-    latin = other = 0
-    for ch in text:
-        if ch in TO_LATIN or not ch.isalpha():
-            continue
-        if script_of(ch) == "LATIN":
-            latin += 1
-        else:
-            other += 1
-    return latin > other
 
 
 def fold_word(word: str, latin_context: bool) -> str:
@@ -305,15 +228,8 @@ def mark_fragments(text: str) -> str:
     out: list[str] = []
     in_fragment = False
     for ch in text:
-        cat = unicodedata.category(ch)
-        is_piece = (ch.isalpha() and script_of(ch) in scripts) or (
-            cat[0] == "M" and (in_fragment or not out or out[-1] in (" ", GAP))
-        )
-        if is_piece:
-            while out and out[-1] == " ":
-                out.pop()
-            if not out or out[-1] != GAP:
-                out.append(GAP)
+        if _is_piece(ch, scripts, in_fragment, out):
+            _open_gap(out)
             in_fragment = True
         elif ch == " " and out and out[-1] == GAP:
             continue  # swallow the space after a fragment
@@ -323,6 +239,23 @@ def mark_fragments(text: str) -> str:
     return "".join(out)
 
 
+def _is_piece(ch: str, scripts: set[str], in_fragment: bool, out: list[str]) -> bool:
+    """A letter of an injected script, or a combining mark in or after a fragment."""
+    if ch.isalpha() and script_of(ch) in scripts:
+        return True
+    return unicodedata.category(ch)[0] == "M" and (
+        in_fragment or not out or out[-1] in (" ", GAP)
+    )
+
+
+def _open_gap(out: list[str]) -> None:
+    """Drop the spaces before a fragment and mark it with one gap."""
+    while out and out[-1] == " ":
+        out.pop()
+    if not out or out[-1] != GAP:
+        out.append(GAP)
+
+
 def nfkc(text: str) -> str:
     """NFKC, except on look-alikes, which it could turn into letters that no longer look alike
     (lunate sigma Ϲ, a C look-alike, would become Σ)."""
@@ -330,7 +263,8 @@ def nfkc(text: str) -> str:
         return text
     if not any(ch in TO_LATIN for ch in text):
         return unicodedata.normalize("NFKC", text)
-    out, run = [], []
+    out: list[str] = []
+    run: list[str] = []
     for ch in text:
         if ch in TO_LATIN:
             out.append(unicodedata.normalize("NFKC", "".join(run)))
@@ -365,11 +299,7 @@ def latin_schwa(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
-        latin = sum(1 for ch in word if ch.isalpha() and script_of(ch) == "LATIN")
-        other = sum(
-            1 for ch in word if ch.isalpha() and script_of(ch) != "LATIN" and ch not in "әӘ"
-        )
-        if latin <= other:
+        if not latin_majority(word, ignore="әӘ"):
             return word
         return word.replace("ә", "ə").replace("Ә", "Ə")
 
@@ -401,8 +331,6 @@ def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
     ('Bakı', ('mojibake repaired: UTF-8 text that had been decoded as Windows-1252',))
     """
     _check_text(text)
-    from namenorm.text.mojibake import repair_explained
-
     steps: list[str] = []
     for _round in range(2):
         # Removing invisible characters or fragments can uncover mojibake: one more round.

@@ -386,20 +386,28 @@ def suffix_variants(text: str, langs: frozenset[str] | None = None) -> list[str]
     low = last.lower()
     if len(words) < 2 or not low.isalpha() or not low.isascii() and not low.endswith("oğlu"):
         return []
-    best: tuple[str, tuple[str, ...]] | None = None
-    for group_langs, group in _SUFFIX_GROUPS:
-        if langs is not None and not group_langs & langs:
-            continue
-        for suffix in group:
-            if low.endswith(suffix) and len(low) > len(suffix) + 1:
-                if best is None or len(suffix) > len(best[0]):
-                    best = (suffix, group)
+    best = _longest_suffix(low, langs)
     if best is None:
         return []
     suffix, group = best
     stem = last[: len(last) - len(suffix)]
     head = " ".join(words[:-1])
     return [f"{head} {stem}{other}" for other in group if other != suffix]
+
+
+def _longest_suffix(
+    low: str, langs: frozenset[str] | None
+) -> tuple[str, tuple[str, ...]] | None:
+    """The longest surname suffix that ends ``low`` (with a letter before it), and its group."""
+    best: tuple[str, tuple[str, ...]] | None = None
+    for group_langs, group in _SUFFIX_GROUPS:
+        if langs is not None and not group_langs & langs:
+            continue
+        for suffix in group:
+            fits = low.endswith(suffix) and len(low) > len(suffix) + 1
+            if fits and (best is None or len(suffix) > len(best[0])):
+                best = (suffix, group)
+    return best
 
 
 # --- what a name generates -----------------------------------------------------------------
@@ -429,20 +437,31 @@ def variants(
     [('Yerevan', 'ru-bgn'), ('Erevan', 'ru-iso9'), ('Jerewan', 'ru-de')]
     """
     seen = {text}
+    made = (
+        (romanize(text, scheme.id), scheme.id, scheme.target_lang)
+        for scheme in _schemes_for(script, lang, homes)
+    )
+    for out, scheme_id, target in made:
+        if out not in seen:
+            seen.add(out)
+            yield out, scheme_id, target
+    if person and script == "Latn":
+        for out in suffix_variants(text, person_langs):
+            if out not in seen:
+                seen.add(out)
+                yield out, "suffix", lang or "und"
+
+
+def _schemes_for(
+    script: str | None, lang: str | None, homes: frozenset[str] | None
+) -> Iterator[Scheme]:
+    """The schemes that romanize a name of ``script`` and ``lang`` of an entity at ``homes``."""
+    if lang is not None and "-" in lang:
+        return  # a romanization already ("hy-Latn"): nothing to romanize
     base = (lang or "").split("-")[0]
     for scheme in SCHEMES.values():
         if scheme.script != script or base not in scheme.langs:
             continue
         if homes is not None and scheme.homes is not None and not scheme.homes & homes:
             continue
-        if lang is not None and "-" in lang:
-            continue  # a romanization already ("hy-Latn"): nothing to romanize
-        out = romanize(text, scheme.id)
-        if out not in seen:
-            seen.add(out)
-            yield out, scheme.id, scheme.target_lang
-    if person and script == "Latn":
-        for out in suffix_variants(text, person_langs):
-            if out not in seen:
-                seen.add(out)
-                yield out, "suffix", lang or "und"
+        yield scheme

@@ -1,4 +1,15 @@
-"""Spelling variation inside other scripts, folded before transliteration.
+"""Scripts of letters, and spelling variation inside them: every script test of namenorm.
+
+Which script a letter is in (:func:`script_of`), whether text is Latin (:func:`is_latin`), mostly
+Latin (:func:`latin_dominant`), in one script only (:func:`single_script`), in which script most
+of its letters are (:func:`detect_script`, as an ISO 15924 code), cased (:func:`is_cased`) or in
+an abjad (:func:`has_abjad`): the rest of the package imports these and defines none of
+its own.
+
+>>> script_of("ж"), is_latin("Çavuşoğlu"), detect_script("Ստեփանակերտ")
+('CYRILLIC', True, 'Armn')
+
+Spelling variation inside other scripts is folded before transliteration.
 
 The same Persian, Arabic, Urdu, Kurdish or Pashto name is written with different code points
 for what readers take as one letter: Arabic ي and ى against Persian ی, Arabic ك against Persian
@@ -20,7 +31,189 @@ True
 
 from __future__ import annotations
 
-__all__ = ["fold_variants"]
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+from namenorm.text.confusables import TO_LATIN
+
+__all__ = [
+    "detect_script",
+    "fold_variants",
+    "has_abjad",
+    "is_cased",
+    "is_latin",
+    "latin_dominant",
+    "latin_majority",
+    "script_of",
+    "single_script",
+]
+
+
+@lru_cache(maxsize=8192)
+def script_of(ch: str) -> str:
+    """The script of a letter as the first word of its Unicode name ("LATIN", "CYRILLIC", ...).
+
+    Digits, punctuation and unnamed characters give ``"COMMON"``; combining marks give
+    ``"INHERITED"``.
+
+    >>> script_of("ж"), script_of("ա"), script_of("a"), script_of("-")
+    ('CYRILLIC', 'ARMENIAN', 'LATIN', 'COMMON')
+    """
+    cat = unicodedata.category(ch)
+    if cat.startswith("M"):
+        return "INHERITED"
+    if not cat.startswith("L"):
+        return "COMMON"
+    name = unicodedata.name(ch, "")
+    if not name:
+        return "COMMON"
+    first = name.split(" ", 1)[0]
+    if first in ("CJK", "KANGXI"):
+        return "HAN"
+    if first in ("OLD", "NEW", "TAI", "CANADIAN", "LINEAR", "MEETEI", "SYLOTI", "PAU"):
+        return " ".join(name.split(" ", 2)[:2])
+    return first
+
+
+def is_latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin letter.
+
+    >>> is_latin("Çavuşoğlu 1994"), is_latin("Чавушоглу")
+    (True, False)
+    """
+    return text.isascii() or all(script_of(ch) == "LATIN" for ch in text if ch.isalpha())
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def latin_dominant(text: str, *, lookalikes: Literal["skip", "count"] = "skip") -> bool:
+    """True when Latin letters outnumber all other letters of ``text``.
+
+    ``lookalikes`` says how look-alike letters (:data:`~namenorm.text.confusables.TO_LATIN`)
+    count:
+
+    - ``"skip"``: they count for neither side, and only letters (``str.isalpha``) count at all.
+      This is what folding look-alikes asks (:func:`fold_homoglyphs`): whether a word of
+      look-alikes stands in Latin text must not depend on the look-alikes themselves.
+    - ``"count"``: every word character that is not a digit or ``_`` counts, a look-alike by the
+      script it is written in (a Cyrillic "а" against Latin, a Latin "ƅ" for it) and a numeric
+      sign such as "²" against Latin. This is how mention detection sees a document
+      (:mod:`namenorm.mentions`); it is counted fast, ASCII letters against all letters first.
+
+    >>> latin_dominant("Баку и Stepanakert"), latin_dominant("Баку и Stepanakert", lookalikes="count")
+    (True, True)
+    >>> latin_dominant("аеорс Baku"), latin_dominant("аеорс Baku", lookalikes="count")
+    (True, False)
+    """
+    if lookalikes == "count":
+        letters = len(_LETTER.findall(text))
+        ascii_letters = len(_ASCII_LETTER.findall(text))
+        if ascii_letters * 2 > letters:
+            return True
+        latin = ascii_letters + sum(
+            1 for ch in text if not ch.isascii() and ch.isalpha() and script_of(ch) == "LATIN"
+        )
+        return latin * 2 > letters
+    if lookalikes != "skip":
+        raise ValueError(f"lookalikes must be 'skip' or 'count', not {lookalikes!r}")
+    latin = other = 0
+    for ch in text:
+        if ch in TO_LATIN or not ch.isalpha():
+            continue
+        if script_of(ch) == "LATIN":
+            latin += 1
+        else:
+            other += 1
+    return latin > other
+
+
+def latin_majority(word: str, *, ignore: str = "") -> bool:
+    """Whether the Latin letters of ``word`` outnumber its other letters (look-alikes count
+    as letters of their own script; the characters of ``ignore`` do not count).
+
+    >>> latin_majority("Ermәnistan", ignore="әӘ"), latin_majority("Азәрбајҹан", ignore="әӘ")
+    (True, False)
+    """
+    latin = other = 0
+    for ch in word:
+        if not ch.isalpha():
+            continue
+        if script_of(ch) == "LATIN":
+            latin += 1
+        elif ch not in ignore:
+            other += 1
+    return latin > other
+
+
+def single_script(word: str) -> str | None:
+    """The one script of the letters of ``word`` (combining marks aside), or None for none or
+    several.
+
+    >>> single_script("Bakıda"), single_script("Azeгbaijan")
+    ('LATIN', None)
+    """
+    scripts = {script_of(ch) for ch in word if ch.isalpha()}
+    scripts.discard("INHERITED")
+    return scripts.pop() if len(scripts) == 1 else None
+
+
+_CASED = frozenset({"LATIN", "CYRILLIC", "ARMENIAN", "GREEK"})
+
+
+def is_cased(script: str) -> bool:
+    """Whether names of ``script`` (a :func:`script_of` name) are written with a capital."""
+    return script in _CASED
+
+
+_SCRIPT_CODES = {
+    "LATIN": "Latn", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "GEORGIAN": "Geor",
+    "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr", "HAN": "Hani", "HIRAGANA": "Hira",
+    "KATAKANA": "Kana", "HANGUL": "Hang", "DEVANAGARI": "Deva", "BENGALI": "Beng",
+    "THAI": "Thai", "SYRIAC": "Syrc", "ETHIOPIC": "Ethi", "GUJARATI": "Gujr",
+    "GURMUKHI": "Guru", "TAMIL": "Taml", "TELUGU": "Telu", "KANNADA": "Knda",
+    "MALAYALAM": "Mlym", "SINHALA": "Sinh", "KHMER": "Khmr", "MONGOLIAN": "Mong",
+    "TIBETAN": "Tibt", "LAO": "Laoo", "MYANMAR": "Mymr",
+}  # fmt: skip
+
+
+def detect_script(text: str) -> str:
+    """ISO 15924 code of the script most letters of ``text`` are in (``Zyyy`` if none).
+
+    >>> detect_script("Ստեփանակերտ"), detect_script("Xankəndi"), detect_script("1994")
+    ('Armn', 'Latn', 'Zyyy')
+    """
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            s = script_of(ch)
+            counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return "Zyyy"
+    best = max(sorted(counts), key=lambda s: counts[s])
+    return _SCRIPT_CODES.get(best, "Zzzz")
+
+
+_ABJAD = re.compile(
+    "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
+)
+
+
+@lru_cache(maxsize=16384)
+def has_abjad(text: str) -> bool:
+    """Whether ``text`` has letters of the Hebrew or Arabic script (whose keys are consonant
+    skeletons).
+
+    >>> has_abjad("ایروان"), has_abjad("Yerevan")
+    (True, False)
+    """
+    return _ABJAD.search(text) is not None
+
+
+# -- spelling variants inside a script ------------------------------------------------------
 
 _ARABIC = {
     # yeh: Arabic, alef maksura, Farsi, yeh with hamza, Pashto and Urdu yehs

@@ -15,6 +15,7 @@ The input is expected to be case-folded already.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from unidecode import unidecode
 
@@ -73,24 +74,53 @@ def strip_marks(text: str) -> str:
     )
 
 
+def _at_start(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalpha()
+
+
+def _after_vowel(text: str, i: int) -> bool:
+    return i > 0 and (text[i - 1] in _VOWELS or text[i - 1] in _CYR_SIGNS)
+
+
+def _armenian_o(text: str, i: int) -> str | None:
+    if i + 1 < len(text) and text[i + 1] == "ւ":
+        return "u"  # the digraph ու
+    return "vo" if _at_start(text, i) else "o"
+
+
+def _armenian_w(text: str, i: int) -> str | None:
+    return "" if i > 0 and text[i - 1] == "ո" else None
+
+
+def _armenian_ye(text: str, i: int) -> str | None:
+    return "ye" if _at_start(text, i) else None
+
+
+def _armenian_yev(text: str, i: int) -> str | None:
+    return "yev" if _at_start(text, i) else "ev"
+
+
+def _cyrillic_ye(text: str, i: int) -> str | None:
+    if not (_at_start(text, i) or _after_vowel(text, i)):
+        return None
+    return "ye" if text[i] == "е" else "yo"
+
+
+#: Letters whose value depends on their position in the word.
+_CONTEXTUAL: dict[str, Callable[[str, int], str | None]] = {
+    "ո": _armenian_o,
+    "ւ": _armenian_w,
+    "ե": _armenian_ye,
+    "և": _armenian_yev,
+    "е": _cyrillic_ye,
+    "ё": _cyrillic_ye,
+}
+
+
 def _contextual(text: str, i: int, ch: str) -> str | None:
-    """Letters whose value depends on their position in the word."""
-    prev = text[i - 1] if i else " "
-    at_start = not prev.isalpha()
-    after_vowel = prev in _VOWELS or prev in _CYR_SIGNS
-    if ch == "ո":
-        if i + 1 < len(text) and text[i + 1] == "ւ":
-            return "u"
-        return "vo" if at_start else "o"
-    if ch == "ւ" and prev == "ո":
-        return ""
-    if ch == "ե" and at_start:
-        return "ye"
-    if ch == "և":
-        return "yev" if at_start else "ev"
-    if ch in ("е", "ё") and (at_start or after_vowel):
-        return "ye" if ch == "е" else "yo"
-    return None
+    """The value of a letter whose value depends on its position in the word, or None."""
+    rule = _CONTEXTUAL.get(ch)
+    return None if rule is None else rule(text, i)
 
 
 def to_latin(text: str) -> str:

@@ -1,0 +1,265 @@
+"""Candidates: from a query to the best alias of each entity it may name, scored.
+
+:func:`gather` computes the query's keys (:func:`namenorm.keys.query_keys`), asks a
+:class:`Source` for candidate aliases, scores each (:func:`namenorm.matching.score.score_alias`)
+and keeps the best alias of each entity (:func:`rank_ids`), twice over: *capped*, as a bare
+lookup sees it (an alias flagged needs-context counts at most ``needs_context_ceiling``), and
+*raw*, as mention detection weighs it on the document. A query that is no name as it stands is
+also looked up through the dictionary forms that :func:`namenorm.matching.inflect.stem_phrase`
+proposes (:func:`inflected`).
+
+The :class:`Source` of the resolver asks the compiled index; the slow reference
+(:mod:`namenorm.matching.reference`) scans every alias through the same steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from namenorm.index.tables import Alias, Index
+from namenorm.keys import QueryKeys, normalized_keys, query_keys
+from namenorm.matching.inflect import PhraseStem, stem_phrase
+from namenorm.matching.score import Evidence, score_alias
+from namenorm.text.scripts import detect_script
+
+__all__ = [
+    "MAX_INPUT_LENGTH",
+    "MAX_QUERY_LENGTH",
+    "Entry",
+    "Found",
+    "Source",
+    "fuzzy_ceiling",
+    "gather",
+    "index_source",
+    "inflected",
+    "rank_ids",
+]
+
+#: Queries longer than this (in characters, after normalization) are not names: no match.
+MAX_QUERY_LENGTH = 300
+#: Raw queries longer than this are not even normalized: no match. It leaves room for a name of
+#: ``MAX_QUERY_LENGTH`` letters padded with invisible characters and injected fragments, and keeps
+#: the work per query bounded however long the input (a 1 MB line costs nothing but its length).
+MAX_INPUT_LENGTH = 10 * MAX_QUERY_LENGTH
+
+_DERIVED_KINDS = frozenset({"surname", "initials", "reversed", "given-surname"})
+_SURE = ("exact", "folded")
+
+
+class Entry(NamedTuple):
+    """One entity's best alias for a query, before any :class:`~namenorm.Match` is made of it."""
+
+    ei: int
+    eid: str
+    capped: float
+    i: int
+    ev: Evidence
+    cut: str
+    raw: float
+    raw_i: int
+    raw_ev: Evidence
+    #: (proposed dictionary form, its keys, score factor) when reached through an inflection
+    inflection: tuple[PhraseStem, QueryKeys, float] | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where candidate aliases come from: ``aliases`` for a query, ``stems`` for a dictionary
+    form proposed for it (exact, folded and phonetic matches only)."""
+
+    aliases: Callable[[QueryKeys], Iterable[int]]
+    stems: Callable[[QueryKeys], Iterable[int]]
+
+
+def index_source(index: Index) -> Source:
+    """Candidates from the index's tables: never a scan."""
+    return Source(index.candidate_ids, lambda qv: index.table_ids(qv, skeleton=False))
+
+
+Found = tuple[str, QueryKeys, list[Entry]]
+
+
+def gather(
+    index: Index,
+    query: str,
+    types: frozenset[str] | None,
+    source: Source,
+    *,
+    contest: float | None = None,
+) -> Found | None:
+    """The query, its keys and the best entry of each entity it may name (unordered); None
+    for a query too long or empty to be a name.
+
+    With ``contest`` (a margin), only the entities that can come within that margin of the
+    best are sure to be listed: fuzzy retrieval is skipped when the hash tables give a match
+    that no fuzzy match can come that close to (:func:`fuzzy_ceiling`); for an inexact best
+    the margin is widened to ``near_miss_margin``."""
+    if len(query) > MAX_INPUT_LENGTH or not query.strip():
+        return None
+    q = query_keys(query)
+    if not q.fold or len(q.norm) > MAX_QUERY_LENGTH:
+        return None
+    if contest is not None and not q.gapped:
+        quick = _uncontested(index, q, types, contest)
+        if quick is not None:
+            return query, q, quick
+    entries = rank_ids(index, q, source.aliases(q), types)
+    if any(e.raw_ev.method in _SURE for e in entries):
+        # The query is a name as it stands ("Шуши", "Azerbaijani", "Martuni"): it is not
+        # read as an inflected form of another ("Azerbaijan" + Turkish -i).
+        return query, q, entries
+    return query, q, _better_of(entries, inflected(index, q, types, source.stems))
+
+
+def _uncontested(
+    index: Index, q: QueryKeys, types: frozenset[str] | None, contest: float
+) -> list[Entry] | None:
+    """The entries of the hash tables alone, when no fuzzy match can come within ``contest``
+    of their best (else None)."""
+    entries = rank_ids(index, q, index.table_ids(q), types)
+    if not entries:
+        return None
+    best = max(entries, key=lambda e: e.raw)
+    if best.raw_ev.method not in _SURE:
+        # as in resolve(): an inexact best needs the wider near-miss margin
+        contest = max(contest, index.config.near_miss_margin)
+    return entries if best.raw >= fuzzy_ceiling(index, q) + contest else None
+
+
+def _better_of(direct: list[Entry], through_stems: list[Entry]) -> list[Entry]:
+    """Per entity, the better of the direct and the inflected entry."""
+    if not through_stems:
+        return direct
+    best = {e.ei: e for e in direct}
+    for e in through_stems:
+        prev = best.get(e.ei)
+        if prev is None or e.capped > prev.capped:
+            best[e.ei] = e
+    return list(best.values())
+
+
+def inflected(
+    index: Index,
+    q: QueryKeys,
+    types: frozenset[str] | None,
+    stem_ids: Callable[[QueryKeys], Iterable[int]],
+) -> list[Entry]:
+    """Entries reached through a dictionary form of an inflected query (best per entity).
+
+    Only exact, folded and phonetic matches of the proposed form count, on an alias written
+    in the form's own script, so an ordinary word is not stemmed into an entity unless its
+    stem is a name of one; scores are multiplied by ``Config.inflected``."""
+    factor = index.config.inflected
+    if factor <= 0:
+        return []  # switched off
+    best: dict[int, Entry] = {}
+    for variant in stem_phrase(q.norm):
+        qv = normalized_keys(variant.text)
+        if len(qv.fold_c) < 3:
+            continue
+        script = detect_script(variant.text)
+        proclitic = any(st.rule == "proclitic" for st in variant.stems)
+        for e in rank_ids(index, qv, stem_ids(qv), types):
+            if not _stem_counts(index, qv, e, script, proclitic):
+                continue
+            entry = e._replace(
+                capped=round(e.capped * factor, 6),
+                raw=round(e.raw * factor, 6),
+                inflection=(variant, qv, factor),
+            )
+            prev = best.get(e.ei)
+            if prev is None or entry.raw > prev.raw:
+                best[e.ei] = entry
+    return list(best.values())
+
+
+def _stem_counts(index: Index, qv: QueryKeys, e: Entry, script: str, proclitic: bool) -> bool:
+    """Whether the match of a proposed dictionary form (keys ``qv``, written in ``script``,
+    after a ``proclitic`` or not) counts as a match of the query."""
+    method = e.raw_ev.method
+    alias = index.aliases[e.raw_i]
+    if method not in ("exact", "folded", "phonetic"):
+        return False
+    if method == "phonetic" and len(qv.fold_c) < index.config.min_phonetic_stem:
+        return False
+    # A dictionary form is a word of its language: it must be a name written in the same
+    # script ("Руся" is not Turkish "Rusya", "Першя" is not "Persia").
+    if detect_script(alias.text) != script:
+        return False
+    # Arabic-script and Hebrew keys are consonant skeletons: after a proclitic only the very
+    # name will do, not a surname alone ("الرئيسي", "main", is not Raisi).
+    return not (proclitic and (method != "exact" or alias.kind in _DERIVED_KINDS))
+
+
+def fuzzy_ceiling(index: Index, q: QueryKeys) -> float:
+    """The highest score a fuzzy match can give this (gap-free) query: at least one edit
+    on a phonetic key no longer than the query's plus its edit budget, with the Metaphone
+    bonus, times the heaviest alias kind factor (1 at least)."""
+    config = index.config
+    n = len(q.phon_c)
+    reach = n + config.edits_allowed(n + 3)
+    if reach == n:
+        return 0.0
+    ceiling = config.fuzzy * (1.0 - 1.0 / reach) ** config.fuzzy_power
+    heaviest = max([1.0, *config.kind_factor.values()])
+    return float(min(1.0, (ceiling + config.metaphone_bonus) * heaviest))
+
+
+class _Best:
+    """The best alias of each entity so far, capped and raw (see :func:`rank_ids`)."""
+
+    def __init__(self, ceiling: float) -> None:
+        self.ceiling = ceiling
+        self.capped: dict[int, tuple[float, int, Evidence, str]] = {}
+        self.raw: dict[int, tuple[float, int, Evidence]] = {}
+        self.gated: set[int] = set()  # entities matched exactly or folded on a needs-context alias
+        self.plain: set[int] = set()  # ... and on a plain alias
+
+    def add(self, i: int, alias: Alias, ev: Evidence) -> None:
+        ei = alias.entity
+        if ev.method in _SURE:
+            (self.gated if alias.needs_context else self.plain).add(ei)
+        raw = self.raw.get(ei)
+        if raw is None or (ev.score, -i) > (raw[0], -raw[1]):
+            self.raw[ei] = (ev.score, i, ev)
+        score, cut = ev.score, ""
+        if alias.needs_context and score > self.ceiling:
+            score, cut = self.ceiling, "the alias is flagged needs-context"
+        capped = self.capped.get(ei)
+        if capped is None or (score, -i) > (capped[0], -capped[1]):
+            self.capped[ei] = (score, i, ev, cut)
+
+    def entries(self, index: Index) -> list[Entry]:
+        out = []
+        for ei, (score, i, ev, cut) in self.capped.items():
+            if ei in self.gated and ei not in self.plain and score > self.ceiling:
+                score, cut = self.ceiling, "the query is an alias flagged needs-context"
+            raw_score, raw_i, raw_ev = self.raw[ei]
+            out.append(
+                Entry(ei, index.entities[ei].id, round(score, 6), i, ev, cut,
+                      round(raw_score, 6), raw_i, raw_ev)
+            )  # fmt: skip
+        return out
+
+
+def rank_ids(
+    index: Index, q: QueryKeys, ids: Iterable[int], types: frozenset[str] | None
+) -> list[Entry]:
+    """The best alias of each entity, capped and raw. *Capped*: an alias flagged
+    needs-context counts at most ``needs_context_ceiling``, and an entity whose
+    needs-context alias is the query (exact or folded) stays under the ceiling unless a
+    plain alias of it matches as closely: "Macro" must not reach Macron through
+    fuzziness. *Raw*: no cap."""
+    config = index.config
+    aliases, entities = index.aliases, index.entities
+    best = _Best(config.needs_context_ceiling)
+    for i in ids:
+        alias = aliases[i]
+        if types is not None and entities[alias.entity].type not in types:
+            continue
+        ev = score_alias(q, alias, config)
+        if ev is not None:
+            best.add(i, alias, ev)
+    return best.entries(index)
