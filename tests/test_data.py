@@ -9,10 +9,11 @@ import pytest
 
 import namenorm
 from namenorm import Entity, Gazetteer, Resolver
+from namenorm.gazetteer.model import region_tags
 from namenorm.keys import fold_key, phonetic_key
 
-#: States of the South Caucasus and the de-facto states whose places must carry native names.
-REGION = {"armenia", "azerbaijan", "georgia", "artsakh", "abkhazia", "south-ossetia"}
+#: The region tag (gazetteer ``regions``) of the places that must carry native names.
+REGION = "south-caucasus-area"
 #: Languages of the region: a name in one of them (not a romanization) is a native name;
 #: Azerbaijani is written in Latin letters. A name in one of the region's other scripts
 #: (Armenian, Georgian, Cyrillic) counts too: where the Azerbaijani name is the canonical
@@ -33,13 +34,7 @@ def _declared(a: Entity, b: Entity) -> bool:
 
 
 def _in_region(g, e: Entity) -> bool:
-    seen = set()
-    while e is not None and e.id not in seen:
-        seen.add(e.id)
-        if e.id in REGION or e.country in REGION:
-            return True
-        e = g.get(e.parent) if e.parent else None
-    return False
+    return REGION in region_tags(e, g.get)
 
 
 def test_every_place_of_the_region_has_a_native_script_name(gazetteer):
@@ -196,3 +191,22 @@ def test_geonames_review_accepts_only_clear_matches():
     assert "gyumri" not in accepted and "leninakan-2" not in accepted
     assert any(n.startswith("collision   7") for n in notes)
     assert "far" not in accepted and any(n.startswith("not-found   far") for n in notes)
+
+
+def test_the_region_tags_cover_the_states_of_the_south_caucasus(gazetteer):
+    tagged = {e.id for e in gazetteer if REGION in e.regions}
+    assert {"armenia", "azerbaijan", "georgia", "artsakh", "abkhazia", "south-ossetia"} <= tagged
+
+
+def test_no_entity_id_is_written_in_the_library_code(gazetteer):
+    """Which entity is where, or is special, is data (gazetteer YAML), never code."""
+    import ast
+    from pathlib import Path
+
+    ids = {e.id for e in gazetteer}
+    found = []
+    for path in sorted(Path(namenorm.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in ids:
+                found.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    assert found == []

@@ -123,7 +123,14 @@ def test_variants_pick_schemes_by_language():
 
 
 def _tiny(*entities):
-    return Gazetteer(entities)
+    """A gazetteer of ``entities`` and of the bundled states they name as their country (where
+    a scheme applies is data: the region tags of those states)."""
+    import namenorm
+
+    bundled = namenorm.default_gazetteer()
+    own = {e.id for e in entities}
+    states = {e.country for e in entities if e.country and e.country not in own}
+    return Gazetteer([*entities, *(bundled[c] for c in sorted(states) if c in bundled)])
 
 
 def test_generated_alias_carries_its_scheme_into_the_match():

@@ -74,22 +74,14 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_REGION = frozenset({"armenia", "azerbaijan", "georgia", "artsakh", "abkhazia", "south-ossetia"})
-
-
-def _in_region(gazetteer: Gazetteer, entity: Entity | None) -> bool:
-    """Whether a place is in the South Caucasus (by id, country or parents)."""
-    seen: set[str] = set()
-    while entity is not None and entity.id not in seen:
-        seen.add(entity.id)
-        if entity.id in _REGION or entity.country in _REGION:
-            return True
-        entity = gazetteer.get(entity.parent) if entity.parent else None
-    return False
+#: The region tag of the gazetteer that ``stats`` counts the place names of.
+STATS_REGION = "south-caucasus-area"
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     """Count entities by type, names by script, language and kind, aliases by kind and scheme."""
+    from namenorm.gazetteer.model import region_tags
+
     resolver = resolver_for(args)
     gazetteer = resolver.gazetteer
     out.write(f"entities: {len(gazetteer)}\n")
@@ -103,7 +95,9 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         ("script of place names", lambda e, n: n.script if e.type == "place" else None),
         (
             "script of the South Caucasus' place names",
-            lambda e, n: n.script if e.type == "place" and _in_region(gazetteer, e) else None,
+            lambda e, n: n.script
+            if e.type == "place" and STATS_REGION in region_tags(e, gazetteer.get)
+            else None,
         ),
     ]
     for label, get in groups:

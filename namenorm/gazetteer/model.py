@@ -83,6 +83,9 @@ class Entity:
     role: str | None = None
     near_miss: tuple[str, ...] = ()
     xrefs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: Region tags (``south-caucasus-area``, ``post-soviet-area``, ...): what code asks of where an
+    #: entity belongs is asked of these tags on it, its country and its parents, never of ids.
+    regions: tuple[str, ...] = ()
     source: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -102,6 +105,28 @@ class Entity:
             object.__setattr__(self, "names", (preferred, *rest))
         if not isinstance(self.xrefs, MappingProxyType):
             object.__setattr__(self, "xrefs", MappingProxyType(dict(self.xrefs)))
+
+
+def region_tags(entity: Entity, get: Callable[[str], Entity | None]) -> frozenset[str]:
+    """The region tags of ``entity``, its country and its parents, up the parent chain
+    (``get`` finds an entity by id).
+
+    >>> am = Entity("armenia", "place", "Armenia", regions=("south-caucasus-area",))
+    >>> town = Entity("goris", "place", "Goris", country="armenia")
+    >>> sorted(region_tags(town, {"armenia": am}.get))
+    ['south-caucasus-area']
+    """
+    tags: set[str] = set()
+    seen: set[str] = set()
+    e: Entity | None = entity
+    while e is not None and e.id not in seen:
+        seen.add(e.id)
+        tags.update(e.regions)
+        country = get(e.country) if e.country else None
+        if country is not None:
+            tags.update(country.regions)
+        e = get(e.parent) if e.parent else None
+    return frozenset(tags)
 
 
 class Gazetteer:
@@ -191,6 +216,8 @@ def entity_dict(e: Entity) -> dict[str, Any]:
         d["near_miss"] = list(e.near_miss)
     if e.xrefs:
         d["xrefs"] = dict(e.xrefs)
+    if e.regions:
+        d["regions"] = list(e.regions)
     d["names"] = [_name_dict(n) for n in e.names]
     return d
 
@@ -199,7 +226,8 @@ def entity_from_dict(d: dict[str, Any]) -> Entity:
     """The entity :func:`entity_dict` made ``d`` from (``TypeError``/``KeyError`` for data of
     another shape)."""
     return Entity(
-        **{k: v for k, v in d.items() if k not in ("names", "near_miss")},
+        **{k: v for k, v in d.items() if k not in ("names", "near_miss", "regions")},
         near_miss=tuple(d.get("near_miss", ())),
+        regions=tuple(d.get("regions", ())),
         names=tuple(Name(**n) for n in d["names"]),
     )

@@ -29,6 +29,7 @@ Bad = Callable[..., None]
 
 _ENTITY_FIELDS = {
     "id", "type", "name", "names", "category", "country", "parent", "role", "near_miss", "xrefs",
+    "regions",
 }  # fmt: skip
 _NAME_FIELDS = {
     "text", "lang", "script", "kind", "period", "exact_only", "needs_context", "shared", "scheme",
@@ -78,6 +79,7 @@ def parse_entity(
     _check_required(item, bad)
     _check_fields(item, bad)
     near = _near_miss(item.get("near_miss", []), bad)
+    regions = _regions(item.get("regions", []), bad)
     xrefs = _xrefs(item.get("xrefs", {}), bad)
     names = _names(item.get("names", []), line, bad)
     if len(problems) > before:
@@ -93,6 +95,7 @@ def parse_entity(
         role=item.get("role"),
         near_miss=tuple(near),
         xrefs=xrefs,
+        regions=tuple(regions),
         source=f"{path}:{line}" if line else path,
     )
 
@@ -136,6 +139,15 @@ def _near_miss(near: Any, bad: Bad) -> list[str]:
         bad("near_miss must be a list of entity ids")
         return []
     return near
+
+
+def _regions(regions: Any, bad: Bad) -> list[str]:
+    if not isinstance(regions, list) or not all(
+        isinstance(x, str) and _CATEGORY.match(x) for x in regions
+    ):
+        bad("regions must be a list of region tags (lowercase words joined by hyphens)")
+        return []
+    return regions
 
 
 def _check_text(text: str, bad: Bad, line: int | None = None) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from namenorm.gazetteer.model import Entity, Name
+from namenorm.gazetteer.model import Entity, Name, region_tags
 from namenorm.keys import QueryKeys, keys_of, plain_key, set_derived_keys
 from namenorm.text.normalize import normalize
 
@@ -130,18 +130,6 @@ def aliases_of(ei: int, entity: Entity) -> list[Alias]:
     return out
 
 
-def _homes(entity: Entity, by_id: dict[str, Entity]) -> frozenset[str]:
-    """The entity's id and the ids of its countries and parents, up the parent chain."""
-    out: set[str] = set()
-    e: Entity | None = entity
-    while e is not None and e.id not in out:
-        out.add(e.id)
-        if e.country:
-            out.add(e.country)
-        e = by_id.get(e.parent) if e.parent else None
-    return frozenset(out)
-
-
 @dataclass(frozen=True)
 class Dropped:
     """A generated variant left out of the index because its key belongs to other entities."""
@@ -200,7 +188,7 @@ def _variants_of(ei: int, entity: Entity, by_id: dict[str, Entity]) -> list[Alia
 
     person = entity.type == "person"
     langs = frozenset((n.lang or "").split("-")[0] for n in entity.names if n.lang)
-    homes = _homes(entity, by_id)
+    homes = region_tags(entity, by_id.get)
     out: list[Alias] = []
     for name in entity.names:
         if name.kind not in GENERATING_KINDS or name.exact_only or name.needs_context:

@@ -53,8 +53,8 @@ __all__ = ["SCHEMES", "Scheme", "romanize", "suffix_variants", "variants"]
 class Scheme:
     """A romanization scheme: which names it applies to and what it is.
 
-    ``homes``, when set, limits the scheme to entities of those countries (an entity's own id,
-    its ``country`` or those of its parents): Western Armenian spellings are made of Armenian
+    ``homes``, when set, limits the scheme to entities with one of those region tags (their own,
+    their ``country``'s or their parents', see :func:`namenorm.gazetteer.model.region_tags`): Western Armenian spellings are made of Armenian
     names, not of the Armenian form of "Italy" (which would give "Idalia").
     """
 
@@ -111,30 +111,36 @@ def _armenian(table: dict[str, str], scheme: str) -> Callable[[str], str]:
         out = []
         i = 0
         while i < len(w):
-            ch = w[i]
-            nxt = w[i + 1] if i + 1 < len(w) else ""
-            start = i == 0
-            prev_vowel = i > 0 and (w[i - 1] in _HY_VOWELS or w[i - 1 : i + 1] == "ու")
-            if ch == "ո" and nxt == "ւ":
+            if w[i] == "ո" and w[i + 1 : i + 2] == "ւ":
                 out.append(u_digraph)
                 i += 2
                 continue
-            if contextual and ch == "ե" and (start or prev_vowel):
-                out.append("ye")
-            elif contextual and ch == "ո" and start:
-                out.append("vo")
-            elif contextual and ch == "և" and (start or prev_vowel):
-                out.append("yev")
-            elif scheme == "hy-west" and ch == "յ" and start:
-                out.append("h")
-            elif scheme == "hy-west" and ch == "յ" and w[i + 1 :] == "ան" and i > 0:
-                out.append("i")  # the -յան surname suffix: -ian
-            else:
-                out.append(table.get(ch, ch))
+            letter = _hy_contextual(w, i, scheme, contextual)
+            out.append(table.get(w[i], w[i]) if letter is None else letter)
             i += 1
         return "".join(out)
 
     return word
+
+
+def _hy_contextual(w: str, i: int, scheme: str, contextual: bool) -> str | None:
+    """How the schemes that read Armenian by position render ``w[i]``; None: by the table."""
+    ch = w[i]
+    start = i == 0
+    prev_vowel = i > 0 and (w[i - 1] in _HY_VOWELS or w[i - 1 : i + 1] == "ու")
+    if contextual:
+        if ch == "ե" and (start or prev_vowel):
+            return "ye"
+        if ch == "ո" and start:
+            return "vo"
+        if ch == "և" and (start or prev_vowel):
+            return "yev"
+    if scheme == "hy-west" and ch == "յ":
+        if start:
+            return "h"
+        if w[i + 1 :] == "ան":
+            return "i"  # the -յան surname suffix: -ian
+    return None
 
 
 # --- Russian -------------------------------------------------------------------------------
@@ -176,35 +182,64 @@ _RU_DE = {
 
 
 def _russian(table: dict[str, str], scheme: str) -> Callable[[str], str]:
+    rule = _RU_RULES.get(scheme)
+
     def word(w: str) -> str:
         out = []
-        n = len(w)
         for i, ch in enumerate(w):
-            prev = w[i - 1] if i else ""
-            nxt = w[i + 1] if i + 1 < n else ""
-            soft_start = i == 0 or prev in _RU_VOWELS or prev in _RU_SIGNS
-            between_vowels = prev in _RU_VOWELS and nxt in _RU_VOWELS
-            if scheme == "ru-bgn" and ch in "её" and soft_start:
-                out.append("ye" if ch == "е" else "yë")
-            elif scheme == "ru-de" and ch == "е" and soft_start:
-                out.append("je")
-            elif scheme == "ru-de" and ch == "ё" and prev in "жчшщ":
-                out.append("o")  # Горбачёв: Gorbatschow
-            elif scheme == "ru-de" and ch == "й" and prev in _RU_VOWELS:
-                out.append("i")  # Гайдар: Gaidar; Шойгу: Schoigu
-            elif scheme in ("ru-de", "ru-fr") and ch == "с" and between_vowels:
-                out.append("ss")
-            elif scheme == "ru-fr" and ch == "г" and nxt in ("е", "и", "ы", "э"):
-                out.append("gu")
-            elif scheme == "ru-fr" and ch == "й" and prev not in _RU_VOWELS:
-                out.append("i")
-            elif scheme == "ru-fr" and ch == "н" and i == n - 1 and prev == "и" and n >= 4:
-                out.append("ne")  # Путин: Poutine; Сталин: Staline
-            else:
-                out.append(table.get(ch, ch))
+            letter = rule(w, i) if rule is not None else None
+            out.append(table.get(ch, ch) if letter is None else letter)
         return "".join(out)
 
     return word
+
+
+def _ru_around(w: str, i: int) -> tuple[str, str, bool]:
+    """The letters before and after ``w[i]``, and whether a soft vowel there is "y"-initial."""
+    prev = w[i - 1] if i else ""
+    nxt = w[i + 1] if i + 1 < len(w) else ""
+    return prev, nxt, i == 0 or prev in _RU_VOWELS or prev in _RU_SIGNS
+
+
+def _ru_bgn(w: str, i: int) -> str | None:
+    ch = w[i]
+    if ch in "её" and _ru_around(w, i)[2]:
+        return "ye" if ch == "е" else "yë"
+    return None
+
+
+def _ru_de(w: str, i: int) -> str | None:
+    ch = w[i]
+    prev, nxt, soft_start = _ru_around(w, i)
+    if ch == "е" and soft_start:
+        return "je"
+    if ch == "ё" and prev in "жчшщ":
+        return "o"  # Горбачёв: Gorbatschow
+    if ch == "й" and prev in _RU_VOWELS:
+        return "i"  # Гайдар: Gaidar; Шойгу: Schoigu
+    if ch == "с" and prev in _RU_VOWELS and nxt in _RU_VOWELS:
+        return "ss"
+    return None
+
+
+def _ru_fr(w: str, i: int) -> str | None:
+    ch = w[i]
+    prev, nxt, _ = _ru_around(w, i)
+    if ch == "с" and prev in _RU_VOWELS and nxt in _RU_VOWELS:
+        return "ss"
+    if ch == "г" and nxt in ("е", "и", "ы", "э"):
+        return "gu"
+    if ch == "й" and prev not in _RU_VOWELS:
+        return "i"
+    if ch == "н" and i == len(w) - 1 and prev == "и" and len(w) >= 4:
+        return "ne"  # Путин: Poutine; Сталин: Staline
+    return None
+
+
+#: The rules by position of the schemes that have them (the others read letter by letter).
+_RU_RULES: dict[str, Callable[[str, int], str | None]] = {
+    "ru-bgn": _ru_bgn, "ru-de": _ru_de, "ru-fr": _ru_fr,
+}  # fmt: skip
 
 
 # --- Azerbaijani ---------------------------------------------------------------------------
@@ -251,18 +286,16 @@ _TR_ASCII = {
 
 # --- the scheme registry -------------------------------------------------------------------
 
-_ARMENIAN_HOMES = frozenset({"armenia", "artsakh", "nagorno-karabakh"})
+# Where a scheme applies is said by region tags of the gazetteer (an entity's own, its
+# country's and its parents'): the YAML says which entities are where, never this code.
+#: Armenia and Karabakh: Western Armenian spellings are made of their names only.
+_ARMENIAN_HOMES = frozenset({"armenian-homeland"})
 #: Where Armenian forms of names are the source of romanizations: Armenia, Karabakh and the
 #: neighbours whose places and people Armenian sources name (not the Armenian form of Strasbourg).
-_SOUTH_CAUCASUS = _ARMENIAN_HOMES | {"azerbaijan", "georgia", "nakhchivan"}
+_SOUTH_CAUCASUS = frozenset({"south-caucasus-area"})
 #: The former Soviet Union and the Russian Empire: where the Russian form of a name is the one
 #: transliterations are made from. Elsewhere ("Жозеп Боррель") they make spellings no one uses.
-_RUSSIAN_HOMES = frozenset({
-    "russia", "soviet-union", "russian-empire", "armenia", "azerbaijan", "georgia", "artsakh",
-    "nagorno-karabakh", "abkhazia", "south-ossetia", "ukraine", "belarus", "kazakhstan",
-    "kyrgyzstan", "tajikistan", "uzbekistan", "turkmenistan", "moldova", "lithuania", "latvia",
-    "estonia", "transcaucasian-sfsr",
-})  # fmt: skip
+_RUSSIAN_HOMES = frozenset({"post-soviet-area"})
 
 RU = frozenset({"ru"})
 HY = frozenset({"hy"})
@@ -429,8 +462,8 @@ def variants(
 
     A name's language picks the schemes (``hy`` Armenian ones, ``ru`` Russian ones, ...);
     ``person=True`` adds the surname-suffix alternations of Latin names (for a person with
-    names in ``person_langs``, see :func:`suffix_variants`). ``homes`` are the entity's own id
-    and countries (None: no scheme is limited). Outputs equal to the
+    names in ``person_langs``, see :func:`suffix_variants`). ``homes`` are the region tags of
+    the entity, its country and parents (None: no scheme is limited). Outputs equal to the
     input are left out; duplicates keep the first scheme.
 
     >>> [(t, s) for t, s, _ in variants("Ереван", script="Cyrl", lang="ru")]
