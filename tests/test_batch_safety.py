@@ -247,8 +247,10 @@ def test_workers_are_capped_by_cores_and_input(monkeypatch, mini):
         return real(*args, **kw)
 
     monkeypatch.setattr(workers_module, "ProcessPoolExecutor", spy)
+    from namenorm.matching.resolver import resolve_chunk
+
     answers = list(workers_module.iter_parallel(
-        mini, ["Baku", "Yerevan"], task=("resolve", None), workers=64, chunksize=1))
+        mini, ["Baku", "Yerevan"], task=(resolve_chunk, None), workers=64, chunksize=1))
     assert [a.id if a else None for a in answers] == [
         mini.resolve("Baku") and mini.resolve("Baku").id,
         mini.resolve("Yerevan") and mini.resolve("Yerevan").id,
@@ -258,9 +260,10 @@ def test_workers_are_capped_by_cores_and_input(monkeypatch, mini):
 
 def test_forkserver_workers_answer(mini):
     from namenorm.batch.workers import iter_parallel
+    from namenorm.matching.resolver import resolve_chunk
 
     queries = ["Baku", "Tbilisi", None] * 3
-    answers = list(iter_parallel(mini, queries, task=("resolve", None), workers=2,
+    answers = list(iter_parallel(mini, queries, task=(resolve_chunk, None), workers=2,
                                  chunksize=2, start_method="forkserver"))
     assert [a.id if a else None for a in answers] == [
         (m.id if m else None) for m in (mini.resolve(q) if q else None for q in queries)
