@@ -88,7 +88,7 @@ __all__ = [
     "validate_paths",
 ]
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _lock = threading.Lock()
 _default_resolver: Resolver | None = None
