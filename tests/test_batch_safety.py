@@ -194,6 +194,10 @@ def test_an_interrupted_batch_leaves_the_previous_output_or_a_complete_one(tmp_p
     assert proc.stdin is not None
     proc.stdin.write(b"name\n" + b"Baku\nYerevan\n" * 2000)
     proc.stdin.flush()  # the input stays open: the run is midway when the signal comes
+    deadline = time.monotonic() + 120
+    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):  # the run has begun
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.05)
     time.sleep(delay)
     proc.send_signal(signum)
     _, err = proc.communicate(timeout=120)
