@@ -16,8 +16,8 @@ The words are data (``gazetteer/lexicon/*.tsv``, each file naming its source), r
 use. A title, generic word or initial alone never resolves; feminine surnames are never reduced
 to the masculine form (Aliyeva is not Ilham Aliyev).
 
->>> [r.text for r in readings("President Ilham Aliyev")]
-['Ilham Aliyev']
+>>> [r.text for r in readings("President Jeyhun Bayramov")]
+['Jeyhun Bayramov']
 >>> [(s.id, s.arg) for s in readings("Алиев И.Г.")[0].steps]
 [('initials', 'И.Г.')]
 >>> readings("Алиев И.Г.")[0].text, readings("Алиев И.Г.")[0].initial
@@ -32,6 +32,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,6 +121,7 @@ class Lexicon:
     given: dict[str, tuple[tuple[str, str], ...]]  # folded name -> ((group, relation), ...)
     groups: dict[str, tuple[tuple[str, str], ...]]  # group -> ((name, relation), ...)
 
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every single word of the wrapper lists (titles, organization and place words)."""
         out: set[str] = set()
@@ -249,7 +251,9 @@ def _split_attached(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[St
     out = list(tokens)
     for text, side, cat in lex.attached:
         if side == "before" and out and len(out[0]) > len(text) + 1:
-            if casefold(out[0]).startswith(text) and out[0][len(text)].isalpha():
+            head = out[0][: len(text)]
+            # lower case only: "Г.А." are initials, "г.Ереван" a city
+            if casefold(head) == text and head == head.lower() and out[0][len(text)].isalpha():
                 steps.append(Step("place-word", out[0][: len(text)]))
                 out[0] = out[0][len(text):]
                 category = cat
@@ -343,6 +347,8 @@ def _strip(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[Step], str 
                 if position not in ("either", "after" if at_end else "before"):
                     continue
                 written = " ".join(tokens[-n:] if at_end else tokens[:n])
+                if _INITIALS.fullmatch(written) and written != written.lower():
+                    continue  # "Г. Алиев": an initial, not "г." (город)
                 step_id = kind or table[words][0]  # type: ignore[index]
                 steps.append(Step(step_id, written))
                 tokens = tokens[:-n] if at_end else tokens[n:]
@@ -406,6 +412,14 @@ def readings(query: str) -> list[Reading]:
         steps.append(Step("quotes", ""))
     tokens, attached, category = _split_attached(tokens, lex)
     steps += attached
+    qualifier = None
+    n = _longest(tokens[1:], lex.titles_before, at_end=False)
+    if n and not _longest(tokens, lex.titles_before, at_end=False) and len(tokens) - 1 - n >= 2:
+        # a state before the title ("Azərbaycan Prezidenti", "French President"): the person
+        # must be of that country
+        qualifier = tokens[0]
+        steps.append(Step("qualifier", tokens[0]))
+        tokens = tokens[1:]
     tokens, stripped, stripped_category = _strip(tokens, lex)
     steps += stripped
     category = stripped_category or category
@@ -422,7 +436,7 @@ def readings(query: str) -> list[Reading]:
         steps.append(Step("initials", written))
     kinds = {s.id for s in steps} - {"quotes"}
     implied = _implied_type(steps)
-    wrapper_words = lex.words()
+    wrapper_words = lex.words
     name_words = [t for t in tokens if casefold(t) not in wrapper_words]
     ok = bool(kinds) and implied is not False and bool(name_words) and text != q
     # A title or a patronymic needs a full name after it (two words): "Mrs Pashinyan" is not
@@ -436,6 +450,7 @@ def readings(query: str) -> list[Reading]:
             tuple(steps),
             type=implied or None,
             initial=initial,
+            qualifier=qualifier,
             father=father,
             categories=_CATEGORIES.get(category or ""),
         )
@@ -511,12 +526,12 @@ def _initial_agrees(initial: str, entity: Entity) -> str | None:
     transliterated first letters), or None."""
     want = _fold(initial)[:1]
     want_raw = casefold(initial)
-    for name in (entity.name, *(n.text for n in entity.names)):
-        parts = name.split()
-        if len(parts) < 2:
-            continue
-        given = parts[0]
-        if casefold(given)[:1] == want_raw or (want and _fold(given)[:1] == want):
+    givens = [n.split()[0] for n in (entity.name, *(n.text for n in entity.names)) if " " in n]
+    for given in givens:  # a name in the initial's own script first: "И." agrees with Ильхам
+        if casefold(given)[:1] == want_raw:
+            return given
+    for given in givens:
+        if want and _fold(given)[:1] == want:
             return given
     return None
 
@@ -563,6 +578,29 @@ def _pick(matches: list[Match], config: Config) -> Match | None:
     return matches[0]
 
 
+def _kind_ok(
+    match: Match, reading: Reading, entity: Callable[[str], Entity | None]
+) -> tuple[Match | None, str]:
+    """A place word names a kind of place: the match must be of that kind, or be a place
+    inside one of that kind that bears its name ("distretto di Tovuz": Tovuz, in Tovuz
+    District). Otherwise no match: "Hrazdan River" is not the town of Hrazdan."""
+    if not reading.categories:
+        return match, ""
+    e = entity(match.id)
+    if e is not None and e.category in reading.categories:
+        return match, f"a place of kind {e.category}, as the place word says"
+    parent = entity(e.parent) if e is not None and e.parent else None
+    if (
+        e is not None
+        and parent is not None
+        and parent.category in reading.categories
+        and _fold(parent.name).startswith(_fold(e.name))
+    ):
+        moved = replace(match, id=parent.id, name=parent.name, type=parent.type)
+        return moved, f"the place word names the {parent.category} {parent.id}, around {e.id}"
+    return None, ""
+
+
 def _try(
     reading: Reading,
     types: frozenset[str] | None,
@@ -573,62 +611,56 @@ def _try(
     lex: Lexicon,
 ) -> tuple[Match, list[str]] | None:
     notes: list[str] = []
+    kind = reading.type or ("place" if reading.qualifier is not None else None)
+    wanted = types
+    if kind is not None:
+        wanted = frozenset({kind}) if types is None else types & {kind}
+        if not wanted:
+            return None
+    match: Match | None
     if reading.qualifier is not None:
+        # the qualifier must name a place the entity lies in (or is): its country or parent
         where = plain(reading.qualifier, frozenset({"place"}))
         if where is None:
             return None
-        wanted = frozenset({"place"}) if types is None else types & {"place"}
-        if not wanted:
-            return None
-        agreeing = []
+        agreeing: dict[str, str] = {}
+        cands = []
         for m in ranked(reading.text, wanted, CANDIDATES):
             rel = _ancestors(m.id, entity).get(where.id)
             if rel is not None:
-                agreeing.append((m, rel))
-        best = _pick([m for m, _ in agreeing], config)
-        if best is None:
-            return None
-        rel = dict((m.id, r) for m, r in agreeing)[best.id]
-        notes.append(f"qualifier {reading.qualifier!r} agrees: {rel} {where.id}")
-        return best, notes
-    wanted = types
-    if reading.type is not None:
-        wanted = frozenset({reading.type}) if types is None else types & {reading.type}
-        if not wanted:
-            return None
-    match = plain(reading.text, types)
-    if match is not None and reading.type is not None and match.type != reading.type:
-        return None  # "ООО «Армения»" is not the state, "Armenia LLC" neither
-    if match is None and (reading.initial or reading.categories):
-        cands = ranked(reading.text, wanted, CANDIDATES)
-        if reading.initial:
-            cands = [c for c in cands if (e := entity(c.id)) and _initial_agrees(reading.initial, e)]
+                agreeing[m.id] = rel
+                cands.append(m)
         match = _pick(cands, config)
-    if match is not None and reading.categories:
-        e = entity(match.id)
-        if e is None or e.category not in reading.categories:
-            # a place of the kind the word names, when one is a candidate ("Armavir city")
+        if match is None:
+            return None
+        notes.append(f"qualifier {reading.qualifier!r} agrees: {agreeing[match.id]} {where.id}")
+    else:
+        match = plain(reading.text, types)
+        if match is None and reading.categories:
+            # "Armavir city": of the Armavirs, the one of the kind the word names
             cands = [
                 c for c in ranked(reading.text, wanted, CANDIDATES)
-                if (ce := entity(c.id)) is not None and ce.category in reading.categories
-            ]
-            preferred = _pick(cands, config)
-            if preferred is not None:
-                match = preferred
-                notes.append(f"a place of kind {', '.join(sorted(reading.categories))} preferred")
-    elif match is None and reading.categories:
-        cands = [
-            c for c in ranked(reading.text, wanted, CANDIDATES)
-            if (ce := entity(c.id)) is not None and ce.category in reading.categories
-        ]
-        match = _pick(cands, config)
+                if (e := entity(c.id)) is not None and e.category in reading.categories
+            ]  # fmt: skip
+            match = _pick(cands, config)
+        if match is None and reading.initial:
+            cands = [
+                c for c in ranked(reading.text, wanted, CANDIDATES)
+                if (e := entity(c.id)) is not None and _initial_agrees(reading.initial, e)
+            ]  # fmt: skip
+            match = _pick(cands, config)
+        if match is None:
+            return None
+    if kind is not None and match.type != kind:
+        return None  # "ООО «Армения»" is not the state, "Armenia LLC" neither
+    match, note = _kind_ok(match, reading, entity)
     if match is None:
         return None
-    if reading.type is not None and match.type != reading.type:
-        return None
+    if note:
+        notes.append(note)
     if reading.initial:
         e = entity(match.id)
-        given = e and _initial_agrees(reading.initial, e)
+        given = _initial_agrees(reading.initial, e) if e is not None else None
         if not given:
             return None
         notes.append(f"initial '{reading.initial}.' agrees with {given}")
