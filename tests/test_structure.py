@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from namenorm.matching.structure import Step, describe, lexicon, lexicon_dir, readings
+from namenorm.matching.structure import MAX_PHRASE, Step, describe, lexicon, lexicon_dir, readings
 
 STRUCTURE = Path(__file__).parent / "data" / "structure.tsv"
 
@@ -161,6 +161,9 @@ def test_lexicon_languages_and_given_names(bundled):
     assert len(langs) >= 15
     for eid in lexicon().fathers:
         assert bundled.gazetteer.get(eid) is not None, eid
+    lex = lexicon()
+    for table in (lex.titles_before, lex.titles_after, lex.org_words, lex.place_words):
+        assert all(len(words) <= MAX_PHRASE for words in table)
     groups = lexicon().groups
     assert all(len(forms) >= 2 for forms in groups.values())
 

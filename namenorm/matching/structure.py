@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -52,6 +52,8 @@ STRUCTURE_FACTOR = 0.97
 GIVEN_NAME_FACTOR = 0.92
 #: Queries with more words than this are not read for structure.
 MAX_WORDS = 12
+#: The longest wrapper phrase of the lexicon, in words ("Sanayi ve Ticaret A.Ş.").
+MAX_PHRASE = 5
 #: Candidates examined for a constrained reading.
 CANDIDATES = 10
 
@@ -224,17 +226,14 @@ def _strip_quotes(token: str) -> str:
     return token.strip(_QUOTES)
 
 
-def _longest(tokens: list[str], table: Iterable[tuple[str, ...]], *, at_end: bool) -> int:
+def _longest(tokens: list[str], table: Container[tuple[str, ...]], *, at_end: bool) -> int:
     """How many tokens at the start (or end) form the longest entry of ``table`` (0: none)."""
-    keys = [casefold(t) for t in tokens]
-    best = 0
-    for words in table:
-        n = len(words)
-        if n <= best or n > len(keys):
-            continue
-        if (keys[-n:] if at_end else keys[:n]) == list(words):
-            best = n
-    return best
+    part = tokens[-MAX_PHRASE:] if at_end else tokens[:MAX_PHRASE]
+    keys = [casefold(t) for t in part]
+    for n in range(len(keys), 0, -1):
+        if tuple(keys[-n:] if at_end else keys[:n]) in table:
+            return n
+    return 0
 
 
 def _script(text: str) -> str:
