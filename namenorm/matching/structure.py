@@ -346,7 +346,7 @@ def _strip(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[Step], str 
                 if position not in ("either", "after" if at_end else "before"):
                     continue
                 written = " ".join(tokens[-n:] if at_end else tokens[:n])
-                if _INITIALS.fullmatch(written) and written != written.lower():
+                if kind and _INITIALS.fullmatch(written) and written != written.lower():
                     continue  # "Г. Алиев": an initial, not "г." (город)
                 step_id = kind or table[words][0]  # type: ignore[index]
                 steps.append(Step(step_id, written))
@@ -610,7 +610,7 @@ def _try(
     lex: Lexicon,
 ) -> tuple[Match, list[str]] | None:
     notes: list[str] = []
-    kind = reading.type or ("place" if reading.qualifier is not None else None)
+    kind = reading.type
     wanted = types
     if kind is not None:
         wanted = frozenset({kind}) if types is None else types & {kind}
@@ -618,21 +618,33 @@ def _try(
             return None
     match: Match | None
     if reading.qualifier is not None:
-        # the qualifier must name a place the entity lies in (or is): its country or parent
-        where = plain(reading.qualifier, frozenset({"place"}))
+        # the qualifier must name a place the entity lies in (its country or parent), or the
+        # entity itself ("Khankendi (Stepanakert)", "State Oil Company ... (SOCAR)")
+        where = plain(reading.qualifier, None)
         if where is None:
             return None
+        if kind is None and where.type == "place":
+            # "Yerevan, Armenia": a place in a place (a person by country needs a title)
+            wanted = frozenset({"place"}) if types is None else types & {"place"}
         agreeing: dict[str, str] = {}
         cands = []
         for m in ranked(reading.text, wanted, CANDIDATES):
-            rel = _ancestors(m.id, entity).get(where.id)
+            if where.type == "place":
+                rel = _ancestors(m.id, entity).get(where.id)
+            else:
+                rel = "itself" if m.id == where.id else None
             if rel is not None:
                 agreeing[m.id] = rel
                 cands.append(m)
         match = _pick(cands, config)
         if match is None:
             return None
-        notes.append(f"qualifier {reading.qualifier!r} agrees: {agreeing[match.id]} {where.id}")
+        rel = agreeing[match.id]
+        notes.append(
+            f"qualifier {reading.qualifier!r} names the same entity"
+            if rel == "itself"
+            else f"qualifier {reading.qualifier!r} agrees: {rel} {where.id}"
+        )
     else:
         match = plain(reading.text, types)
         if match is None and reading.categories:
