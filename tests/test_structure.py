@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from namenorm.matching.structure import MAX_PHRASE, Step, describe, lexicon, lexicon_dir, readings
+from namenorm.matching.lexicon import lexicon, lexicon_dir
+from namenorm.matching.structure import MAX_PHRASE, Step, describe, readings
 
 STRUCTURE = Path(__file__).parent / "data" / "structure.tsv"
 
@@ -171,10 +172,10 @@ def test_lexicon_languages_and_given_names(bundled):
 def test_lexicon_is_read_lazily_and_without_yaml():
     code = (
         "import sys, namenorm\n"
-        "from namenorm.matching import structure\n"
-        "assert structure._LEXICON is None\n"
+        "from namenorm.matching import lexicon, structure\n"
+        "assert lexicon._LEXICON is None\n"
         "sys.modules.pop('yaml', None)\n"
-        "structure.lexicon()\n"
+        "lexicon.lexicon()\n"
         "assert 'yaml' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -301,8 +301,9 @@ class Resolver:
         if answer is None:
             # Name structure (issue 13): titles, patronymics, initials, legal forms, generic
             # words and qualifiers, read only when the plain lookup gives no answer. All the
-            # logic is in namenorm/matching/structure.py; this hook moves with the resolver split.
-            from namenorm.matching.structure import resolve_structured
+            # logic is in namenorm/matching/structure.py (readings) and constraints.py (checks);
+            # this hook moves with the resolver split.
+            from namenorm.matching.constraints import resolve_structured
 
             answer = resolve_structured(
                 query, types, plain=self._decide, config=self._config,

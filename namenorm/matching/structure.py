@@ -8,12 +8,13 @@ qualifier ("Yerevan, Armenia", "Khankendi (Stepanakert)"). :func:`readings` prop
 readings of a query, each with the steps that made it (as data: a step id and its argument) and
 the constraints the reduced text's match must satisfy: a type (a title implies a person, a legal
 form an organization, a place word a place), a given-name initial, a qualifier the entity must
-lie in, a patronymic that must agree, a preferred kind of place. :func:`resolve_structured` tries
-them in order when the plain lookup gives no answer, and accepts the first whose match satisfies
-its constraints and clears the threshold and margin.
+lie in, a patronymic that must agree, a kind of place.
+:func:`namenorm.matching.constraints.resolve_structured` tries them in order when the plain
+lookup gives no answer, and accepts the first whose match satisfies its constraints and clears
+the threshold and margin.
 
-The words are data (``gazetteer/lexicon/*.tsv``, each file naming its source), read once on first
-use. A title, generic word or initial alone never resolves; feminine surnames are never reduced
+The words are data (``gazetteer/lexicon/*.tsv``, :mod:`namenorm.matching.lexicon`), read once on
+first use. A title, generic word or initial alone never resolves; feminine surnames are never reduced
 to the masculine form (Aliyeva is not Ilham Aliyev).
 
 >>> [r.text for r in readings("President Jeyhun Bayramov")]
@@ -29,22 +30,14 @@ to the masculine form (Aliyeva is not Ilham Aliyev).
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable, Container, Iterable
-from dataclasses import dataclass, replace
-from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
 
-from namenorm.keys import casefold, fold_normalized
+from namenorm.keys import casefold
+from namenorm.matching.lexicon import Lexicon, lexicon
 from namenorm.text.normalize import script_of
 
-if TYPE_CHECKING:
-    from namenorm._config import Config
-    from namenorm.gazetteer.loader import Entity
-    from namenorm.matching.resolver import Match
-
-__all__ = ["Lexicon", "Reading", "Step", "describe", "lexicon", "readings", "resolve_structured"]
+__all__ = ["CATEGORIES", "Reading", "Step", "describe", "readings"]
 
 #: Score factors of a match reached through a reading (they move to ``Config`` once the
 #: resolver restructure lands): something set aside, and a given name read as an equivalent.
@@ -54,12 +47,11 @@ GIVEN_NAME_FACTOR = 0.92
 MAX_WORDS = 12
 #: The longest wrapper phrase of the lexicon, in words ("Sanayi ve Ticaret A.Ş.").
 MAX_PHRASE = 5
-#: Candidates examined for a constrained reading.
-CANDIDATES = 10
 
 _QUOTES = "«»“”„‟\"‹›「」『』"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.[\s-]?){1,3}")
-_CATEGORIES = {
+#: Kinds of place a place word names (the ``category`` column) -> gazetteer categories.
+CATEGORIES = {
     "settlement": frozenset({"city", "town", "village"}),
     "region": frozenset({"region", "province", "district"}),
     "country": frozenset({"country", "de-facto-state", "historical-state"}),
@@ -103,122 +95,6 @@ class Reading:
     factor: float = STRUCTURE_FACTOR
 
 
-# --- the lexicon ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The words of ``gazetteer/lexicon/``, keyed by their case-folded words."""
-
-    titles_before: frozenset[tuple[str, ...]]
-    titles_after: frozenset[tuple[str, ...]]
-    org_words: dict[tuple[str, ...], tuple[str, str]]  # words -> (kind, position)
-    place_words: dict[tuple[str, ...], tuple[str, str]]  # words -> (position, category)
-    attached: tuple[tuple[str, str, str], ...]  # (text, position before|after, category)
-    elisions: tuple[str, ...]
-    suffixes: tuple[str, ...]  # patronymic suffixes, longest first
-    markers: frozenset[str]
-    genitives: tuple[str, ...]
-    fathers: dict[str, tuple[str, ...]]  # person id -> father's name forms
-    given: dict[str, tuple[tuple[str, str], ...]]  # folded name -> ((group, relation), ...)
-    groups: dict[str, tuple[tuple[str, str], ...]]  # group -> ((name, relation), ...)
-
-    @cached_property
-    def words(self) -> frozenset[str]:
-        """Every single word of the wrapper lists (titles, organization and place words)."""
-        out: set[str] = set()
-        for table in (self.titles_before, self.titles_after, self.org_words, self.place_words):
-            for words in table:
-                out.update(words)
-        return frozenset(out)
-
-
-def lexicon_dir() -> Path:
-    """``gazetteer/lexicon`` beside the package, or inside an installed wheel (where
-    ``gazetteer/`` ships as ``namenorm/_gazetteer_data/``), as the gazetteer loader finds it."""
-    here = Path(__file__).resolve().parent.parent
-    installed = here / "_gazetteer_data" / "lexicon"
-    if installed.is_dir():
-        return installed
-    return here.parent / "gazetteer" / "lexicon"
-
-
-def _rows(name: str, columns: int) -> list[list[str]]:
-    rows = []
-    path = lexicon_dir() / name
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) < columns - 1 or not cells[0]:
-            raise ValueError(f"{path}:{number}: expected {columns} tab-separated columns")
-        rows.append(cells + [""] * (columns - len(cells)))
-    return rows
-
-
-def _key(words: str) -> tuple[str, ...]:
-    return tuple(casefold(w) for w in words.split())
-
-
-def _load() -> Lexicon:
-    before, after = set(), set()
-    for text, _lang, position in _rows("titles.tsv", 3):
-        (after if position == "after" else before).add(_key(text))
-    orgs = {_key(t): (kind, pos) for t, _lang, kind, pos in _rows("organization_words.tsv", 4)}
-    places: dict[tuple[str, ...], tuple[str, str]] = {}
-    attached, elisions = [], []
-    for text, _lang, position, category in _rows("place_words.tsv", 4):
-        if position == "elision":
-            elisions.append(casefold(text))
-        elif position == "attached":
-            side = "before" if text.endswith(".") else "after"
-            attached.append((casefold(text), side, category))
-        else:
-            places[_key(text)] = (position, category)
-    suffixes, markers, genitives = [], set(), []
-    for text, _lang, kind in _rows("patronymics.tsv", 3):
-        if kind == "suffix":
-            suffixes.append(casefold(text))
-        elif kind == "marker":
-            markers.add(casefold(text))
-        elif kind == "genitive":
-            genitives.append(casefold(text))
-    fathers = {eid: tuple(forms.split("|")) for eid, forms in _rows("person_patronymics.tsv", 2)}
-    given: dict[str, list[tuple[str, str]]] = {}
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for group, name, _lang, relation in _rows("given_names.tsv", 4):
-        given.setdefault(casefold(name), []).append((group, relation))
-        groups.setdefault(group, []).append((name, relation))
-    return Lexicon(
-        titles_before=frozenset(before),
-        titles_after=frozenset(after),
-        org_words=orgs,
-        place_words=places,
-        attached=tuple(attached),
-        elisions=tuple(sorted(set(elisions), key=len, reverse=True)),
-        suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
-        markers=frozenset(markers),
-        genitives=tuple(genitives),
-        fathers=fathers,
-        given={k: tuple(dict.fromkeys(v)) for k, v in given.items()},
-        groups={k: tuple(v) for k, v in groups.items()},
-    )
-
-
-_LEXICON: Lexicon | None = None
-_LOCK = threading.Lock()
-
-
-def lexicon() -> Lexicon:
-    """The lexicon, read on first use (once, under a lock)."""
-    global _LEXICON
-    if _LEXICON is None:
-        with _LOCK:
-            if _LEXICON is None:
-                _LEXICON = _load()
-    return _LEXICON
-
-
 # --- readings ------------------------------------------------------------------------------
 
 
@@ -256,12 +132,17 @@ def _split_attached(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[St
                 steps.append(Step("place-word", out[0][: len(text)]))
                 out[0] = out[0][len(text):]
                 category = cat
-        elif side == "after" and len(out) == 1 and len(out[0]) > len(text) + 1:
+        elif (
+            side == "after"
+            and len(out) == 1
+            and len(out[0]) > len(text) + 1
+            and casefold(out[0]).endswith(text)
             # written onto the name only in scripts without spaces (Han, kana)
-            if casefold(out[0]).endswith(text) and _script(out[0]) in ("HAN", "KATAKANA", "HIRAGANA"):
-                steps.append(Step("place-word", out[0][-len(text):]))
-                out[0] = out[0][: -len(text)]
-                category = cat
+            and _script(out[0]) in ("HAN", "KATAKANA", "HIRAGANA")
+        ):
+            steps.append(Step("place-word", out[0][-len(text):]))
+            out[0] = out[0][: -len(text)]
+            category = cat
     return out, steps, category
 
 
@@ -348,7 +229,7 @@ def _strip(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[Step], str 
                 written = " ".join(tokens[-n:] if at_end else tokens[:n])
                 if kind and _INITIALS.fullmatch(written) and written != written.lower():
                     continue  # "Г. Алиев": an initial, not "г." (город)
-                step_id = kind or table[words][0]  # type: ignore[index]
+                step_id = kind or table[words][0]
                 steps.append(Step(step_id, written))
                 tokens = tokens[:-n] if at_end else tokens[n:]
                 if kind == "place-word":
@@ -367,12 +248,10 @@ def _strip(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[Step], str 
     return tokens, steps, category
 
 
-def _implied_type(steps: Iterable[Step]) -> str | None | bool:
-    """The type the steps imply; False when they disagree (a title and a legal form)."""
+def _implied_type(steps: Iterable[Step]) -> tuple[bool, str | None]:
+    """Whether the steps agree on a type (not a title and a legal form), and the type."""
     types = {_STEP_TYPE[s.id] for s in steps if s.id in _STEP_TYPE}
-    if len(types) > 1:
-        return False
-    return next(iter(types), None)
+    return len(types) <= 1, next(iter(types), None)
 
 
 def _qualified(q: str) -> tuple[str, str] | None:
@@ -411,12 +290,12 @@ def readings(query: str) -> list[Reading]:
         steps.append(Step("quotes", ""))
     tokens, attached, category = _split_attached(tokens, lex)
     steps += attached
-    qualifier = None
+    title_country = None
     n = _longest(tokens[1:], lex.titles_before, at_end=False)
     if n and not _longest(tokens, lex.titles_before, at_end=False) and len(tokens) - 1 - n >= 2:
         # a state before the title ("Azərbaycan Prezidenti", "French President"): the person
         # must be of that country
-        qualifier = tokens[0]
+        title_country = tokens[0]
         steps.append(Step("qualifier", tokens[0]))
         tokens = tokens[1:]
     tokens, stripped, stripped_category = _strip(tokens, lex)
@@ -434,10 +313,10 @@ def readings(query: str) -> list[Reading]:
         text, written, initial = initials
         steps.append(Step("initials", written))
     kinds = {s.id for s in steps} - {"quotes"}
-    implied = _implied_type(steps)
+    agree, implied = _implied_type(steps)
     wrapper_words = lex.words
     name_words = [t for t in tokens if casefold(t) not in wrapper_words]
-    ok = bool(kinds) and implied is not False and bool(name_words) and text != q
+    ok = bool(kinds) and agree and bool(name_words) and text != q
     # A title or a patronymic needs a full name after it (two words): "Mrs Pashinyan" is not
     # Nikol Pashinyan, "President Aliyev" not one of the Aliyevs.
     if ok and kinds & {"title", "patronymic"} and len(text.split()) < 2:
@@ -447,11 +326,11 @@ def readings(query: str) -> list[Reading]:
         main = Reading(
             text,
             tuple(steps),
-            type=implied or None,
+            type=implied,
             initial=initial,
-            qualifier=qualifier,
+            qualifier=title_country,
             father=father,
-            categories=_CATEGORIES.get(category or ""),
+            categories=CATEGORIES.get(category or ""),
         )
         out.append(main)
     out.extend(_given_name_readings(main, q, lex))
@@ -475,8 +354,8 @@ def _given_name_readings(main: Reading | None, q: str, lex: Lexicon) -> list[Rea
             rel = "hypocorism" if "hypocorism" in (relation, other_relation) else "form"
             step = Step("given-name", f"{first} ~ {name} ({rel})")
             steps = (main.steps if main is not None else ()) + (step,)
-            implied = _implied_type(steps)
-            if implied is False:
+            agree, implied = _implied_type(steps)
+            if not agree:
                 continue
             out.append(
                 Reading(
@@ -508,219 +387,3 @@ def describe(step: Step) -> str:
     if step.id == "given-name":
         return f"given name {step.arg}"
     return f"{label.get(step.id, step.id)} {step.arg!r} set aside"
-
-
-# --- resolving -----------------------------------------------------------------------------
-
-Plain = Callable[[str, "frozenset[str] | None"], "Match | None"]
-Ranked = Callable[[str, "frozenset[str] | None", int], "list[Match]"]
-
-
-def _fold(text: str) -> str:
-    return fold_normalized(text).replace(" ", "")
-
-
-def _initial_agrees(initial: str, entity: Entity) -> str | None:
-    """The given name of ``entity`` that starts with ``initial`` (in any script, compared on
-    transliterated first letters), or None."""
-    want = _fold(initial)[:1]
-    want_raw = casefold(initial)
-    givens = [n.split()[0] for n in (entity.name, *(n.text for n in entity.names)) if " " in n]
-    for given in givens:  # a name in the initial's own script first: "И." agrees with Ильхам
-        if casefold(given)[:1] == want_raw:
-            return given
-    for given in givens:
-        if want and _fold(given)[:1] == want:
-            return given
-    return None
-
-
-def _ancestors(entity_id: str, entity: Callable[[str], Entity | None]) -> dict[str, str]:
-    """The entity, its parents and countries, each with how it relates ("country", ...)."""
-    out = {entity_id: "itself"}
-    todo = [entity_id]
-    while todo and len(out) < 12:
-        e = entity(todo.pop())
-        if e is None:
-            continue
-        for rel, other in (("parent", e.parent), ("country", e.country)):
-            if other and other not in out:
-                out[other] = rel
-                todo.append(other)
-    return out
-
-
-def _father_agrees(
-    reading: Reading, match: Match, lex: Lexicon, plain: Plain
-) -> tuple[bool, str]:
-    father = reading.father or ""
-    forms = lex.fathers.get(match.id)
-    key = _fold(father)[:3]
-    if forms is not None:
-        for form in forms:
-            if _fold(form)[:3] == key and key:
-                return True, f"patronymic agrees with the father's name {form}"
-        return False, ""
-    # Unknown: refuse when the father's name with the surname names another person.
-    for surname in (reading.text.split()[0], reading.text.split()[-1]):
-        other = plain(f"{father} {surname}", frozenset({"person"}))
-        if other is not None and other.id != match.id:
-            return False, ""
-    return True, "patronymic checked: it names no other person of the gazetteer"
-
-
-def _pick(matches: list[Match], config: Config) -> Match | None:
-    if not matches or matches[0].score < config.threshold:
-        return None
-    if len(matches) > 1 and matches[0].score - matches[1].score < config.margin:
-        return None
-    return matches[0]
-
-
-def _kind_ok(
-    match: Match, reading: Reading, entity: Callable[[str], Entity | None]
-) -> tuple[Match | None, str]:
-    """A place word names a kind of place: the match must be of that kind, or be a place
-    inside one of that kind that bears its name ("distretto di Tovuz": Tovuz, in Tovuz
-    District). Otherwise no match: "Hrazdan River" is not the town of Hrazdan."""
-    if not reading.categories:
-        return match, ""
-    e = entity(match.id)
-    if e is not None and e.category in reading.categories:
-        return match, f"a place of kind {e.category}, as the place word says"
-    parent = entity(e.parent) if e is not None and e.parent else None
-    if (
-        e is not None
-        and parent is not None
-        and parent.category in reading.categories
-        and _fold(parent.name).startswith(_fold(e.name))
-    ):
-        moved = replace(match, id=parent.id, name=parent.name, type=parent.type)
-        return moved, f"the place word names the {parent.category} {parent.id}, around {e.id}"
-    return None, ""
-
-
-def _try(
-    reading: Reading,
-    types: frozenset[str] | None,
-    plain: Plain,
-    ranked: Ranked,
-    entity: Callable[[str], Entity | None],
-    config: Config,
-    lex: Lexicon,
-) -> tuple[Match, list[str]] | None:
-    notes: list[str] = []
-    kind = reading.type
-    wanted = types
-    if kind is not None:
-        wanted = frozenset({kind}) if types is None else types & {kind}
-        if not wanted:
-            return None
-    match: Match | None
-    if reading.qualifier is not None:
-        # the qualifier must name a place the entity lies in (its country or parent), or the
-        # entity itself ("Khankendi (Stepanakert)", "State Oil Company ... (SOCAR)")
-        where = plain(reading.qualifier, None)
-        if where is None:
-            return None
-        if kind is None and where.type == "place":
-            # "Yerevan, Armenia": a place in a place (a person by country needs a title)
-            wanted = frozenset({"place"}) if types is None else types & {"place"}
-        agreeing: dict[str, str] = {}
-        cands = []
-        for m in ranked(reading.text, wanted, CANDIDATES):
-            if where.type == "place":
-                rel = _ancestors(m.id, entity).get(where.id)
-            else:
-                rel = "itself" if m.id == where.id else None
-            if rel is not None:
-                agreeing[m.id] = rel
-                cands.append(m)
-        match = _pick(cands, config)
-        if match is None:
-            return None
-        rel = agreeing[match.id]
-        notes.append(
-            f"qualifier {reading.qualifier!r} names the same entity"
-            if rel == "itself"
-            else f"qualifier {reading.qualifier!r} agrees: {rel} {where.id}"
-        )
-    else:
-        match = plain(reading.text, types)
-        if match is None and reading.categories:
-            # "Armavir city": of the Armavirs, the one of the kind the word names
-            cands = [
-                c for c in ranked(reading.text, wanted, CANDIDATES)
-                if (e := entity(c.id)) is not None and e.category in reading.categories
-            ]  # fmt: skip
-            match = _pick(cands, config)
-        if match is None and reading.initial:
-            cands = [
-                c for c in ranked(reading.text, wanted, CANDIDATES)
-                if (e := entity(c.id)) is not None and _initial_agrees(reading.initial, e)
-            ]  # fmt: skip
-            match = _pick(cands, config)
-        if match is None:
-            return None
-    if kind is not None and match.type != kind:
-        return None  # "ООО «Армения»" is not the state, "Armenia LLC" neither
-    match, note = _kind_ok(match, reading, entity)
-    if match is None:
-        return None
-    if note:
-        notes.append(note)
-    if reading.initial:
-        e = entity(match.id)
-        given = _initial_agrees(reading.initial, e) if e is not None else None
-        if not given:
-            return None
-        notes.append(f"initial '{reading.initial}.' agrees with {given}")
-    if reading.father is not None:
-        agrees, note = _father_agrees(reading, match, lex, plain)
-        if not agrees:
-            return None
-        notes.append(note)
-    if reading.type is not None:
-        notes.append(f"type {reading.type} implied by the structure: agrees")
-    return match, notes
-
-
-def resolve_structured(
-    query: str,
-    types: frozenset[str] | None,
-    *,
-    plain: Plain,
-    ranked: Ranked,
-    entity: Callable[[str], Entity | None],
-    config: Config,
-) -> Match | None:
-    """The first reading of ``query`` whose match satisfies its constraints and clears the
-    threshold (after the reading's factor) and the margin; None when none does.
-
-    ``plain(text, types)`` is the resolver's lookup without this fallback, ``ranked(text,
-    types, limit)`` its candidates, ``entity(id)`` its gazetteer entry.
-    """
-    found = readings(query)
-    if not found:
-        return None
-    lex = lexicon()
-    for number, reading in enumerate(found, 1):
-        if types is not None and reading.type is not None and reading.type not in types:
-            continue
-        tried = _try(reading, types, plain, ranked, entity, config, lex)
-        if tried is None:
-            continue
-        match, notes = tried
-        score = round(match.score * reading.factor, 6)
-        if score < config.threshold:
-            continue
-        explanation = (
-            *(f"structure: {describe(s)}" for s in reading.steps),
-            f"structure: reading {reading.text!r}",
-            *(line for line in match.explanation if not line.startswith("accepted:")),
-            *(f"structure: {n}" for n in notes),
-            f"structure: x{reading.factor:g} for the reading; score {score:.3f}",
-            f"accepted: reading {number} of {len(found)}; score >= {config.threshold:g}",
-        )
-        return replace(match, query=query, score=score, explanation=explanation)
-    return None
