@@ -222,6 +222,18 @@ class Resolver:
         if hit is not _MISSING:
             return hit  # type: ignore[return-value]
         answer = self._decide(query, types)
+        if answer is None:
+            # Name structure (issue 13): titles, patronymics, initials, legal forms, generic
+            # words and qualifiers, read only when the plain lookup gives no answer. All the
+            # logic is in namenorm/matching/structure.py (readings) and constraints.py (checks);
+            # this hook moves with the resolver split.
+            from namenorm.matching.constraints import resolve_structured
+
+            answer = resolve_structured(
+                query, types, plain=self._decide, config=self._config,
+                ranked=lambda text, wanted, n: self._ranked(text, wanted, limit=n),
+                entity=self.gazetteer.get,
+            )  # fmt: skip
         if self._config.cache_size > 0:
             if len(cache) >= self._config.cache_size:
                 cache.clear()  # simple and thread-safe: the next queries fill it again
