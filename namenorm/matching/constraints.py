@@ -24,8 +24,8 @@ from namenorm.matching.structure import Reading, describe, readings
 
 if TYPE_CHECKING:
     from namenorm._config import Config
-    from namenorm.gazetteer.loader import Entity
-    from namenorm.matching.resolver import Match
+    from namenorm.gazetteer.model import Entity
+    from namenorm.matching.match import Match
 
 __all__ = ["resolve_structured"]
 
