@@ -36,10 +36,14 @@ __all__ = ["Shared", "cpu_count", "default_start_method", "iter_parallel"]
 
 
 class Shared(Protocol):
-    """What the pool needs of a resolver: its config, and to save and load its index."""
+    """What the pool needs of a resolver: its config, whether it is the package's bundled
+    index (which workers load themselves), and to save and load its index."""
 
     @property
     def config(self) -> Any: ...
+
+    @property
+    def bundled(self) -> bool: ...
 
     def save(self, path: str) -> None: ...
 
@@ -99,17 +103,12 @@ def _init_inherited(resolver: Shared, parent: int) -> None:
     _worker = resolver
 
 
-def _init_loaded(
-    load: Callable[..., Any], path: str | None, config: Any, parent: int
-) -> None:
+def _init_loaded(kind: Callable[..., Any], path: str | None, config: Any, parent: int) -> None:
+    """A worker's resolver: ``kind(config=config)`` over the bundled index (``path`` None), or
+    ``kind.load(path, config=config)``."""
     global _worker
     _exit_with_parent(parent)
-    if path is None:
-        from namenorm import default_resolver
-
-        _worker = default_resolver()
-    else:
-        _worker = load(path, config=config)
+    _worker = kind(config=config) if path is None else kind.load(path, config=config)  # type: ignore[attr-defined]
 
 
 def _run_chunk(items: list[str | None], task: tuple[Any, ...]) -> list[Any]:
@@ -144,15 +143,12 @@ def iter_parallel(
     if method == "fork":
         initializer, initargs = _init_inherited, (resolver, os.getpid())
     else:
-        import namenorm
-
-        path = None  # the bundled resolver: workers load it from the package
-        if resolver is not namenorm._default_resolver:
+        path = None  # the bundled index: workers load it from the package
+        if not resolver.bundled:
             tmpdir = tempfile.TemporaryDirectory(prefix="namenorm-")
             path = os.path.join(tmpdir.name, "index.nnidx")
             resolver.save(path)
-        load = type(resolver).load
-        initializer, initargs = _init_loaded, (load, path, resolver.config, os.getpid())
+        initializer, initargs = _init_loaded, (type(resolver), path, resolver.config, os.getpid())
     executor = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
     )

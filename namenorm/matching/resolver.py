@@ -61,6 +61,7 @@ class Resolver:
             self._start(_bundled_index().with_config(config or Config()), None)
         else:
             self._start(Index.build(gazetteer, config or Config()), gazetteer)
+        self._bundled = gazetteer is None
 
     @classmethod
     def from_index(cls, index: Index) -> Resolver:
@@ -71,6 +72,7 @@ class Resolver:
         return self
 
     def _start(self, index: Index, gazetteer: Gazetteer | None) -> None:
+        self._bundled = False
         self._index = index
         self._gazetteer: Gazetteer | None = gazetteer
         self._config = index.config
@@ -91,6 +93,11 @@ class Resolver:
                 if self._gazetteer is None:
                     self._gazetteer = Gazetteer(self._index.entities)
         return self._gazetteer
+
+    @property
+    def bundled(self) -> bool:
+        """Whether this resolver is over the package's bundled index (``Resolver()``)."""
+        return self._bundled
 
     @property
     def config(self) -> Config:
