@@ -16,7 +16,7 @@ from typing import Any
 
 from namenorm._errors import GazetteerError, GazetteerProblem
 from namenorm.gazetteer import yaml_io
-from namenorm.gazetteer.model import Entity
+from namenorm.gazetteer.entity import Entity
 from namenorm.gazetteer.validate import check_collisions, check_relations, parse_entity
 
 __all__ = ["expand_paths", "load_paths", "validate_paths"]

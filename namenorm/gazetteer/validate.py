@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from namenorm._errors import GazetteerProblem
-from namenorm.gazetteer.model import FLAGS, KINDS, TYPES, Entity, Name
+from namenorm.gazetteer.entity import FLAGS, KINDS, TYPES, Entity, Name
 
 __all__ = ["Bad", "check_collisions", "check_relations", "parse_entity", "show"]
 

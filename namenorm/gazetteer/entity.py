@@ -1,0 +1,88 @@
+"""Entities and their names: the plain data of the gazetteer, checked by
+:mod:`namenorm.gazetteer.validate` and collected by :class:`namenorm.gazetteer.model.Gazetteer`.
+
+>>> Entity(id="baku", type="place", name="Baku", names=(Name("Bakı", lang="az"),)).names[1].script
+'Latn'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from namenorm.text.scripts import detect_script
+
+__all__ = ["FLAGS", "KINDS", "TYPES", "Entity", "Name", "detect_script"]
+
+TYPES = frozenset({"person", "place", "organization", "event"})
+KINDS = frozenset(
+    {
+        "preferred", "official", "variant", "exonym", "historical", "abbreviation", "short",
+        "demonym", "corruption", "generated",
+    }
+)  # fmt: skip
+#: The boolean fields of a :class:`Name`.
+FLAGS = ("exact_only", "needs_context", "shared")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name of an entity: its text and what is known about it.
+
+    ``exact_only`` names match only when the query is the same string (case kept);
+    ``needs_context`` names are ordinary words too and do not resolve a bare lookup;
+    ``shared`` names legitimately belong to several entities.
+    """
+
+    text: str
+    lang: str | None = None
+    script: str | None = None
+    kind: str = "variant"
+    period: str | None = None
+    exact_only: bool = False
+    needs_context: bool = False
+    shared: bool = False
+    scheme: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.script is None:
+            object.__setattr__(self, "script", detect_script(self.text))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical person, place or organization. ``names[0]`` is the canonical ``name``."""
+
+    id: str
+    type: str
+    name: str
+    names: tuple[Name, ...] = ()
+    category: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    role: str | None = None
+    near_miss: tuple[str, ...] = ()
+    xrefs: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: Region tags (``south-caucasus-area``, ``post-soviet-area``, ...): what code asks of where an
+    #: entity belongs is asked of these tags on it, its country and its parents, never of ids.
+    regions: tuple[str, ...] = ()
+    source: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.names or self.names[0].kind != "preferred" or self.names[0].text != self.name:
+            # The canonical name comes first; listing it again under names only adds its flags
+            # (for example ``shared: true`` where two entities have the same canonical name).
+            same = [n for n in self.names if n.text == self.name]
+            preferred = Name(
+                self.name,
+                lang="en",
+                kind="preferred",
+                exact_only=any(n.exact_only for n in same),
+                needs_context=any(n.needs_context for n in same),
+                shared=any(n.shared for n in same),
+            )
+            rest = tuple(n for n in self.names if n.text != self.name)
+            object.__setattr__(self, "names", (preferred, *rest))
+        if not isinstance(self.xrefs, MappingProxyType):
+            object.__setattr__(self, "xrefs", MappingProxyType(dict(self.xrefs)))
