@@ -32,6 +32,8 @@ What it does (rules documented in docs/gazetteer.md, "Importing GeoNames places"
    A name whose fold key another entity holds is dropped, unless it is the canonical name of
    places on both sides: then it is marked ``shared`` on each (editing a hand-written entry when
    the other side is one). ``near_miss`` is declared for canonical names one edit apart.
+   A village keeps its canonical name and its first name in each of ``VILLAGE_NAME_LANGS`` as
+   names that resolve alone; its other spellings resolve only with context.
 4. ISO 3166-2 subdivisions of AM, AZ and GE that no entity carries yet are reported (the
    resolver-based matching is scripts/iso3166_codes.py; this script adds the ones it cannot
    find as new entities in the generated files, named as pycountry names them).
@@ -51,8 +53,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from namenorm._gazetteer import Entity, Gazetteer, detect_script, load_paths
-from namenorm._keys import fold_key
+from namenorm.gazetteer.load import load_paths
+from namenorm.gazetteer.model import Entity, Gazetteer
+from namenorm.text.scripts import detect_script
+from namenorm.keys import fold_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _xrefs import write_xrefs  # noqa: E402  (a sibling module of the scripts)
@@ -514,8 +518,32 @@ def require_native(new, notes, stats, after_collisions=False):
     return out
 
 
+#: The languages whose first name of a village stays a name that resolves on its own.
+VILLAGE_NAME_LANGS = ("hy", "ka", "az", "ru")
+
+
+def mark_variants_of_villages(ent, stats):
+    """A village is known by its canonical name and its first name in each of its languages;
+    its other spellings (unattributed romanizations, second and third native forms) are weak
+    evidence for so small a place: they resolve only with context (needs_context), and no
+    romanization is generated from them."""
+    if ent["category"] != "village":
+        return
+    firsts = set()
+    for n in ent["names"]:
+        lang = n.get("lang")
+        if lang in VILLAGE_NAME_LANGS and lang not in firsts:
+            firsts.add(lang)
+            continue
+        if not n.get("needs_context") and not n.get("exact_only"):
+            n["needs_context"] = True
+            stats["needs_context"] += 1
+            stats["village_variants"] += 1
+
+
 def mark_precision(new, ordinary, stats, notes):
     for ent in new:
+        mark_variants_of_villages(ent, stats)
         why = ordinary.why(ent["name"])
         if len(tight(ent["name"])) <= 3:
             ent["canonical"]["exact_only"] = True
@@ -555,7 +583,7 @@ def ordinary_lookups(g, base, edits, new, stats, notes):
                 words.append(w)
     # Only the words that could land on a new place by an exact, folded, phonetic or skeleton
     # match are looked up (the resolver's fuzzy step aside, that is what a word can reach).
-    from namenorm._keys import phonetic_key, skeleton_key
+    from namenorm.keys import phonetic_key, skeleton_key
 
     def skel(text: str) -> str:
         return skeleton_key(phonetic_key(fold_key(text))).replace(" ", "")
