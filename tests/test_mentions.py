@@ -198,3 +198,37 @@ def test_latin_dominant_says_how_look_alikes_count():
     assert latin_dominant("аеорс Baku") and not latin_dominant("аеорс Baku", lookalikes="count")
     with pytest.raises(ValueError):
         latin_dominant("Baku", lookalikes="latin")  # type: ignore[arg-type]
+
+
+# -- spans: particles and written endings (issue 15) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tra Armenia e karabakh ci sono tensioni.", "Armenia"),  # it: e
+        ("Il ministro arriva a Tbilisi si dice.", "Tbilisi"),  # it: si
+        ("Երևանն ու Բաքուն", "Երևանն"),  # hy: ու
+    ],
+)
+def test_a_particle_after_a_name_is_not_part_of_it(text, expected):
+    assert annotate(text)[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "eid"),
+    [
+        ("Ankara Dağlık Karabağ'ı tanıdı.", "Dağlık Karabağ'ı", "nagorno-karabakh"),
+        ("Gerginlik Laçın Koridoru'nda sürdü.", "Laçın Koridoru'nda", "lachin-corridor"),
+        ("აშშ-ის ელჩი ჩამოვიდა.", "აშშ-ის", "united-states"),
+        ("რუსთავი 2-ის ჟურნალისტი", "რუსთავი 2-ის", "rustavi-2"),
+    ],
+)
+def test_an_ending_after_an_apostrophe_or_hyphen_belongs_to_the_name(text, expected, eid):
+    m = [m for m in annotate(text) if m.id == eid][0]
+    assert (m.text, text[m.start : m.end]) == (expected, expected)
+
+
+@pytest.mark.parametrize("text", ["Armenia's army left.", "A Baku-based firm."])
+def test_a_possessive_or_a_compound_is_no_ending(text):
+    assert annotate(text)[0].text in ("Armenia", "Baku")

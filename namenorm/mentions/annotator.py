@@ -53,7 +53,7 @@ from namenorm.mentions.context import active_years
 from namenorm.mentions.decide import Decider
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.mention import Mention
-from namenorm.mentions.select import select
+from namenorm.mentions.select import select, with_written_endings
 from namenorm.mentions.spans import find_candidates
 from namenorm.mentions.tokens import repair, tokenize
 
@@ -139,7 +139,7 @@ class Annotator:
             return []
         cands = find_candidates(text, tokens, self._lexicon, self._config)
         decisions = self._decider.decide(tokens, cands, cased_doc, self._scored)
-        return select(decisions, len(tokens))
+        return with_written_endings(text, tokens, select(decisions, len(tokens)))
 
     def rewrite(self, text: str) -> str:
         """``text`` with look-alike letters repaired, invisible characters removed and each

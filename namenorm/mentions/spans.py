@@ -101,9 +101,12 @@ class _Spans:
     def name_part(self, t: Token) -> bool:
         # A lower-case word of an alias, inflected or not, inside a name ("Шушинского
         # района", "Минской группе ОБСЕ"): it may continue and end a run, never start one.
+        # A word of one or two letters is a particle, not part of a name ("Armenia e",
+        # "Tbilisi si", "Երևանն ու").
         return (
             t.cased
             and not t.upper
+            and len(t.key) > 2
             and t.key not in FUNCTION_WORDS
             and bool(({t.key} | self.lexicon.stem_keys(t)) & self.all_words)
         )
