@@ -232,3 +232,29 @@ def test_an_ending_after_an_apostrophe_or_hyphen_belongs_to_the_name(text, expec
 @pytest.mark.parametrize("text", ["Armenia's army left.", "A Baku-based firm."])
 def test_a_possessive_or_a_compound_is_no_ending(text):
     assert annotate(text)[0].text in ("Armenia", "Baku")
+
+
+# -- compose: whole names first (issue 15) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "eid"),
+    [
+        ("Die Republik Bergkarabach erklärte.", "Republik Bergkarabach", "artsakh"),  # de
+        ("Dağlık Karabağ Cumhuriyeti kuruldu.", "Dağlık Karabağ Cumhuriyeti", "artsakh"),  # tr
+        ("Le khanat du Karabakh", "khanat du Karabakh", "karabakh-khanate"),  # fr
+        ("La Fédération de Russie a dit.", "Fédération de Russie", "russia"),  # fr, official
+        ("Qazax rayonunun kəndləri", "Qazax rayonunun", "gazakh-district"),  # az
+        ("Hakari-broen ble stengt.", "Hakari-broen", "hakari-bridge"),  # no
+        ("مجموعة مينسك", "مجموعة مينسك", "osce-minsk-group"),  # ar
+        ("جمهوری قره باغ اعلام کرد", "جمهوری قره باغ", "artsakh"),  # fa
+    ],
+)
+def test_a_generic_word_beside_a_name_gives_the_longer_entity(text, expected, eid):
+    found = [(m.text, m.id) for m in annotate(text)]
+    assert (expected, eid) in found
+    assert all(t == expected or eid != i for t, i in found)
+
+
+def test_a_generic_word_without_a_longer_entity_leaves_the_name():
+    assert [m.id for m in annotate("Talks in the Baku district were held.")] == ["baku"]

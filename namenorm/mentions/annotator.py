@@ -49,6 +49,7 @@ from dataclasses import replace
 
 from namenorm._config import AnnotateConfig
 from namenorm.matching.resolver import Match, Resolver, check_types
+from namenorm.mentions.compose import Composer
 from namenorm.mentions.context import active_years
 from namenorm.mentions.decide import Decider
 from namenorm.mentions.lexicon import Lexicon
@@ -105,6 +106,7 @@ class Annotator:
         years = {
             e.id: span for e in entities if e.type == "person" and (span := active_years(e.role))
         }
+        self._composer = Composer(resolver, self._lexicon.token_key, self._english_names)
         self._decider = Decider(
             resolver,
             self._lexicon,
@@ -139,7 +141,8 @@ class Annotator:
             return []
         cands = find_candidates(text, tokens, self._lexicon, self._config)
         decisions = self._decider.decide(tokens, cands, cased_doc, self._scored)
-        return with_written_endings(text, tokens, select(decisions, len(tokens)))
+        mentions = self._composer.compose(text, tokens, select(decisions, len(tokens)))
+        return with_written_endings(text, tokens, mentions)
 
     def rewrite(self, text: str) -> str:
         """``text`` with look-alike letters repaired, invisible characters removed and each
@@ -170,6 +173,18 @@ class Annotator:
                 cache.clear()
             cache[(query, exact)] = hit
         return hit
+
+    def _english_names(self, eid: str) -> tuple[str, ...]:
+        """The English names of an entity, canonical name first (demonyms too: "Russian
+        Federation")."""
+        entity = self._entity.get(eid)
+        if entity is None:
+            return ()
+        names = [entity.name]
+        for n in entity.names:
+            if (n.lang or "en") == "en" and n.text not in names and n.kind != "abbreviation":
+                names.append(n.text)
+        return tuple(names)
 
     def _canonical(self, m: Mention) -> str:
         entity = self._entity.get(m.id)
