@@ -258,3 +258,35 @@ def test_a_generic_word_beside_a_name_gives_the_longer_entity(text, expected, ei
 
 def test_a_generic_word_without_a_longer_entity_leaves_the_name():
     assert [m.id for m in annotate("Talks in the Baku district were held.")] == ["baku"]
+
+
+# -- demonyms derived from the gazetteer's names (issue 15) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("Les forces arméniennes sont parties.", "arméniennes", "armenia"),  # fr
+        ("Die aserbaidschanischen Truppen", "aserbaidschanischen", "azerbaijan"),  # de
+        ("Los armenios protestaron.", "armenios", "armenia"),  # es, from the English name
+        ("Ermenilerin evleri", "Ermenilerin", "armenia"),  # tr
+        ("نیروهای ارمنی", "ارمنی", "armenia"),  # fa
+        ("القوات الأذربيجانية", "الأذربيجانية", "azerbaijan"),  # ar, with the article
+        ("история армян", "армян", "armenia"),  # ru, a case of the gazetteer's армяне
+        ("Армянский народ", "Армянский", "armenia"),  # ru, capitalized at a sentence start
+    ],
+)
+def test_a_demonym_of_another_language_is_derived(text, word, eid):
+    found = [(m.text, m.id, m.kind) for m in annotate(text)]
+    assert (word, eid, "demonym") in found
+
+
+@pytest.mark.parametrize(
+    "text", ["George Clooney arrived.", "Le président Georges Pompidou.", "Ermeni"[:0] + "ermeni"]
+)
+def test_a_derived_demonym_keeps_its_language_s_case(text):
+    assert [m for m in annotate(text) if m.kind == "demonym"] == []
+
+
+def test_derived_demonyms_follow_the_demonyms_switch():
+    assert annotate("Les forces arméniennes.", demonyms=False) == []

@@ -52,11 +52,12 @@ from namenorm.matching.resolver import Match, Resolver, check_types
 from namenorm.mentions.compose import Composer
 from namenorm.mentions.context import active_years
 from namenorm.mentions.decide import Decider
+from namenorm.mentions.demonyms import DemonymForms
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.mention import Mention
 from namenorm.mentions.select import select, with_written_endings
 from namenorm.mentions.spans import find_candidates
-from namenorm.mentions.tokens import repair, tokenize
+from namenorm.mentions.tokens import Token, repair, tokenize
 
 __all__ = ["Annotator", "Mention", "annotate", "annotator_for", "rewrite"]
 
@@ -106,6 +107,8 @@ class Annotator:
         years = {
             e.id: span for e in entities if e.type == "person" and (span := active_years(e.role))
         }
+        self._demonyms = demonyms
+        self._demonym_forms: DemonymForms | None = None
         self._composer = Composer(resolver, self._lexicon.token_key, self._english_names)
         self._decider = Decider(
             resolver,
@@ -142,7 +145,30 @@ class Annotator:
         cands = find_candidates(text, tokens, self._lexicon, self._config)
         decisions = self._decider.decide(tokens, cands, cased_doc, self._scored)
         mentions = self._composer.compose(text, tokens, select(decisions, len(tokens)))
+        if self._demonyms and (self._types is None or "place" in self._types):
+            mentions = self._derived_demonyms(tokens, mentions)
         return with_written_endings(text, tokens, mentions)
+
+    def _derived_demonyms(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Demonyms of other languages, derived from the gazetteer's names, on the words no
+        mention holds (:mod:`~namenorm.mentions.demonyms`)."""
+        forms = self._demonym_forms
+        if forms is None:
+            forms = DemonymForms(
+                self._entity.values(), self._lexicon.token_key, self._lexicon.alias_keys()[0]
+            )
+            self._demonym_forms = forms
+        spans = [(m.start, m.end) for m in mentions]
+        found = []
+        for t in tokens:
+            if t.fragment or any(a < t.end and t.start < b for a, b in spans):
+                continue
+            match = forms.match(t.key, t.text, t.upper, t.sentence_start, self._entity.__getitem__)
+            if match is not None:
+                found.append(Mention(t.start, t.end, t.text, match, "demonym"))
+        if not found:
+            return mentions
+        return sorted([*mentions, *found], key=lambda m: m.start)
 
     def rewrite(self, text: str) -> str:
         """``text`` with look-alike letters repaired, invisible characters removed and each

@@ -101,7 +101,7 @@ class Composer:
         english = self._generic.get(tokens[k].key)
         if english is None:
             return None
-        return self._longer(text, m, m.start, tokens[k].end, english)
+        return self._longer(text, m, m.start, tokens[k].end, english, same=False)
 
     def _before(self, text: str, tokens: list[Token], m: Mention, i: int,
                 taken: set[int]) -> Mention | None:
@@ -115,12 +115,14 @@ class Composer:
         english = self._generic.get(tokens[k].key)
         if english is None:
             return None
-        return self._longer(text, m, tokens[k].start, m.end, english)
+        return self._longer(text, m, tokens[k].start, m.end, english, same=True)
 
-    def _longer(self, text: str, m: Mention, start: int, end: int,
-                english: str) -> Mention | None:
+    def _longer(self, text: str, m: Mention, start: int, end: int, english: str,
+                same: bool) -> Mention | None:
+        # The official name of the same entity only with the generic word first ("Fédération
+        # de Russie"); "Russie Fédération" is a translation's word order, not a name.
         match = self._whole(m.id, english)
-        if match is None:
+        if match is None or (match.id == m.id and not same):
             return None
         span = text[start:end]
         step = f"generic word: {english} beside {m.text!r} ({m.id}) -> {match.alias!r}"

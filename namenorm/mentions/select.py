@@ -87,8 +87,15 @@ def with_written_endings(text: str, tokens: list[Token], mentions: list[Mention]
                 gap in ("'", "-")
                 and not b.upper
                 and (b.end == len(text) or not text[b.end].isalnum())
+                and _same_script(tokens[k].text, b.text)
                 and is_written_ending(b.text, single_script(b.text))
             ):
                 m = replace(m, end=b.end, text=text[m.start : b.end])
         out.append(m)
     return out
+
+
+def _same_script(name: str, ending: str) -> bool:
+    """An ending is written in the script of the word it ends ("Reuters-ին" is a Latin name
+    with an Armenian ending: the name is "Reuters"); after a number, in any script."""
+    return name.isdigit() or single_script(name) == single_script(ending)
