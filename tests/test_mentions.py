@@ -290,3 +290,39 @@ def test_a_derived_demonym_keeps_its_language_s_case(text):
 
 def test_derived_demonyms_follow_the_demonyms_switch():
     assert annotate("Les forces arméniennes.", demonyms=False) == []
+
+
+# -- homonyms and ordinary words (issue 15) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ossoff won Georgia, the US Senate said.",  # en
+        "Walker a tenu un meeting à Perry, Géorgie; le Sénat des États-Unis attend.",  # fr
+        "رأی‌دهندگان ایالت جورجیا روز سه‌شنبه",  # fa: "state" before the name
+    ],
+)
+def test_georgia_in_a_us_context_is_the_state(text):
+    assert "georgia" not in [m.id for m in annotate(text)]
+
+
+def test_georgia_with_the_caucasus_stays_the_country():
+    assert "georgia" in [m.id for m in annotate("Georgia and Armenia met in Washington.")]
+
+
+@pytest.mark.parametrize(
+    "text", ["George Clooney visited Tbilisi.", "Georges Pompidou visita Tbilissi."]
+)
+def test_a_given_name_before_a_surname_is_no_country(text):
+    assert "georgia" not in [m.id for m in annotate(text)]
+
+
+def test_a_name_with_an_ending_before_a_german_noun_stays():
+    text = "Unter Russlands Vermittlung haben die beiden Nachbarn in Moskau unterzeichnet."
+    assert [m.id for m in annotate(text)] == ["russia", "moscow"]
+
+
+@pytest.mark.parametrize("text", ["او از یک روستا آمد", "كان الرئيس", "25 Aralık 2020"])
+def test_ordinary_words_are_no_names(text):
+    assert annotate(text) == []

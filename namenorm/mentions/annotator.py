@@ -53,6 +53,7 @@ from namenorm.mentions.compose import Composer
 from namenorm.mentions.context import active_years
 from namenorm.mentions.decide import Decider
 from namenorm.mentions.demonyms import DemonymForms
+from namenorm.mentions.homonyms import STATE_WORDS, drop_homonyms
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.mention import Mention
 from namenorm.mentions.select import select, with_written_endings
@@ -108,6 +109,9 @@ class Annotator:
             e.id: span for e in entities if e.type == "person" and (span := active_years(e.role))
         }
         self._demonyms = demonyms
+        self._state_keys = frozenset(
+            self._lexicon.token_key(w, latin)[0] for w in STATE_WORDS for latin in (True, False)
+        )
         self._demonym_forms: DemonymForms | None = None
         self._composer = Composer(resolver, self._lexicon.token_key, self._english_names)
         self._decider = Decider(
@@ -147,6 +151,7 @@ class Annotator:
         mentions = self._composer.compose(text, tokens, select(decisions, len(tokens)))
         if self._demonyms and (self._types is None or "place" in self._types):
             mentions = self._derived_demonyms(tokens, mentions)
+        mentions = drop_homonyms(tokens, mentions, self._entity, self._state_keys)
         return with_written_endings(text, tokens, mentions)
 
     def _derived_demonyms(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:

@@ -11,6 +11,7 @@ __all__ = [
     "PERSON_CUES",
     "PLACE_CUES_AFTER",
     "PLACE_CUES_BEFORE",
+    "ORDINARY_WORDS",
     "POSSESSIVE",
     "is_written_ending",
     "VOCABULARY",
@@ -36,6 +37,15 @@ FUNCTION_WORDS = frozenset(
     thus also separately elsewhere finally first next last then there here only even just
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split()
+)
+#: Words of languages written without capitals (and month names) that are never a name on
+#: their own, as written: a span of these alone is no mention ("از یک" is no Azokh, "كان" no
+#: Imran Khan, "Aralık" no Maralik).
+ORDINARY_WORDS = frozenset(
+    """از یک به در با که این آن را تا بر هم یا اما من او ما شما آنها کرد شد است بود
+    في من على إلى عن مع كان كانت هذا هذه ذلك التي الذي قد لا ما لم لن أن إن أو ثم
+    Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık
+    Yanvar Fevral Aprel May İyun İyul Avqust Sentyabr Oktyabr Noyabr Dekabr""".split()
 )
 #: Abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset(
