@@ -326,3 +326,20 @@ def test_a_name_with_an_ending_before_a_german_noun_stays():
 @pytest.mark.parametrize("text", ["او از یک روستا آمد", "كان الرئيس", "25 Aralık 2020"])
 def test_ordinary_words_are_no_names(text):
     assert annotate(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("قال لباشينيان إن", "لباشينيان", "nikol-pashinyan"),
+        ("بين أرمينيا وباكو", "وباكو", "baku"),
+        ("رسالة للأمم المتحدة", "للأمم المتحدة", "united-nations"),
+        ("وأرمينيا والاتحاد الأوروبي", "والاتحاد الأوروبي", "european-union"),
+    ],
+)
+def test_an_arabic_proclitic_stays_in_the_span_and_out_of_the_query(text, word, eid):
+    assert (word, eid) in [(m.text, m.id) for m in annotate(text)]
+
+
+def test_and_was_is_no_name_in_arabic():
+    assert annotate("وكان الرئيس") == []

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from namenorm.gazetteer.model import Entity
 from namenorm.mentions.mention import Mention
+from namenorm.mentions.spans import without_proclitic
 from namenorm.mentions.tokens import Token
 from namenorm.mentions.words import INEXACT, ORDINARY_WORDS, PLACE_CUES_AFTER
 from namenorm.text.normalize import remove_invisible
@@ -65,7 +66,10 @@ def drop_homonyms(
 
 def _ordinary(text: str) -> bool:
     """A span of ordinary words only (:data:`~namenorm.mentions.words.ORDINARY_WORDS`)."""
-    return all(w in ORDINARY_WORDS for w in remove_invisible(text).split())
+    return all(
+        w in ORDINARY_WORDS or any(r in ORDINARY_WORDS for _, r in without_proclitic(w))
+        for w in remove_invisible(text).split()
+    )
 
 
 def _elsewhere(
