@@ -343,3 +343,108 @@ def test_an_arabic_proclitic_stays_in_the_span_and_out_of_the_query(text, word, 
 
 def test_and_was_is_no_name_in_arabic():
     assert annotate("وكان الرئيس") == []
+
+
+# -- rewrite keeps meaning (issue 15) -------------------------------------------------------------
+
+from namenorm.mentions import rewrite_explained  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling hit Xankəndi and Baku.", "Shelling hit Stepanakert and Baku."),  # en
+        ("Les bombardements ont frappé Bakou et Erevan.", None),  # fr: French names stay
+        ("Die Gespräche in Baku und Eriwan gingen weiter.", None),  # de
+        ("Переговоры прошли в Ереване и Баку.", None),  # ru: no English pasted in
+        ("Görüşmeler Bakü ve Erivan arasında sürdü.", None),  # tr
+        ("Prezident İlham Əliyev Şuşada çıxış etdi.", None),  # az
+    ],
+)
+def test_rewrite_uses_the_text_s_language(text, expected):
+    assert rewrite(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в Ереване",  # ru
+        "Երևանում բանակցություններ",  # hy
+        "Bakıda danışıqlar",  # az
+        "İstanbul'da ve Bakü'de",  # tr
+        "თბილისში შეხვედრა",  # ka
+    ],
+)
+def test_rewrite_leaves_inflected_names(text):
+    assert rewrite(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenians and Azeris fled.", "Armenians and Azerbaijanis fled."),  # en plural
+        ("An Azeri official spoke.", "An Azerbaijani official spoke."),  # en singular
+        ("Ermeniler ve Azeriler", "Ermeniler ve Azeriler"),  # tr
+        ("армяне и азербайджанцы", "армяне и азербайджанцы"),  # ru
+        ("Les forces arméniennes", "Les forces arméniennes"),  # fr
+        ("Die armenischen Truppen", "Die armenischen Truppen"),  # de
+    ],
+)
+def test_rewrite_never_changes_a_demonym_s_number(text, expected):
+    assert rewrite(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Locals call it "Khankendi" now.',  # en
+        "Les habitants l'appellent « Khankendi ».",  # fr
+        "Die Einwohner nennen es „Chankendi“.",  # de
+        "Жители называют его «Ханкенди».",  # ru
+        'Sakinler buna "Hankendi" diyor.',  # tr
+    ],
+)
+def test_rewrite_leaves_quoted_names(text):
+    assert rewrite(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAKU/YEREVAN (Reuters) - Talks resumed.",  # en
+        "BAKOU (AFP) - Les pourparlers.",  # fr
+        "ЕРЕВАН, 5 мая.",  # ru
+        "BAKÜ (AA) - Görüşme",  # tr
+        "ԵՐԵՎԱՆ, մայիսի 5",  # hy
+    ],
+)
+def test_rewrite_keeps_capitals(text):
+    assert rewrite(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("staЬilise the neighЬour", "stabilise the neighbour"),  # en
+        ("YEREVаN (Reuters)", "YEREVAN (Reuters)"),  # a small look-alike in capitals
+        ("la staЬilité", "la stabilité"),  # fr
+        ("die StaЬilität", "die Stabilität"),  # de
+        ("teklifi kaЬul etti", "teklifi kabul etti"),  # tr
+        ("la estaЬilidad", "la estabilidad"),  # es
+    ],
+)
+def test_rewrite_repairs_look_alikes_to_the_case_around_them(text, expected):
+    assert rewrite(text) == expected
+
+
+def test_rewrite_explained_lists_every_edit():
+    text = "Tһе shelling of Steppe cart worried Azeri officials."
+    done = rewrite_explained(text)
+    assert done.text == "The shelling of Stepanakert worried Azerbaijani officials."
+    assert [(e.start, e.end, e.old, e.new, e.why) for e in done.edits] == [
+        (0, 16, "Tһе shelling of ", "The shelling of ", "repair"),
+        (16, 27, "Steppe cart", "Stepanakert", "canonical"),
+        (36, 41, "Azeri", "Azerbaijani", "demonym"),
+    ]
+    for e in done.edits:
+        assert text[e.start : e.end] == e.old

@@ -56,11 +56,12 @@ from namenorm.mentions.demonyms import DemonymForms
 from namenorm.mentions.homonyms import STATE_WORDS, drop_homonyms
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.mention import Mention
+from namenorm.mentions.rewriting import ExplainedRewrite, explain_rewrite
 from namenorm.mentions.select import select, with_written_endings
 from namenorm.mentions.spans import find_candidates
 from namenorm.mentions.tokens import Token, repair, tokenize
 
-__all__ = ["Annotator", "Mention", "annotate", "annotator_for", "rewrite"]
+__all__ = ["Annotator", "Mention", "annotate", "annotator_for", "rewrite", "rewrite_explained"]
 
 #: The resolver's readings of one span are remembered up to this many spans.
 _SCORED_CACHE_LIMIT = 100_000
@@ -177,17 +178,19 @@ class Annotator:
 
     def rewrite(self, text: str) -> str:
         """``text`` with look-alike letters repaired, invisible characters removed and each
-        mention replaced by its entity's canonical name (a demonym by the entity's first
-        English demonym, when it has one)."""
-        mentions = self.annotate(text)
-        out = []
-        last = 0
-        for m in mentions:
-            out.append(repair(text[last : m.start]))
-            out.append(self._canonical(m))
-            last = m.end
-        out.append(repair(text[last:]))
-        return "".join(out)
+        mention replaced by its entity's canonical name in the text's language, keeping
+        meaning (:mod:`~namenorm.mentions.rewriting`: inflected and quoted names stay, a
+        demonym keeps its number, capitals stay capitals)."""
+        return self.rewrite_explained(text).text
+
+    def rewrite_explained(self, text: str) -> ExplainedRewrite:
+        """:meth:`rewrite` with every edit: offsets into ``text``, old and new text, and why.
+
+        >>> r = Annotator().rewrite_explained("Armenians left Steppe cart.")
+        >>> r.text, [(e.old, e.new, e.why) for e in r.edits]
+        ('Armenians left Stepanakert.', [('Steppe cart', 'Stepanakert', 'canonical')])
+        """
+        return explain_rewrite(text, self.annotate(text), self._entity)
 
     def _scored(self, query: str, exact: bool = False) -> list[tuple[Match, bool]]:
         """The resolver's best few for a span (cached). For a span that spells an alias,
@@ -216,17 +219,6 @@ class Annotator:
             if (n.lang or "en") == "en" and n.text not in names and n.kind != "abbreviation":
                 names.append(n.text)
         return tuple(names)
-
-    def _canonical(self, m: Mention) -> str:
-        entity = self._entity.get(m.id)
-        if entity is None:
-            return m.text
-        if m.kind == "demonym":
-            for n in entity.names:
-                if n.kind == "demonym" and (n.lang or "en") == "en":
-                    return n.text
-            return repair(m.text)
-        return entity.name
 
 
 def _configured(
@@ -295,6 +287,21 @@ def annotate(
     [(9, 13, 'baku')]
     """
     return annotator_for(resolver, demonyms=demonyms, types=types).annotate(text)
+
+
+def rewrite_explained(
+    text: str,
+    *,
+    demonyms: bool = True,
+    types: str | Iterable[str] | None = None,
+    resolver: Resolver | None = None,
+) -> ExplainedRewrite:
+    """:func:`rewrite` with every edit (offsets, old and new text, why).
+
+    >>> [e.to_dict() for e in rewrite_explained("BAKU (Reuters) - Talks.").edits]
+    []
+    """
+    return annotator_for(resolver, demonyms=demonyms, types=types).rewrite_explained(text)
 
 
 def rewrite(
