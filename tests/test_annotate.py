@@ -325,6 +325,16 @@ def test_cli_annotate_readable_rewrite_and_stdin():
     assert done.stdout.decode() == "Shelling near Stepanakert.\n"
 
 
+def test_cli_rewrite_json_lists_the_edits():
+    done = _cli("--rewrite", "--json", "-", stdin="Shelling near Steppe cart.\n".encode())
+    assert done.returncode == 0
+    record = json.loads(done.stdout.decode())
+    assert record["text"] == "Shelling near Stepanakert.\n"
+    assert record["edits"] == [
+        {"start": 14, "end": 25, "old": "Steppe cart", "new": "Stepanakert", "why": "canonical"}
+    ]
+
+
 def test_cli_annotate_reports_bad_files_and_goes_on(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("in Baku", encoding="utf-8")

@@ -198,3 +198,253 @@ def test_latin_dominant_says_how_look_alikes_count():
     assert latin_dominant("аеорс Baku") and not latin_dominant("аеорс Baku", lookalikes="count")
     with pytest.raises(ValueError):
         latin_dominant("Baku", lookalikes="latin")  # type: ignore[arg-type]
+
+
+# -- spans: particles and written endings (issue 15) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tra Armenia e karabakh ci sono tensioni.", "Armenia"),  # it: e
+        ("Il ministro arriva a Tbilisi si dice.", "Tbilisi"),  # it: si
+        ("Երևանն ու Բաքուն", "Երևանն"),  # hy: ու
+    ],
+)
+def test_a_particle_after_a_name_is_not_part_of_it(text, expected):
+    assert annotate(text)[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "eid"),
+    [
+        ("Ankara Dağlık Karabağ'ı tanıdı.", "Dağlık Karabağ'ı", "nagorno-karabakh"),
+        ("Gerginlik Laçın Koridoru'nda sürdü.", "Laçın Koridoru'nda", "lachin-corridor"),
+        ("აშშ-ის ელჩი ჩამოვიდა.", "აშშ-ის", "united-states"),
+        ("რუსთავი 2-ის ჟურნალისტი", "რუსთავი 2-ის", "rustavi-2"),
+    ],
+)
+def test_an_ending_after_an_apostrophe_or_hyphen_belongs_to_the_name(text, expected, eid):
+    m = [m for m in annotate(text) if m.id == eid][0]
+    assert (m.text, text[m.start : m.end]) == (expected, expected)
+
+
+@pytest.mark.parametrize("text", ["Armenia's army left.", "A Baku-based firm."])
+def test_a_possessive_or_a_compound_is_no_ending(text):
+    assert annotate(text)[0].text in ("Armenia", "Baku")
+
+
+# -- compose: whole names first (issue 15) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "eid"),
+    [
+        ("Die Republik Bergkarabach erklärte.", "Republik Bergkarabach", "artsakh"),  # de
+        ("Dağlık Karabağ Cumhuriyeti kuruldu.", "Dağlık Karabağ Cumhuriyeti", "artsakh"),  # tr
+        ("Le khanat du Karabakh", "khanat du Karabakh", "karabakh-khanate"),  # fr
+        ("La Fédération de Russie a dit.", "Fédération de Russie", "russia"),  # fr, official
+        ("Qazax rayonunun kəndləri", "Qazax rayonunun", "gazakh-district"),  # az
+        ("Hakari-broen ble stengt.", "Hakari-broen", "hakari-bridge"),  # no
+        ("مجموعة مينسك", "مجموعة مينسك", "osce-minsk-group"),  # ar
+        ("جمهوری قره باغ اعلام کرد", "جمهوری قره باغ", "artsakh"),  # fa
+    ],
+)
+def test_a_generic_word_beside_a_name_gives_the_longer_entity(text, expected, eid):
+    found = [(m.text, m.id) for m in annotate(text)]
+    assert (expected, eid) in found
+    assert all(t == expected or eid != i for t, i in found)
+
+
+def test_a_generic_word_without_a_longer_entity_leaves_the_name():
+    assert [m.id for m in annotate("Talks in the Baku district were held.")] == ["baku"]
+
+
+# -- demonyms derived from the gazetteer's names (issue 15) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("Les forces arméniennes sont parties.", "arméniennes", "armenia"),  # fr
+        ("Die aserbaidschanischen Truppen", "aserbaidschanischen", "azerbaijan"),  # de
+        ("Los armenios protestaron.", "armenios", "armenia"),  # es, from the English name
+        ("Ermenilerin evleri", "Ermenilerin", "armenia"),  # tr
+        ("نیروهای ارمنی", "ارمنی", "armenia"),  # fa
+        ("القوات الأذربيجانية", "الأذربيجانية", "azerbaijan"),  # ar, with the article
+        ("история армян", "армян", "armenia"),  # ru, a case of the gazetteer's армяне
+        ("Армянский народ", "Армянский", "armenia"),  # ru, capitalized at a sentence start
+    ],
+)
+def test_a_demonym_of_another_language_is_derived(text, word, eid):
+    found = [(m.text, m.id, m.kind) for m in annotate(text)]
+    assert (word, eid, "demonym") in found
+
+
+@pytest.mark.parametrize(
+    "text", ["George Clooney arrived.", "Le président Georges Pompidou.", "Ermeni"[:0] + "ermeni"]
+)
+def test_a_derived_demonym_keeps_its_language_s_case(text):
+    assert [m for m in annotate(text) if m.kind == "demonym"] == []
+
+
+def test_derived_demonyms_follow_the_demonyms_switch():
+    assert annotate("Les forces arméniennes.", demonyms=False) == []
+
+
+# -- homonyms and ordinary words (issue 15) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ossoff won Georgia, the US Senate said.",  # en
+        "Walker a tenu un meeting à Perry, Géorgie; le Sénat des États-Unis attend.",  # fr
+        "رأی‌دهندگان ایالت جورجیا روز سه‌شنبه",  # fa: "state" before the name
+    ],
+)
+def test_georgia_in_a_us_context_is_the_state(text):
+    assert "georgia" not in [m.id for m in annotate(text)]
+
+
+def test_georgia_with_the_caucasus_stays_the_country():
+    assert "georgia" in [m.id for m in annotate("Georgia and Armenia met in Washington.")]
+
+
+@pytest.mark.parametrize(
+    "text", ["George Clooney visited Tbilisi.", "Georges Pompidou visita Tbilissi."]
+)
+def test_a_given_name_before_a_surname_is_no_country(text):
+    assert "georgia" not in [m.id for m in annotate(text)]
+
+
+def test_a_name_with_an_ending_before_a_german_noun_stays():
+    text = "Unter Russlands Vermittlung haben die beiden Nachbarn in Moskau unterzeichnet."
+    assert [m.id for m in annotate(text)] == ["russia", "moscow"]
+
+
+@pytest.mark.parametrize("text", ["او از یک روستا آمد", "كان الرئيس", "25 Aralık 2020"])
+def test_ordinary_words_are_no_names(text):
+    assert annotate(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("قال لباشينيان إن", "لباشينيان", "nikol-pashinyan"),
+        ("بين أرمينيا وباكو", "وباكو", "baku"),
+        ("رسالة للأمم المتحدة", "للأمم المتحدة", "united-nations"),
+        ("وأرمينيا والاتحاد الأوروبي", "والاتحاد الأوروبي", "european-union"),
+    ],
+)
+def test_an_arabic_proclitic_stays_in_the_span_and_out_of_the_query(text, word, eid):
+    assert (word, eid) in [(m.text, m.id) for m in annotate(text)]
+
+
+def test_and_was_is_no_name_in_arabic():
+    assert annotate("وكان الرئيس") == []
+
+
+# -- rewrite keeps meaning (issue 15) -------------------------------------------------------------
+
+from namenorm.mentions import rewrite_explained  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling hit Xankəndi and Baku.", "Shelling hit Stepanakert and Baku."),  # en
+        ("Les bombardements ont frappé Bakou et Erevan.", None),  # fr: French names stay
+        ("Die Gespräche in Baku und Eriwan gingen weiter.", None),  # de
+        ("Переговоры прошли в Ереване и Баку.", None),  # ru: no English pasted in
+        ("Görüşmeler Bakü ve Erivan arasında sürdü.", None),  # tr
+        ("Prezident İlham Əliyev Şuşada çıxış etdi.", None),  # az
+    ],
+)
+def test_rewrite_uses_the_text_s_language(text, expected):
+    assert rewrite(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в Ереване",  # ru
+        "Երևանում բանակցություններ",  # hy
+        "Bakıda danışıqlar",  # az
+        "İstanbul'da ve Bakü'de",  # tr
+        "თბილისში შეხვედრა",  # ka
+    ],
+)
+def test_rewrite_leaves_inflected_names(text):
+    assert rewrite(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenians and Azeris fled.", "Armenians and Azerbaijanis fled."),  # en plural
+        ("An Azeri official spoke.", "An Azerbaijani official spoke."),  # en singular
+        ("Ermeniler ve Azeriler", "Ermeniler ve Azeriler"),  # tr
+        ("армяне и азербайджанцы", "армяне и азербайджанцы"),  # ru
+        ("Les forces arméniennes", "Les forces arméniennes"),  # fr
+        ("Die armenischen Truppen", "Die armenischen Truppen"),  # de
+    ],
+)
+def test_rewrite_never_changes_a_demonym_s_number(text, expected):
+    assert rewrite(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Locals call it "Khankendi" now.',  # en
+        "Les habitants l'appellent « Khankendi ».",  # fr
+        "Die Einwohner nennen es „Chankendi“.",  # de
+        "Жители называют его «Ханкенди».",  # ru
+        'Sakinler buna "Hankendi" diyor.',  # tr
+    ],
+)
+def test_rewrite_leaves_quoted_names(text):
+    assert rewrite(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAKU/YEREVAN (Reuters) - Talks resumed.",  # en
+        "BAKOU (AFP) - Les pourparlers.",  # fr
+        "ЕРЕВАН, 5 мая.",  # ru
+        "BAKÜ (AA) - Görüşme",  # tr
+        "ԵՐԵՎԱՆ, մայիսի 5",  # hy
+    ],
+)
+def test_rewrite_keeps_capitals(text):
+    assert rewrite(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("staЬilise the neighЬour", "stabilise the neighbour"),  # en
+        ("YEREVаN (Reuters)", "YEREVAN (Reuters)"),  # a small look-alike in capitals
+        ("la staЬilité", "la stabilité"),  # fr
+        ("die StaЬilität", "die Stabilität"),  # de
+        ("teklifi kaЬul etti", "teklifi kabul etti"),  # tr
+        ("la estaЬilidad", "la estabilidad"),  # es
+    ],
+)
+def test_rewrite_repairs_look_alikes_to_the_case_around_them(text, expected):
+    assert rewrite(text) == expected
+
+
+def test_rewrite_explained_lists_every_edit():
+    text = "Tһе shelling of Steppe cart worried Azeri officials."
+    done = rewrite_explained(text)
+    assert done.text == "The shelling of Stepanakert worried Azerbaijani officials."
+    assert [(e.start, e.end, e.old, e.new, e.why) for e in done.edits] == [
+        (0, 16, "Tһе shelling of ", "The shelling of ", "repair"),
+        (16, 27, "Steppe cart", "Stepanakert", "canonical"),
+        (36, 41, "Azeri", "Azerbaijani", "demonym"),
+    ]
+    for e in done.edits:
+        assert text[e.start : e.end] == e.old

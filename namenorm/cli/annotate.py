@@ -48,7 +48,11 @@ def cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
             sys.stderr.write(f"namenorm: error: {exc}\n")
             status = EXIT_SOME_FAILED
             continue
-        if args.rewrite:
+        if args.rewrite and args.json:
+            done = annotator.rewrite_explained(text)
+            record = {"file": path, "text": done.text, "edits": [e.to_dict() for e in done.edits]}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif args.rewrite:
             out.write(annotator.rewrite(text))
         else:
             _write_mentions(args, path, annotator.annotate(text), out)

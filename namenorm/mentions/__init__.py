@@ -17,7 +17,21 @@ Weights, distances and thresholds are those of :class:`AnnotateConfig`.
 """
 
 from namenorm._config import AnnotateConfig
-from namenorm.mentions.annotator import Annotator, annotate, annotator_for, rewrite
+from namenorm.mentions.annotator import (
+    Annotator,
+    annotate,
+    annotator_for,
+    rewrite,
+    rewrite_explained,
+)
 from namenorm.mentions.mention import Mention
 
-__all__ = ["AnnotateConfig", "Annotator", "Mention", "annotate", "annotator_for", "rewrite"]
+__all__ = [
+    "AnnotateConfig",
+    "Annotator",
+    "Mention",
+    "annotate",
+    "annotator_for",
+    "rewrite",
+    "rewrite_explained",
+]

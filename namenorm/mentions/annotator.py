@@ -49,15 +49,19 @@ from dataclasses import replace
 
 from namenorm._config import AnnotateConfig
 from namenorm.matching.resolver import Match, Resolver, check_types
+from namenorm.mentions.compose import Composer
 from namenorm.mentions.context import active_years
 from namenorm.mentions.decide import Decider
+from namenorm.mentions.demonyms import DemonymForms
+from namenorm.mentions.homonyms import STATE_WORDS, drop_homonyms
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.mention import Mention
-from namenorm.mentions.select import select
+from namenorm.mentions.rewriting import ExplainedRewrite, explain_rewrite
+from namenorm.mentions.select import select, with_written_endings
 from namenorm.mentions.spans import find_candidates
-from namenorm.mentions.tokens import repair, tokenize
+from namenorm.mentions.tokens import Token, repair, tokenize
 
-__all__ = ["Annotator", "Mention", "annotate", "annotator_for", "rewrite"]
+__all__ = ["Annotator", "Mention", "annotate", "annotator_for", "rewrite", "rewrite_explained"]
 
 #: The resolver's readings of one span are remembered up to this many spans.
 _SCORED_CACHE_LIMIT = 100_000
@@ -105,6 +109,12 @@ class Annotator:
         years = {
             e.id: span for e in entities if e.type == "person" and (span := active_years(e.role))
         }
+        self._demonyms = demonyms
+        self._state_keys = frozenset(
+            self._lexicon.token_key(w, latin)[0] for w in STATE_WORDS for latin in (True, False)
+        )
+        self._demonym_forms: DemonymForms | None = None
+        self._composer = Composer(resolver, self._lexicon.token_key, self._english_names)
         self._decider = Decider(
             resolver,
             self._lexicon,
@@ -139,21 +149,48 @@ class Annotator:
             return []
         cands = find_candidates(text, tokens, self._lexicon, self._config)
         decisions = self._decider.decide(tokens, cands, cased_doc, self._scored)
-        return select(decisions, len(tokens))
+        mentions = self._composer.compose(text, tokens, select(decisions, len(tokens)))
+        if self._demonyms and (self._types is None or "place" in self._types):
+            mentions = self._derived_demonyms(tokens, mentions)
+        mentions = drop_homonyms(tokens, mentions, self._entity, self._state_keys)
+        return with_written_endings(text, tokens, mentions)
+
+    def _derived_demonyms(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Demonyms of other languages, derived from the gazetteer's names, on the words no
+        mention holds (:mod:`~namenorm.mentions.demonyms`)."""
+        forms = self._demonym_forms
+        if forms is None:
+            forms = DemonymForms(
+                self._entity.values(), self._lexicon.token_key, self._lexicon.alias_keys()[0]
+            )
+            self._demonym_forms = forms
+        spans = [(m.start, m.end) for m in mentions]
+        found = []
+        for t in tokens:
+            if t.fragment or any(a < t.end and t.start < b for a, b in spans):
+                continue
+            match = forms.match(t.key, t.text, t.upper, t.sentence_start, self._entity.__getitem__)
+            if match is not None:
+                found.append(Mention(t.start, t.end, t.text, match, "demonym"))
+        if not found:
+            return mentions
+        return sorted([*mentions, *found], key=lambda m: m.start)
 
     def rewrite(self, text: str) -> str:
         """``text`` with look-alike letters repaired, invisible characters removed and each
-        mention replaced by its entity's canonical name (a demonym by the entity's first
-        English demonym, when it has one)."""
-        mentions = self.annotate(text)
-        out = []
-        last = 0
-        for m in mentions:
-            out.append(repair(text[last : m.start]))
-            out.append(self._canonical(m))
-            last = m.end
-        out.append(repair(text[last:]))
-        return "".join(out)
+        mention replaced by its entity's canonical name in the text's language, keeping
+        meaning (:mod:`~namenorm.mentions.rewriting`: inflected and quoted names stay, a
+        demonym keeps its number, capitals stay capitals)."""
+        return self.rewrite_explained(text).text
+
+    def rewrite_explained(self, text: str) -> ExplainedRewrite:
+        """:meth:`rewrite` with every edit: offsets into ``text``, old and new text, and why.
+
+        >>> r = Annotator().rewrite_explained("Armenians left Steppe cart.")
+        >>> r.text, [(e.old, e.new, e.why) for e in r.edits]
+        ('Armenians left Stepanakert.', [('Steppe cart', 'Stepanakert', 'canonical')])
+        """
+        return explain_rewrite(text, self.annotate(text), self._entity)
 
     def _scored(self, query: str, exact: bool = False) -> list[tuple[Match, bool]]:
         """The resolver's best few for a span (cached). For a span that spells an alias,
@@ -171,16 +208,17 @@ class Annotator:
             cache[(query, exact)] = hit
         return hit
 
-    def _canonical(self, m: Mention) -> str:
-        entity = self._entity.get(m.id)
+    def _english_names(self, eid: str) -> tuple[str, ...]:
+        """The English names of an entity, canonical name first (demonyms too: "Russian
+        Federation")."""
+        entity = self._entity.get(eid)
         if entity is None:
-            return m.text
-        if m.kind == "demonym":
-            for n in entity.names:
-                if n.kind == "demonym" and (n.lang or "en") == "en":
-                    return n.text
-            return repair(m.text)
-        return entity.name
+            return ()
+        names = [entity.name]
+        for n in entity.names:
+            if (n.lang or "en") == "en" and n.text not in names and n.kind != "abbreviation":
+                names.append(n.text)
+        return tuple(names)
 
 
 def _configured(
@@ -249,6 +287,21 @@ def annotate(
     [(9, 13, 'baku')]
     """
     return annotator_for(resolver, demonyms=demonyms, types=types).annotate(text)
+
+
+def rewrite_explained(
+    text: str,
+    *,
+    demonyms: bool = True,
+    types: str | Iterable[str] | None = None,
+    resolver: Resolver | None = None,
+) -> ExplainedRewrite:
+    """:func:`rewrite` with every edit (offsets, old and new text, why).
+
+    >>> [e.to_dict() for e in rewrite_explained("BAKU (Reuters) - Talks.").edits]
+    []
+    """
+    return annotator_for(resolver, demonyms=demonyms, types=types).rewrite_explained(text)
 
 
 def rewrite(

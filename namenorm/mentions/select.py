@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from namenorm.mentions.context import Decision
 from namenorm.mentions.mention import Mention
+from namenorm.mentions.tokens import Token
+from namenorm.mentions.words import is_written_ending
+from namenorm.text.normalize import unify_punctuation
+from namenorm.text.scripts import single_script
 
-__all__ = ["select"]
+__all__ = ["select", "with_written_endings"]
 
 
 def select(decisions: list[Decision], n_tokens: int) -> list[Mention]:
@@ -65,3 +71,31 @@ def _non_overlapping(kept: list[Decision], n_tokens: int) -> list[Decision]:
         chosen.append(d)
     chosen.sort(key=lambda d: d.cand.start)
     return chosen
+
+
+def with_written_endings(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Mentions extended over a case ending written after an apostrophe or a hyphen: the
+    written form is the whole word ("Dağlık Karabağ'ı", "Laçın Koridoru'na", "აშშ-ის")."""
+    last_at = {t.end: k for k, t in enumerate(tokens)}
+    out = []
+    for m in mentions:
+        k = last_at.get(m.end)
+        if k is not None and k + 1 < len(tokens):
+            b = tokens[k + 1]
+            gap = unify_punctuation(text[m.end : b.start])
+            if (
+                gap in ("'", "-")
+                and not b.upper
+                and (b.end == len(text) or not text[b.end].isalnum())
+                and _same_script(tokens[k].text, b.text)
+                and is_written_ending(b.text, single_script(b.text))
+            ):
+                m = replace(m, end=b.end, text=text[m.start : b.end])
+        out.append(m)
+    return out
+
+
+def _same_script(name: str, ending: str) -> bool:
+    """An ending is written in the script of the word it ends ("Reuters-ին" is a Latin name
+    with an Armenian ending: the name is "Reuters"); after a number, in any script."""
+    return name.isdigit() or single_script(name) == single_script(ending)

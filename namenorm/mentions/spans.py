@@ -17,7 +17,7 @@ from namenorm.mentions.tokens import Token, tight
 from namenorm.mentions.words import CONNECTORS, FUNCTION_WORDS, POSSESSIVE
 from namenorm.text.normalize import unify_punctuation
 
-__all__ = ["Candidate", "find_candidates"]
+__all__ = ["Candidate", "find_candidates", "without_proclitic"]
 
 #: Fewest single letters, one space apart, that make a letter-spaced word ("B a k u").
 _MIN_SPACED = 4
@@ -53,7 +53,11 @@ class _Spans:
         self.seen: set[tuple[int, int]] = set()
         self.cands: list[Candidate] = []
 
-    def add(self, i: int, j: int, exact: bool, broken: bool = False) -> None:
+    def add(
+        self, i: int, j: int, exact: bool, broken: bool = False, first: str | None = None
+    ) -> None:
+        """Propose tokens ``i..j``; ``first`` replaces the first token's text in the query
+        (a word without its proclitic: "لباشينيان" is looked up as "باشينيان")."""
         if (i, j) in self.seen:
             return
         tokens = self.tokens
@@ -62,7 +66,7 @@ class _Spans:
         if j > i and tokens[j].key in POSSESSIVE and tokens[j].join == "":
             return  # "Armenia's": the name ends before the apostrophe
         self.seen.add((i, j))
-        parts = [tokens[i].repaired]
+        parts = [tokens[i].repaired if first is None else first]
         for k in range(i + 1, j + 1):
             parts.append(self.text[tokens[k - 1].end : tokens[k].start])
             parts.append(tokens[k].repaired)
@@ -101,9 +105,12 @@ class _Spans:
     def name_part(self, t: Token) -> bool:
         # A lower-case word of an alias, inflected or not, inside a name ("Шушинского
         # района", "Минской группе ОБСЕ"): it may continue and end a run, never start one.
+        # A word of one or two letters is a particle, not part of a name ("Armenia e",
+        # "Tbilisi si", "Երևանն ու").
         return (
             t.cased
             and not t.upper
+            and len(t.key) > 2
             and t.key not in FUNCTION_WORDS
             and bool(({t.key} | self.lexicon.stem_keys(t)) & self.all_words)
         )
@@ -115,6 +122,7 @@ def find_candidates(
     """Every candidate span of ``tokens``, exact ones first."""
     spans = _Spans(text, tokens, lexicon, config)
     _exact(spans)
+    _proclitics(spans)
     _name_runs(spans)
     _endings(spans)
     _splits(spans)
@@ -142,6 +150,60 @@ def _exact(spans: _Spans) -> None:
             key = key + join + tokens[j].key
             if key in full:
                 spans.add(i, j, True)
+
+
+#: Arabic proclitics and the article, longest first: a conjunction, a preposition or the
+#: article written as one word with the name ("وباكو", "لباشينيان", "للأمم المتحدة").
+_AR_PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+#: Fewest letters left after a proclitic.
+_MIN_AR_REST = 3
+
+
+def without_proclitic(word: str) -> list[tuple[str, str]]:
+    """(proclitic, rest) readings of an Arabic-script word; after ل the article loses its
+    alif ("للأمم" is ل + الأمم).
+
+    >>> without_proclitic("للأمم")[:2]
+    [('لل', 'الأمم'), ('لل', 'أمم')]
+    """
+    out = []
+    for prefix in _AR_PROCLITICS:
+        if word.startswith(prefix) and len(word) > len(prefix):
+            rest = word[len(prefix) :]
+            if prefix == "لل":
+                out.append((prefix, "ال" + rest))
+            out.append((prefix, rest))
+    return out
+
+
+
+def _proclitics(spans: _Spans) -> None:
+    """An Arabic-script word that starts no alias but does so without its proclitic: the
+    span keeps the whole written word, the query the word without the proclitic."""
+    full, first, _ = spans.lexicon.alias_keys()
+    tokens = spans.tokens
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        word = tok.repaired
+        if tok.key in first or not word or not "\u0600" <= word[0] <= "\u06ff":
+            continue
+        for prefix, rest in without_proclitic(word):
+            if len(rest) < _MIN_AR_REST:
+                continue
+            key = spans.lexicon.token_key(rest, False)[0]
+            longest = first.get(key)
+            if not longest:
+                continue
+            if key in full:
+                spans.add(i, i, True, first=rest)
+            for j in range(i + 1, min(n, i + longest)):
+                join = tokens[j].join
+                if join is None:
+                    break
+                key = key + join + tokens[j].key
+                if key in full:
+                    spans.add(i, j, True, first=rest)
+            break
 
 
 def _name_runs(spans: _Spans) -> None:

@@ -11,7 +11,9 @@ __all__ = [
     "PERSON_CUES",
     "PLACE_CUES_AFTER",
     "PLACE_CUES_BEFORE",
+    "ORDINARY_WORDS",
     "POSSESSIVE",
+    "is_written_ending",
     "VOCABULARY",
 ]
 
@@ -35,6 +37,15 @@ FUNCTION_WORDS = frozenset(
     thus also separately elsewhere finally first next last then there here only even just
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split()
+)
+#: Words of languages written without capitals (and month names) that are never a name on
+#: their own, as written: a span of these alone is no mention ("از یک" is no Azokh, "كان" no
+#: Imran Khan, "Aralık" no Maralik).
+ORDINARY_WORDS = frozenset(
+    """از یک به در با که این آن را تا بر هم یا اما من او ما شما آنها کرد شد است بود
+    في من على إلى عن مع كان كانت هذا هذه ذلك التي الذي قد لا ما لم لن أن إن أو ثم
+    Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık
+    Yanvar Fevral Aprel May İyun İyul Avqust Sentyabr Oktyabr Noyabr Dekabr""".split()
 )
 #: Abbreviations after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset(
@@ -64,3 +75,46 @@ VOCABULARY = (
     FUNCTION_WORDS | CONNECTORS | PERSON_CUES | PLACE_CUES_BEFORE | PLACE_CUES_AFTER
     | frozenset("ministry ministries foreign defence defense affairs armed forces".split())
 )
+
+
+def _turkic_endings() -> frozenset[str]:
+    # buffer consonant, possessive or linking vowel, n, then a case ending or nothing:
+    # 'ı, 'na, 'nda, 'nın, -in, -sinə, 'ndan, 'daki ...
+    vowels = ("", "ı", "i", "u", "ü")
+    cases = (
+        "", "a", "e", "ə", "ı", "i", "u", "ü", "da", "de", "də", "ta", "te", "dan", "den",
+        "dən", "tan", "ten", "ın", "in", "un", "ün", "la", "le", "lə", "daki", "deki",
+        "dakı", "dəki", "yla", "yle", "ya", "ye", "yə", "nın", "nin", "nun", "nün",
+    )  # fmt: skip
+    out = set()
+    for buffer in ("", "n", "y", "s"):
+        for vowel in vowels:
+            for n in ("", "n"):
+                for case in cases:
+                    ending = buffer + vowel + n + case
+                    if 0 < len(ending) <= 6:
+                        out.add(ending)
+    return frozenset(out)
+
+
+#: Case endings written after an apostrophe or a hyphen, by script: Turkish and Azerbaijani
+#: after a proper name or an abbreviation ("Dağlık Karabağ'ı", "XİN-in", "TV-sinə"),
+#: Georgian and Armenian after an abbreviation or a number ("აშშ-ის", "რუსთავი 2-ის", "ԱՄՆ-ի").
+_WRITTEN_ENDINGS = {
+    "LATIN": _turkic_endings() - POSSESSIVE,
+    "GEORGIAN": frozenset(
+        "ის ს ში ზე მა მ ით ად თან დან იდან თვის ისთვის ში ში ზე ში".split()
+    ),
+    "ARMENIAN": frozenset("ի ին ում ից ով ը ն".split()),
+}
+
+
+def is_written_ending(word: str, script: str | None) -> bool:
+    """Whether ``word``, written after an apostrophe or a hyphen right after a name, is a case
+    ending of that name.
+
+    >>> is_written_ending("nda", "LATIN"), is_written_ending("s", "LATIN")
+    (True, False)
+    """
+    endings = _WRITTEN_ENDINGS.get(script or "")
+    return endings is not None and word in endings

@@ -162,7 +162,29 @@ def fold_word(word: str, latin_context: bool) -> str:
         return word  # e.g. Cyrillic "сор" in Cyrillic text: a real word
     if other > latin:
         return word  # a word of another script with a Latin-looking letter in it
-    return "".join(TO_LATIN.get(ch, ch) for ch in word)
+    return _cased_like(word, [TO_LATIN.get(ch, ch) for ch in word])
+
+
+def _cased_like(word: str, folded: list[str]) -> str:
+    """The folded letters in the case of the word around them: a look-alike capital inside a
+    word in lower case is a small letter ("staЬilise" -> "stabilise", not "staBilise"), a small
+    look-alike inside a word in capitals a capital ("YEREVаN" -> "YEREVAN")."""
+    cased = [ch for ch in word if ch not in TO_LATIN and ch.isalpha() and ch.lower() != ch.upper()]
+    if not cased:
+        return "".join(folded)
+    upper_word = len(cased) > 1 and all(ch.isupper() for ch in cased)
+    lower_rest = all(ch.islower() for ch in cased[1:] or cased) and (
+        len(cased) > 1 or cased[0].islower()
+    )
+    out = []
+    for i, (ch, new) in enumerate(zip(word, folded)):
+        if ch in TO_LATIN and new.isalpha():
+            if upper_word:
+                new = new.upper()
+            elif i > 0 and lower_rest and new.isupper():
+                new = new.lower()
+        out.append(new)
+    return "".join(out)
 
 
 def fold_homoglyphs(text: str) -> str:
