@@ -78,7 +78,7 @@ def derive(name: str, lang: str) -> list[str]:
     low = name.lower() if lang in _LOWER else name
     base = low[2:] if lang == "ar" and low.startswith("ال") else low
     stems = [base[: len(base) - len(end)] + new for end, new in _STEMS[lang] if base.endswith(end)]
-    out = []
+    out: list[str] = []
     for stem in stems:
         for ending in _ENDINGS[lang]:
             form = stem + ending
@@ -141,10 +141,9 @@ class DemonymForms:
                     key = key_of(form, form.isascii())[0]
                     if not key or key in alias_keys:
                         continue
-                    old = forms.get(key, False)
-                    if old is False:
+                    if key not in forms:
                         forms[key] = _Form(e.id, n.text, lang)
-                    elif old is not None and old.entity != e.id:
+                    elif (old := forms[key]) is not None and old.entity != e.id:
                         forms[key] = None  # two peoples: neither
         self._forms = {k: v for k, v in forms.items() if v is not None}
 
