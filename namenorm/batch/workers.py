@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -78,6 +79,15 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="namenorm-parent-watch", daemon=True).start()
 
 
+def _quiet_signals() -> None:
+    """A worker dies of SIGTERM without a word and leaves Ctrl-C to its parent: a forked
+    worker inherits the handlers of its parent (the CLI's SIGTERM handler raises), and a
+    worker ended while the pool shuts down (after another was killed, or on Ctrl-C of the
+    process group) printed a traceback from its queue."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _alive(pid: int) -> bool:
     """Whether process ``pid`` still exists (the parent of a forkserver worker is the fork
     server, not the process that asked for the pool: ask after that one by pid)."""
@@ -92,6 +102,7 @@ def _alive(pid: int) -> bool:
 
 def _init_inherited(resolver: Shared, parent: int) -> None:
     global _worker
+    _quiet_signals()
     _exit_with_parent(parent)
     # Keep the garbage collector off the inherited objects (the whole index): scanning them
     # would touch, and so copy, the pages the worker shares with its parent.
@@ -103,6 +114,7 @@ def _init_loaded(
     load: Callable[..., Any], path: str | None, config: Any, parent: int
 ) -> None:
     global _worker
+    _quiet_signals()
     _exit_with_parent(parent)
     if path is None:
         from namenorm import default_resolver

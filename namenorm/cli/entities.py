@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from namenorm._errors import NamenormError
@@ -159,6 +160,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise NamenormError("--limit must be 1 or more")
+    try:  # before the slow read: a file where the folder should be is a usage error
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = exc.strerror or exc
+        raise NamenormError(f"--out {args.out}: cannot make a folder: {why}") from None
     report = import_geonames(args.out, min_population=args.min_population, limit=args.limit)
     steps = ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items())
     out.write(
