@@ -145,6 +145,7 @@ def iter_parallel(
     None) on ``workers`` processes, at most one per core and one per chunk of input; answers in
     order."""
     it = iter(items)
+    workers = max(1, min(workers, cpu_count()))  # first: 2 * 10**30 empty chunks never end
     asked = 2 * workers
     first = [chunk for chunk in (list(islice(it, chunksize)) for _ in range(asked)) if chunk]
     workers = max(1, min(workers, cpu_count(), len(first)))
