@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -82,6 +83,15 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="namenorm-parent-watch", daemon=True).start()
 
 
+def _quiet_signals() -> None:
+    """A worker dies of SIGTERM without a word and leaves Ctrl-C to its parent: a forked
+    worker inherits the handlers of its parent (the CLI's SIGTERM handler raises), and a
+    worker ended while the pool shuts down (after another was killed, or on Ctrl-C of the
+    process group) printed a traceback from its queue."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _alive(pid: int) -> bool:
     """Whether process ``pid`` still exists (the parent of a forkserver worker is the fork
     server, not the process that asked for the pool: ask after that one by pid)."""
@@ -96,6 +106,7 @@ def _alive(pid: int) -> bool:
 
 def _init_inherited(resolver: Shared, parent: int) -> None:
     global _worker
+    _quiet_signals()
     _exit_with_parent(parent)
     # Keep the garbage collector off the inherited objects (the whole index): scanning them
     # would touch, and so copy, the pages the worker shares with its parent.
@@ -107,6 +118,7 @@ def _init_loaded(kind: Callable[..., Any], path: str | None, config: Any, parent
     """A worker's resolver: ``kind(config=config)`` over the bundled index (``path`` None), or
     ``kind.load(path, config=config)``."""
     global _worker
+    _quiet_signals()
     _exit_with_parent(parent)
     _worker = kind(config=config) if path is None else kind.load(path, config=config)  # type: ignore[attr-defined]
 
@@ -132,6 +144,7 @@ def iter_parallel(
     None) on ``workers`` processes, at most one per core and one per chunk of input; answers in
     order."""
     it = iter(items)
+    workers = max(1, min(workers, cpu_count()))  # first: 2 * 10**30 empty chunks never end
     asked = 2 * workers
     first = [chunk for chunk in (list(islice(it, chunksize)) for _ in range(asked)) if chunk]
     workers = max(1, min(workers, cpu_count(), len(first)))

@@ -9,7 +9,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from namenorm._errors import NamenormError
-from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, match_text, resolver_for
+from namenorm.cli.common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    failed_lines,
+    match_text,
+    resolver_for,
+)
 from namenorm.cli.inputs import Lines, read_text
 from namenorm.cli.lookup import run_file
 
@@ -99,16 +105,17 @@ def cmd_normalize(args: argparse.Namespace, out: TextIO) -> int:
     """Print each text repaired (look-alikes, fragments, mojibake); ``-`` reads stdin lines."""
     from namenorm import normalize
 
-    status = EXIT_OK
+    failed = 0
     interactive = "-" in args.texts
     for text, error in Lines(args.texts, sys.stdin.buffer):
         if error is not None:
             out.write(f"error: {error}\n")
-            status = EXIT_SOME_FAILED
+            failed += 1
         else:
             out.write(normalize(text or "") + "\n")
         if interactive:
             out.flush()
-    return status
+    out.flush()
+    return failed_lines(failed)
 
 

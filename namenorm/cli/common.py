@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 import unicodedata
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_SOME_FAILED",
     "EXIT_USAGE",
+    "failed_lines",
     "match_json",
     "match_text",
     "plural",
@@ -67,6 +69,16 @@ def match_json(query: str | None, match: Match | None, error: str | None = None)
     if error is not None:
         d["error"] = error
     return d
+
+
+def failed_lines(failed: int) -> int:
+    """The status of a batch from arguments or stdin: 0, or 1 after one line on stderr saying
+    how many inputs got an error answer (every command that fails says so on stderr)."""
+    if not failed:
+        return EXIT_OK
+    sys.stderr.write(f"namenorm: {plural(failed, 'input')} could not be read (see the error "
+                     "answers)\n")
+    return EXIT_SOME_FAILED
 
 
 def plural(n: int, noun: str) -> str:

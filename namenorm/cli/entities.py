@@ -7,13 +7,14 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from namenorm._errors import NamenormError
 from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, plural, resolver_for
 
 if TYPE_CHECKING:
-    from namenorm.gazetteer.model import Entity, Gazetteer, Name
+    from namenorm.gazetteer.model import Entity, Name
     from namenorm.index.tables import Alias, Index
 
 __all__ = ["cmd_build_index", "cmd_import", "cmd_info", "cmd_stats", "cmd_validate"]
@@ -153,6 +154,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise NamenormError("--limit must be 1 or more")
+    try:  # before the slow read: a file where the folder should be is a usage error
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = exc.strerror or exc
+        raise NamenormError(f"--out {args.out}: cannot make a folder: {why}") from None
     report = import_geonames(args.out, min_population=args.min_population, limit=args.limit)
     steps = ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items())
     out.write(

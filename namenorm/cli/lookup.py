@@ -13,6 +13,7 @@ from namenorm._errors import NamenormError
 from namenorm.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
+    failed_lines,
     match_json,
     match_text,
     plural,
@@ -41,7 +42,6 @@ def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     types = args.type or None
     if args.input is not None:
         return _lookup_file(args, resolver, types)
-    status = EXIT_OK
     # Reading stdin, answer each line as soon as it is resolved: a program that writes a name
     # and waits for its answer (a co-process) must not wait on our output buffer. With
     # --workers N, lines are resolved in chunks on N processes: answers come in order, in bursts.
@@ -59,16 +59,18 @@ def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     else:
         answers = resolver.iter_resolve(queries(), types=types, errors="none",
                                         workers=args.workers)
+    failed = 0
     for match in answers:
         query, error = pending.popleft()
         if error is not None:
-            status = EXIT_SOME_FAILED
+            failed += 1
             _error_line(args, error, out)
         elif query is not None:
             _answer(resolver, query, args, types, out, match)
         if interactive:
             out.flush()
-    return status
+    out.flush()
+    return failed_lines(failed)
 
 
 def _check_lookup_args(args: argparse.Namespace) -> None:

@@ -38,7 +38,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
-from typing import TextIO, TypeAlias
+from typing import NoReturn, TextIO, TypeAlias
 
 from namenorm import __version__
 from namenorm._errors import NamenormError
@@ -51,8 +51,16 @@ from namenorm.cli.lookup import cmd_lookup
 __all__ = ["MAX_LINE_BYTES", "main", "run"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line on stderr, as every other error (argparse prints the whole
+    usage first); ``--help`` still shows it."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="namenorm",
         description="Resolve messy, multilingual, corrupted names to canonical ids.",
     )
@@ -97,7 +105,7 @@ def _batch_options(p: argparse.ArgumentParser, column: str, what: str) -> None:
 
 
 #: What ``add_subparsers`` returns (argparse names its class privately).
-Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
 
 def _add_lookup(sub: Commands) -> None:

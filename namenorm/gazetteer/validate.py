@@ -22,7 +22,14 @@ from typing import Any
 from namenorm._errors import GazetteerProblem
 from namenorm.gazetteer.entity import FLAGS, KINDS, TYPES, Entity, Name
 
-__all__ = ["Bad", "check_collisions", "check_relations", "parse_entity", "show"]
+__all__ = [
+    "MAX_NAME_LENGTH", "Bad", "check_collisions", "check_relations", "parse_entity", "show",
+]  # fmt: skip
+
+#: A name (an entity's ``name`` or a text of ``names``) has at most this many characters: as
+#: many as the longest query the resolver reads (``MAX_QUERY_LENGTH``), so no longer name could
+#: ever be matched, and a hostile file cannot make each name cost megabytes to index.
+MAX_NAME_LENGTH = 300
 
 #: How a check reports a problem: ``bad(message)`` or ``bad(message, line)``.
 Bad = Callable[..., None]
@@ -125,6 +132,8 @@ def _check_fields(item: dict[str, Any], bad: Bad) -> None:
             bad(f"{key} must be an entity id")
     if item.get("role") is not None and not isinstance(item.get("role"), str):
         bad("role must be a string")
+    elif isinstance(item.get("role"), str) and any(_not_a_character(c) for c in item["role"]):
+        bad("role has a lone surrogate or a noncharacter")
     if not _is(item.get("category"), _CATEGORY):
         bad("category must be lowercase words joined by hyphens")
 
@@ -151,12 +160,26 @@ def _regions(regions: Any, bad: Bad) -> list[str]:
 
 
 def _check_text(text: str, bad: Bad, line: int | None = None) -> None:
+    if len(text) > MAX_NAME_LENGTH:
+        bad(f"text {show(text)} is longer than {MAX_NAME_LENGTH} characters", line)
+        return
+    if any(_not_a_character(c) for c in text):
+        # A lone surrogate cannot be written as UTF-8: it would crash building an index.
+        bad(f"text {text!r} has a lone surrogate or a noncharacter", line)
+        return
     if unicodedata.normalize("NFC", text) != text:
         bad(f"text {text!r} is not in NFC", line)
     if text != text.strip() or "  " in text:
         bad(f"text {text!r} has stray white space", line)
     if any(unicodedata.category(c) in ("Cc", "Cf") and c not in _JOINERS for c in text):
         bad(f"text {text!r} has control or invisible characters", line)
+
+
+def _not_a_character(c: str) -> bool:
+    """A surrogate code point (only ever half a character) or one of Unicode's 66
+    noncharacters (U+FDD0..U+FDEF and the last two code points of every plane)."""
+    o = ord(c)
+    return 0xD800 <= o <= 0xDFFF or 0xFDD0 <= o <= 0xFDEF or (o & 0xFFFE) == 0xFFFE
 
 
 def _xrefs(value: Any, bad: Bad) -> dict[str, str]:

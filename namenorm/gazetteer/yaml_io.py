@@ -13,9 +13,10 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]  # (types-PyYAML is not a dependency)
 
 from namenorm._errors import GazetteerProblem
+from namenorm._files import read_at_most
 from namenorm.gazetteer.validate import show
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "parse", "read_yaml"]
+__all__ = ["MAX_CHARS", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "parse", "read_yaml"]
 
 #: Limits that keep a hostile file from exhausting memory or the stack: the size of a file, the
 #: number of YAML nodes it holds once every alias is expanded (an "alias bomb" of nested anchors
@@ -23,6 +24,9 @@ __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "parse", "read_yaml"]
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_NODES = 5_000_000
 MAX_DEPTH = 64
+#: Characters of all the scalars of a document once every alias is expanded: an alias of a long
+#: string counts its length, so a file can expand to no more text than the largest file holds.
+MAX_CHARS = MAX_FILE_BYTES
 
 
 class _LineLoader(yaml.SafeLoader):  # type: ignore[misc]
@@ -44,17 +48,17 @@ class _LineLoader(yaml.SafeLoader):  # type: ignore[misc]
 
 
 def _check_expanded_size(root: yaml.Node) -> None:
-    """Refuse a document with more than :data:`MAX_NODES` nodes once each alias is counted as a
-    copy of what it names, or with an alias inside the node it names. Linear in the nodes on
-    disk: the size of a shared node is computed once."""
-    size: dict[int, int] = {}
+    """Refuse a document with more than :data:`MAX_NODES` nodes or :data:`MAX_CHARS` characters
+    of scalars once each alias is counted as a copy of what it names, or with an alias inside
+    the node it names. Linear in the nodes on disk: the size of a shared node is computed once."""
+    size: dict[int, tuple[int, int]] = {}  # node -> (nodes, characters) expanded
     open_: set[int] = set()  # nodes whose children are being counted
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
         key = id(node)
         if isinstance(node, yaml.ScalarNode):
-            size[key] = 1
+            size[key] = (1, len(node.value))
             continue
         if isinstance(node, yaml.MappingNode):
             children = [c for pair in node.value for c in pair]
@@ -72,13 +76,19 @@ def _check_expanded_size(root: yaml.Node) -> None:
             stack.extend((c, False) for c in children if id(c) not in size)
             continue
         open_.discard(key)
-        total = 1 + sum(size[id(c)] for c in children)
-        if total > MAX_NODES:
+        nodes = 1 + sum(size[id(c)][0] for c in children)
+        chars = sum(size[id(c)][1] for c in children)
+        if nodes > MAX_NODES:
             raise yaml.composer.ComposerError(
                 None, None, f"the document expands to more than {MAX_NODES} nodes through "
                 "aliases", root.start_mark,
             )  # fmt: skip
-        size[key] = total
+        if chars > MAX_CHARS:
+            raise yaml.composer.ComposerError(
+                None, None, f"the document expands to more than {MAX_CHARS} characters "
+                "through aliases", root.start_mark,
+            )  # fmt: skip
+        size[key] = (nodes, chars)
 
 
 def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int:
@@ -133,11 +143,11 @@ def parse(text: str) -> tuple[Any, list[int]]:
 def read_yaml(path: Path) -> tuple[Any, list[int], list[GazetteerProblem]]:
     where = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_at_most(path, MAX_FILE_BYTES)  # never past the limit: /dev/zero, 2 GB files
     except OSError as exc:
         problem = GazetteerProblem(where, None, None, f"cannot read: {exc.strerror or exc}")
         return None, [], [problem]
-    if len(raw) > MAX_FILE_BYTES:
+    if raw is None:
         problem = GazetteerProblem(where, None, None, f"file over {MAX_FILE_BYTES} bytes")
         return None, [], [problem]
     try:

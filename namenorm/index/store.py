@@ -31,10 +31,15 @@ from pathlib import Path
 
 from namenorm._config import Config
 from namenorm._errors import IndexFormatError
+from namenorm._files import check_path, read_at_most
 from namenorm.index.read import decode_index
 from namenorm.index.tables import Index
 
-__all__ = ["load_index", "save_index", "write_atomic"]
+__all__ = ["MAX_INDEX_BYTES", "load_index", "save_index", "write_atomic"]
+
+#: A saved index over this size is refused from its size alone, before anything is read (the
+#: whole file is read into memory).
+MAX_INDEX_BYTES = 2**30
 
 
 def save_index(index: Index, path: str | Path, *, yaml_digest: str | None = None) -> Path:
@@ -88,16 +93,19 @@ def _sync_dir(folder: Path) -> None:
 
 def load_index(path: str | Path, config: Config | None = None) -> Index:
     """Read an index written by :func:`save_index`; :class:`IndexFormatError` for a file that
-    is not one, is damaged, cannot be read, or holds another format or other match keys.
+    is not one, is damaged, cannot be read, is over :data:`MAX_INDEX_BYTES`, or holds another
+    format or other match keys; ``TypeError`` for a ``path`` that is not a str or path.
 
     With a ``config`` whose index settings (``edit_budget``, ``min_skeleton``) differ from the
     saved ones, the tables are rebuilt from the saved aliases.
     """
+    check_path(path)  # open(True) would read file descriptor 1
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        data = read_at_most(path, MAX_INDEX_BYTES)
     except OSError as exc:
         raise IndexFormatError(f"cannot read index {path}: {exc.strerror or exc}") from None
+    if data is None:
+        raise IndexFormatError(f"index {path} is over {MAX_INDEX_BYTES} bytes")
     try:
         return decode_index(data, config or Config())
     except IndexFormatError:

@@ -199,7 +199,14 @@ def strip_inflection(
     """
     if not isinstance(token, str):
         raise TypeError(f"token must be str, not {type(token).__name__}")
+    if len(token) > _MAX_CACHED_TOKEN:  # answered, but never kept by the cache
+        return _strip_uncached(token, lang_hint, lowercase_ok)
     return list(_strip(token, lang_hint, lowercase_ok))
+
+
+#: Words longer than this are not remembered by :func:`_strip`'s cache (65,536 entries of at
+#: most this many characters), so words of 100,000 letters cannot fill memory.
+_MAX_CACHED_TOKEN = 100
 
 
 @lru_cache(maxsize=65536)

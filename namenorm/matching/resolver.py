@@ -25,6 +25,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from namenorm._cache import BoundedCache
 from namenorm._config import Config
 from namenorm.gazetteer.model import Gazetteer
 from namenorm.index.tables import Index
@@ -41,12 +42,19 @@ from namenorm.matching.match import Match, check_query, check_types, explain, wi
 from namenorm.matching.score import Evidence
 
 __all__ = [
+    "CACHE_MAX_CHARS",
     "MAX_INPUT_LENGTH",
     "MAX_QUERY_LENGTH",
     "Match",
     "Resolver",
     "check_types",
 ]
+
+#: The answer cache (``Config.cache_size`` entries) also holds at most this many characters of
+#: queries; a query over ``MAX_INPUT_LENGTH`` characters (answered at once: no match) is never
+#: kept, so 1,000 distinct 1 MB queries leave nothing behind.
+CACHE_MAX_CHARS = 2_000_000
+
 
 class Resolver:
     """Resolves mentions against one gazetteer. Thread-safe; build once, reuse.
@@ -77,7 +85,9 @@ class Resolver:
         self._gazetteer: Gazetteer | None = gazetteer
         self._config = index.config
         self._source = index_source(index)
-        self._cache: dict[tuple[str, frozenset[str] | None], Match | None] = {}
+        self._cache: BoundedCache[tuple[str, frozenset[str] | None], Match | None] = (
+            BoundedCache(self._config.cache_size, CACHE_MAX_CHARS, MAX_INPUT_LENGTH)
+        )
 
     @classmethod
     def from_paths(
@@ -241,10 +251,7 @@ class Resolver:
                 ranked=lambda text, wanted, n: self._ranked(text, wanted, limit=n),
                 entity=self.gazetteer.get,
             )  # fmt: skip
-        if self._config.cache_size > 0:
-            if len(cache) >= self._config.cache_size:
-                cache.clear()  # simple and thread-safe: the next queries fill it again
-            cache[key] = answer
+        cache.put(key, len(query), answer)
         return answer
 
     def _decide(self, query: str, types: frozenset[str] | None) -> Match | None:

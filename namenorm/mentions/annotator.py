@@ -47,8 +47,9 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
 
+from namenorm._cache import BoundedCache
 from namenorm._config import AnnotateConfig
-from namenorm.matching.resolver import Match, Resolver, check_types
+from namenorm.matching.resolver import MAX_INPUT_LENGTH, Match, Resolver, check_types
 from namenorm.mentions.compose import Composer
 from namenorm.mentions.context import active_years
 from namenorm.mentions.decide import Decider
@@ -59,12 +60,14 @@ from namenorm.mentions.mention import Mention
 from namenorm.mentions.rewriting import ExplainedRewrite, explain_rewrite
 from namenorm.mentions.select import select, with_written_endings
 from namenorm.mentions.spans import find_candidates
-from namenorm.mentions.tokens import Token, repair, tokenize
+from namenorm.mentions.tokens import Token, tokenize
 
 __all__ = ["Annotator", "Mention", "annotate", "annotator_for", "rewrite", "rewrite_explained"]
 
 #: The resolver's readings of one span are remembered up to this many spans.
 _SCORED_CACHE_LIMIT = 100_000
+#: ... and up to this many characters of spans (a span over ``MAX_INPUT_LENGTH`` is not kept).
+_SCORED_CACHE_CHARS = 4_000_000
 
 
 class Annotator:
@@ -102,7 +105,9 @@ class Annotator:
         self._resolver = resolver
         self._config = config
         self._types = check_types(types)
-        self._scored_cache: dict[tuple[str, bool], list[tuple[Match, bool]]] = {}
+        self._scored_cache: BoundedCache[tuple[str, bool], list[tuple[Match, bool]]] = (
+            BoundedCache(_SCORED_CACHE_LIMIT, _SCORED_CACHE_CHARS, MAX_INPUT_LENGTH)
+        )
         self._lexicon = Lexicon(resolver, config.max_tokens)
         entities = resolver.index.entities
         self._entity = {e.id: e for e in entities}
@@ -203,10 +208,8 @@ class Annotator:
             hit = self._resolver.scored(
                 query, self._types, limit=self._config.candidates, contest=contest
             )
-            if len(cache) > _SCORED_CACHE_LIMIT:
-                cache.clear()
-            cache[(query, exact)] = hit
-        return hit
+            cache.put((query, exact), len(query), hit)
+        return hit  # type: ignore[return-value]
 
     def _english_names(self, eid: str) -> tuple[str, ...]:
         """The English names of an entity, canonical name first (demonyms too: "Russian

@@ -5,17 +5,25 @@ from __future__ import annotations
 import threading
 from collections.abc import Container
 
+from namenorm._cache import BoundedCache
 from namenorm.keys import fold_normalized
 from namenorm.matching.inflect import strip_inflection
-from namenorm.matching.resolver import Resolver
+from namenorm.matching.resolver import MAX_INPUT_LENGTH, Resolver
 from namenorm.mentions.tokens import HAN_WORD, Token, joiner, token_pattern
 from namenorm.mentions.words import VOCABULARY
 from namenorm.text.normalize import fold_word, nfkc, remove_invisible, unify_punctuation
 
-__all__ = ["AliasKeys", "Lexicon", "token_key"]
+__all__ = ["CACHE_MAX_CHARS", "AliasKeys", "Lexicon", "token_key"]
 
 #: A cache is emptied when it holds more entries than this (bounds memory on endless input).
 _CACHE_LIMIT = 200_000
+#: ... or more characters of words than this; a word over ``MAX_INPUT_LENGTH`` characters (no
+#: name is that long: the resolver refuses such a query) is looked at but never kept.
+CACHE_MAX_CHARS = 4_000_000
+
+
+def _cache() -> BoundedCache:  # type: ignore[type-arg]
+    return BoundedCache(_CACHE_LIMIT, CACHE_MAX_CHARS, MAX_INPUT_LENGTH)
 
 #: (full keys of the aliases, longest alias in tokens by its first token key, words of the
 #: aliases that are not in the vocabulary).
@@ -42,11 +50,11 @@ class Lexicon:
         self._lock = threading.Lock()
         self._keys: AliasKeys | None = None
         self._all_words: frozenset[str] = frozenset()
-        self._token_keys: dict[tuple[str, bool], tuple[str, str]] = {}
+        self._token_keys: BoundedCache[tuple[str, bool], tuple[str, str]] = _cache()
         self._alias_words: dict[str, frozenset[str]] = {}
         self._near_words: frozenset[str] | None = None
-        self._near_cache: dict[str, bool] = {}
-        self._stem_keys_cache: dict[tuple[str, bool], frozenset[str]] = {}
+        self._near_cache: BoundedCache[str, bool] = _cache()
+        self._stem_keys_cache: BoundedCache[tuple[str, bool], frozenset[str]] = _cache()
         self._han: frozenset[str] | None = None
 
     def token_key(self, word: str, latin_doc: bool) -> tuple[str, str]:
@@ -55,10 +63,8 @@ class Lexicon:
         hit = cache.get((word, latin_doc))
         if hit is None:
             hit = token_key(word, latin_doc)
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()
-            cache[(word, latin_doc)] = hit
-        return hit
+            cache.put((word, latin_doc), len(word), hit)
+        return hit  # type: ignore[return-value]
 
     def fold_keys(self) -> Container[str]:
         """The resolver's table of fold keys (whole aliases, spaces removed)."""
@@ -116,10 +122,8 @@ class Lexicon:
         if hit is None:
             near = self._near()
             hit = key in near or any(key[:i] + key[i + 1 :] in near for i in range(len(key)))
-            if len(self._near_cache) > _CACHE_LIMIT:
-                self._near_cache.clear()
-            self._near_cache[key] = hit
-        return hit
+            self._near_cache.put(key, len(key), hit)
+        return hit  # type: ignore[return-value]
 
     def _near(self) -> frozenset[str]:
         if self._near_words is None:
@@ -143,10 +147,8 @@ class Lexicon:
                 for s in strip_inflection(t.repaired, lowercase_ok=True)
                 if (key := self.token_key(s.stem, latin)[0])
             )
-            if len(self._stem_keys_cache) > _CACHE_LIMIT:
-                self._stem_keys_cache.clear()
-            self._stem_keys_cache[(t.repaired, latin)] = hit
-        return hit
+            self._stem_keys_cache.put((t.repaired, latin), len(t.repaired), hit)
+        return hit  # type: ignore[return-value]
 
     def alias_words(self, alias: str) -> frozenset[str]:
         """The token keys of the words of one alias."""

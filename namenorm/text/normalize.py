@@ -147,6 +147,8 @@ def _words(text: str) -> list[tuple[int, int]]:
 
 
 def fold_word(word: str, latin_context: bool) -> str:
+    if word.isascii():
+        return word  # no look-alike is ASCII: a fast path for long words (identical result)
     latin = lookalike = other = 0
     for ch in word:
         if ch in TO_LATIN:

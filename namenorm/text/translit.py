@@ -68,6 +68,8 @@ def strip_marks(text: str) -> str:
     >>> strip_marks("Çavuşoğlu Erdoğan İ")
     'Cavusoglu Erdogan I'
     """
+    if text.isascii():
+        return text  # no marks: a fast path for long words (identical result)
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize(
         "NFC", "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
