@@ -47,8 +47,9 @@ def test_explanation_names_the_steps(bundled):
     assert m.id == "ilham-aliyev" and m.query == "Ilham Heydar oglu Aliyev"
     assert "structure: patronymic 'Heydar oglu' set aside" in m.explanation
     assert any("agrees with the father's name Heydar" in s for s in m.explanation)
-    m = bundled.resolve("Алиев И.")
-    assert "structure: initial 'И.' agrees with Ильхам" in m.explanation
+    # (not "Алиев И.": the gazetteer has Ilham and Intigam Aliyev, so that initial cannot decide)
+    m = bundled.resolve("Пашинян Н.")
+    assert "structure: initial 'Н.' agrees with Никол" in m.explanation
     m = bundled.resolve("Yerevan, Armenia")
     assert "structure: qualifier 'Armenia' agrees: country armenia" in m.explanation
     m = bundled.resolve("Misha Saakashvili")

@@ -67,6 +67,9 @@ class Entity:
     #: Region tags (``south-caucasus-area``, ``post-soviet-area``, ...): what code asks of where an
     #: entity belongs is asked of these tags on it, its country and its parents, never of ids.
     regions: tuple[str, ...] = ()
+    #: Ids of countries that hold a well-known place of the same name (Georgia, the US state):
+    #: a document that names such a country and nothing of the entity's region means that one.
+    namesakes: tuple[str, ...] = ()
     source: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:

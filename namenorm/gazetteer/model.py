@@ -146,6 +146,8 @@ def entity_dict(e: Entity) -> dict[str, Any]:
         d["xrefs"] = dict(e.xrefs)
     if e.regions:
         d["regions"] = list(e.regions)
+    if e.namesakes:
+        d["namesakes"] = list(e.namesakes)
     d["names"] = [_name_dict(n) for n in e.names]
     return d
 
@@ -154,8 +156,9 @@ def entity_from_dict(d: dict[str, Any]) -> Entity:
     """The entity :func:`entity_dict` made ``d`` from (``TypeError``/``KeyError`` for data of
     another shape)."""
     return Entity(
-        **{k: v for k, v in d.items() if k not in ("names", "near_miss", "regions")},
+        **{k: v for k, v in d.items() if k not in ("names", "near_miss", "regions", "namesakes")},
         near_miss=tuple(d.get("near_miss", ())),
         regions=tuple(d.get("regions", ())),
+        namesakes=tuple(d.get("namesakes", ())),
         names=tuple(Name(**n) for n in d["names"]),
     )

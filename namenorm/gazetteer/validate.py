@@ -36,7 +36,7 @@ Bad = Callable[..., None]
 
 _ENTITY_FIELDS = {
     "id", "type", "name", "names", "category", "country", "parent", "role", "near_miss", "xrefs",
-    "regions",
+    "regions", "namesakes",
 }  # fmt: skip
 _NAME_FIELDS = {
     "text", "lang", "script", "kind", "period", "exact_only", "needs_context", "shared", "scheme",
@@ -87,6 +87,7 @@ def parse_entity(
     _check_fields(item, bad)
     near = _near_miss(item.get("near_miss", []), bad)
     regions = _regions(item.get("regions", []), bad)
+    namesakes = _ids("namesakes", item.get("namesakes", []), bad)
     xrefs = _xrefs(item.get("xrefs", {}), bad)
     names = _names(item.get("names", []), line, bad)
     if len(problems) > before:
@@ -103,6 +104,7 @@ def parse_entity(
         near_miss=tuple(near),
         xrefs=xrefs,
         regions=tuple(regions),
+        namesakes=tuple(namesakes),
         source=f"{path}:{line}" if line else path,
     )
 
@@ -148,6 +150,13 @@ def _near_miss(near: Any, bad: Bad) -> list[str]:
         bad("near_miss must be a list of entity ids")
         return []
     return near
+
+
+def _ids(field: str, ids: Any, bad: Bad) -> list[str]:
+    if not isinstance(ids, list) or not all(isinstance(x, str) and _ID.match(x) for x in ids):
+        bad(f"{field} must be a list of entity ids")
+        return []
+    return ids
 
 
 def _regions(regions: Any, bad: Bad) -> list[str]:
@@ -273,9 +282,10 @@ def check_relations(
             ref = getattr(e, key)
             if ref is not None and ref not in ids:
                 problems.append(GazetteerProblem(path, line, e.id, f"{key} {ref!r} is not an id"))
-        for ref in e.near_miss:
-            if ref not in ids:
-                problems.append(GazetteerProblem(path, line, e.id, f"near_miss {ref!r} is not an id"))
+        for key in ("near_miss", "namesakes"):
+            for ref in getattr(e, key):
+                if ref not in ids:
+                    problems.append(GazetteerProblem(path, line, e.id, f"{key} {ref!r} is not an id"))
     return problems
 
 

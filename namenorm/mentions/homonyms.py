@@ -19,26 +19,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 
-from namenorm.gazetteer.model import Entity
+from namenorm.gazetteer.model import Entity, region_tags
 from namenorm.mentions.mention import Mention
 from namenorm.mentions.spans import without_proclitic
 from namenorm.mentions.tokens import Token
 from namenorm.mentions.words import INEXACT, ORDINARY_WORDS, PLACE_CUES_AFTER
 from namenorm.text.normalize import remove_invisible
 
-__all__ = ["ELSEWHERE", "STATE_WORDS", "drop_homonyms"]
-
-#: entity -> (the country that holds a place of the same name, the entities whose mention
-#: (or whose places' mentions) show that the document is about the entity's own region).
-ELSEWHERE: dict[str, tuple[str, frozenset[str]]] = {
-    "georgia": (
-        "united-states",
-        frozenset({"georgia", "abkhazia", "south-ossetia", "armenia", "azerbaijan", "russia",
-                   "turkey", "iran", "soviet-union", "caucasus", "south-caucasus",
-                   "black-sea"}),
-    ),
-}
-
+__all__ = ["STATE_WORDS", "drop_homonyms"]
 
 def _country(e: Entity | None) -> str | None:
     if e is None:
@@ -78,20 +66,26 @@ def _elsewhere(
     entities: Mapping[str, Entity],
     state_keys: frozenset[str],
 ) -> list[Mention]:
+    """Mentions of an entity that has ``namesakes`` (gazetteer: countries holding a well-known
+    place of the same name) dropped when the document names such a country, or writes "state"
+    before the name, and names nothing that shares a region tag with the entity."""
     first_at = {t.start: k for k, t in enumerate(tokens)}
-    ids = {m.id for m in mentions}
     drop: set[str] = set()
-    for eid in ids & ELSEWHERE.keys():
-        other, region = ELSEWHERE[eid]
-        related = [(m.id, _country(entities.get(m.id))) for m in mentions if m.id != eid]
-        if any(c in region or i in region for i, c in related):
+    for eid in {m.id for m in mentions}:
+        entity = entities.get(eid)
+        if entity is None or not entity.namesakes:
+            continue
+        own = region_tags(entity, entities.get)
+        related = [entities.get(m.id) for m in mentions if m.id != eid]
+        if any(e is not None and own & region_tags(e, entities.get) for e in related):
             continue
         state = any(
             (k := first_at.get(m.start)) and tokens[k - 1].key in state_keys
             for m in mentions
             if m.id == eid
         )
-        if state or any(i == other or c == other for i, c in related):
+        if state or any(e is not None and {e.id, _country(e)} & set(entity.namesakes)
+                        for e in related):
             drop.add(eid)
     return [m for m in mentions if m.id not in drop]
 

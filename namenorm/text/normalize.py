@@ -171,22 +171,36 @@ def _cased_like(word: str, folded: list[str]) -> str:
     """The folded letters in the case of the word around them: a look-alike capital inside a
     word in lower case is a small letter ("staЬilise" -> "stabilise", not "staBilise"), a small
     look-alike inside a word in capitals a capital ("YEREVаN" -> "YEREVAN")."""
+    upper_word, lower_rest = _case_of(word)
+    if upper_word is None:
+        return "".join(folded)
+    out = []
+    for i, (ch, new) in enumerate(zip(word, folded)):
+        if ch in TO_LATIN and new.isalpha():
+            new = _in_case(new, i, upper_word, lower_rest)
+        out.append(new)
+    return "".join(out)
+
+
+def _case_of(word: str) -> tuple[bool | None, bool]:
+    """(all in capitals, the rest in lower case) of the word's own cased letters; None when it
+    has none (look-alikes aside)."""
     cased = [ch for ch in word if ch not in TO_LATIN and ch.isalpha() and ch.lower() != ch.upper()]
     if not cased:
-        return "".join(folded)
+        return None, False
     upper_word = len(cased) > 1 and all(ch.isupper() for ch in cased)
     lower_rest = all(ch.islower() for ch in cased[1:] or cased) and (
         len(cased) > 1 or cased[0].islower()
     )
-    out = []
-    for i, (ch, new) in enumerate(zip(word, folded)):
-        if ch in TO_LATIN and new.isalpha():
-            if upper_word:
-                new = new.upper()
-            elif i > 0 and lower_rest and new.isupper():
-                new = new.lower()
-        out.append(new)
-    return "".join(out)
+    return upper_word, lower_rest
+
+
+def _in_case(new: str, i: int, upper_word: bool, lower_rest: bool) -> str:
+    if upper_word:
+        return new.upper()
+    if i > 0 and lower_rest and new.isupper():
+        return new.lower()
+    return new
 
 
 def fold_homoglyphs(text: str) -> str:

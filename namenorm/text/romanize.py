@@ -1,10 +1,9 @@
 """Generated romanizations: the spellings that published schemes make of native-script names.
 
-The gazetteer lists each name once in its own script; the press and the databases that feed
-pipelines write it in one of several published romanizations. This module applies them, so the
-YAML stays short while the index holds the spellings that actually arrive. It is separate from
-:mod:`namenorm.text.translit`, which makes lowercase *match keys*; here the output is a readable name
-with capitals and the marks the scheme prescribes.
+The gazetteer lists each name once in its own script; the press writes it in one of several
+published romanizations, which this module applies (the YAML stays short, the index holds the
+spellings that arrive). Unlike :mod:`namenorm.text.translit` (lowercase *match keys*), it writes
+readable names with capitals and the marks each scheme prescribes.
 
 Schemes (``SCHEMES`` maps each id to the script and language it applies to):
 
@@ -125,21 +124,28 @@ def _armenian(table: dict[str, str], scheme: str) -> Callable[[str], str]:
 
 def _hy_contextual(w: str, i: int, scheme: str, contextual: bool) -> str | None:
     """How the schemes that read Armenian by position render ``w[i]``; None: by the table."""
-    ch = w[i]
-    start = i == 0
-    prev_vowel = i > 0 and (w[i - 1] in _HY_VOWELS or w[i - 1 : i + 1] == "ու")
     if contextual:
-        if ch == "ե" and (start or prev_vowel):
-            return "ye"
-        if ch == "ո" and start:
-            return "vo"
-        if ch == "և" and (start or prev_vowel):
-            return "yev"
-    if scheme == "hy-west" and ch == "յ":
-        if start:
+        letter = _hy_by_position(w, i)
+        if letter is not None:
+            return letter
+    if scheme == "hy-west" and w[i] == "յ":
+        if i == 0:
             return "h"
         if w[i + 1 :] == "ան":
             return "i"  # the -յան surname suffix: -ian
+    return None
+
+
+def _hy_by_position(w: str, i: int) -> str | None:
+    """ե, ո and և at the start of a word or after a vowel (BGN/PCGN and Western)."""
+    ch, start = w[i], i == 0
+    prev_vowel = i > 0 and (w[i - 1] in _HY_VOWELS or w[i - 1 : i + 1] == "ու")
+    if ch == "ե" and (start or prev_vowel):
+        return "ye"
+    if ch == "ո" and start:
+        return "vo"
+    if ch == "և" and (start or prev_vowel):
+        return "yev"
     return None
 
 
@@ -196,8 +202,7 @@ def _russian(table: dict[str, str], scheme: str) -> Callable[[str], str]:
 
 def _ru_around(w: str, i: int) -> tuple[str, str, bool]:
     """The letters before and after ``w[i]``, and whether a soft vowel there is "y"-initial."""
-    prev = w[i - 1] if i else ""
-    nxt = w[i + 1] if i + 1 < len(w) else ""
+    prev, nxt = (w[i - 1] if i else ""), w[i + 1 : i + 2]
     return prev, nxt, i == 0 or prev in _RU_VOWELS or prev in _RU_SIGNS
 
 
@@ -242,8 +247,6 @@ _RU_RULES: dict[str, Callable[[str, int], str | None]] = {
 }  # fmt: skip
 
 
-# --- Azerbaijani ---------------------------------------------------------------------------
-
 _AZ_CYRL_TO_LATN = {
     "а": "a", "б": "b", "в": "v", "г": "q", "ғ": "ğ", "д": "d", "е": "e", "ә": "ə", "ж": "j",
     "з": "z", "и": "i", "ы": "ı", "ј": "y", "й": "y", "к": "k", "ҝ": "g", "л": "l", "м": "m",
@@ -268,16 +271,12 @@ def _table_word(table: dict[str, str]) -> Callable[[str], str]:
     return word
 
 
-# --- Georgian ------------------------------------------------------------------------------
-
 _KA_NATIONAL = {
     "ა": "a", "ბ": "b", "გ": "g", "დ": "d", "ე": "e", "ვ": "v", "ზ": "z", "თ": "t", "ი": "i",
     "კ": "k’", "ლ": "l", "მ": "m", "ნ": "n", "ო": "o", "პ": "p’", "ჟ": "zh", "რ": "r",
     "ს": "s", "ტ": "t’", "უ": "u", "ფ": "p", "ქ": "k", "ღ": "gh", "ყ": "q’", "შ": "sh",
     "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts’", "ჭ": "ch’", "ხ": "kh", "ჯ": "j", "ჰ": "h",
 }  # fmt: skip
-
-# --- Turkish -------------------------------------------------------------------------------
 
 _TR_ASCII = {
     "ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u",
@@ -286,15 +285,12 @@ _TR_ASCII = {
 
 # --- the scheme registry -------------------------------------------------------------------
 
-# Where a scheme applies is said by region tags of the gazetteer (an entity's own, its
-# country's and its parents'): the YAML says which entities are where, never this code.
-#: Armenia and Karabakh: Western Armenian spellings are made of their names only.
+# Where a scheme applies, by region tags of the gazetteer (see Scheme.homes): Western Armenian
+# spellings in Armenia and Karabakh; Armenian forms elsewhere in the South Caucasus too (not
+# the Armenian form of Strasbourg); Russian forms in the former USSR and Russian Empire
+# (elsewhere, "Жозеп Боррель", they make spellings no one uses).
 _ARMENIAN_HOMES = frozenset({"armenian-homeland"})
-#: Where Armenian forms of names are the source of romanizations: Armenia, Karabakh and the
-#: neighbours whose places and people Armenian sources name (not the Armenian form of Strasbourg).
 _SOUTH_CAUCASUS = frozenset({"south-caucasus-area"})
-#: The former Soviet Union and the Russian Empire: where the Russian form of a name is the one
-#: transliterations are made from. Elsewhere ("Жозеп Боррель") they make spellings no one uses.
 _RUSSIAN_HOMES = frozenset({"post-soviet-area"})
 
 RU = frozenset({"ru"})
