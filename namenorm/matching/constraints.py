@@ -130,80 +130,117 @@ def _try(
     config: Config,
     lex: Lexicon,
 ) -> tuple[Match, list[str]] | None:
-    notes: list[str] = []
     kind = reading.type
     wanted = types
     if kind is not None:
         wanted = frozenset({kind}) if types is None else types & {kind}
         if not wanted:
             return None
-    match: Match | None
+    notes: list[str] = []
     if reading.qualifier is not None:
-        # the qualifier must name a place the entity lies in (its country or parent), or the
-        # entity itself ("Khankendi (Stepanakert)", "State Oil Company ... (SOCAR)")
-        where = plain(reading.qualifier, None)
-        if where is None:
-            return None
-        if kind is None and where.type == "place":
-            # "Yerevan, Armenia": a place in a place (a person by country needs a title)
-            wanted = frozenset({"place"}) if types is None else types & {"place"}
-        agreeing: dict[str, str] = {}
-        cands = []
-        for m in ranked(reading.text, wanted, CANDIDATES):
-            if where.type == "place":
-                rel = _ancestors(m.id, entity).get(where.id)
-            else:
-                rel = "itself" if m.id == where.id else None
-            if rel is not None:
-                agreeing[m.id] = rel
-                cands.append(m)
-        match = _pick(cands, config)
-        if match is None:
-            return None
-        rel = agreeing[match.id]
-        notes.append(
-            f"qualifier {reading.qualifier!r} names the same entity"
-            if rel == "itself"
-            else f"qualifier {reading.qualifier!r} agrees: {rel} {where.id}"
-        )
+        match = _qualified(reading, types, wanted, plain, ranked, entity, config, notes)
     else:
-        match = plain(reading.text, types)
-        if match is None and reading.categories:
-            # "Armavir city": of the Armavirs, the one of the kind the word names
-            cands = [
-                c for c in ranked(reading.text, wanted, CANDIDATES)
-                if (e := entity(c.id)) is not None and e.category in reading.categories
-            ]  # fmt: skip
-            match = _pick(cands, config)
-        if match is None and reading.initial:
-            cands = [
-                c for c in ranked(reading.text, wanted, CANDIDATES)
-                if (e := entity(c.id)) is not None and _initial_agrees(reading.initial, e)
-            ]  # fmt: skip
-            match = _pick(cands, config)
-        if match is None:
-            return None
-    if kind is not None and match.type != kind:
+        match = _unqualified(reading, types, wanted, plain, ranked, entity, config)
+    if match is None or (kind is not None and match.type != kind):
         return None  # "ООО «Армения»" is not the state, "Armenia LLC" neither
-    match, note = _kind_ok(match, reading, entity)
+    return _checked(match, reading, entity, lex, plain, notes)
+
+
+def _qualified(
+    reading: Reading,
+    types: frozenset[str] | None,
+    wanted: frozenset[str] | None,
+    plain: Plain,
+    ranked: Ranked,
+    entity: Callable[[str], Entity | None],
+    config: Config,
+    notes: list[str],
+) -> Match | None:
+    """The qualifier must name a place the entity lies in (its country or parent), or the
+    entity itself ("Khankendi (Stepanakert)", "State Oil Company ... (SOCAR)")."""
+    assert reading.qualifier is not None
+    where = plain(reading.qualifier, None)
+    if where is None:
+        return None
+    if reading.type is None and where.type == "place":
+        # "Yerevan, Armenia": a place in a place (a person by country needs a title)
+        wanted = frozenset({"place"}) if types is None else types & {"place"}
+    agreeing: dict[str, str] = {}
+    cands = []
+    for m in ranked(reading.text, wanted, CANDIDATES):
+        if where.type == "place":
+            rel = _ancestors(m.id, entity).get(where.id)
+        else:
+            rel = "itself" if m.id == where.id else None
+        if rel is not None:
+            agreeing[m.id] = rel
+            cands.append(m)
+    match = _pick(cands, config)
     if match is None:
+        return None
+    rel = agreeing[match.id]
+    notes.append(
+        f"qualifier {reading.qualifier!r} names the same entity"
+        if rel == "itself"
+        else f"qualifier {reading.qualifier!r} agrees: {rel} {where.id}"
+    )
+    return match
+
+
+def _unqualified(
+    reading: Reading,
+    types: frozenset[str] | None,
+    wanted: frozenset[str] | None,
+    plain: Plain,
+    ranked: Ranked,
+    entity: Callable[[str], Entity | None],
+    config: Config,
+) -> Match | None:
+    match = plain(reading.text, types)
+    if match is None and reading.categories:
+        # "Armavir city": of the Armavirs, the one of the kind the word names
+        cands = [
+            c for c in ranked(reading.text, wanted, CANDIDATES)
+            if (e := entity(c.id)) is not None and e.category in reading.categories
+        ]  # fmt: skip
+        match = _pick(cands, config)
+    if match is None and reading.initial:
+        cands = [
+            c for c in ranked(reading.text, wanted, CANDIDATES)
+            if (e := entity(c.id)) is not None and _initial_agrees(reading.initial, e)
+        ]  # fmt: skip
+        match = _pick(cands, config)
+    return match
+
+
+def _checked(
+    match: Match,
+    reading: Reading,
+    entity: Callable[[str], Entity | None],
+    lex: Lexicon,
+    plain: Plain,
+    notes: list[str],
+) -> tuple[Match, list[str]] | None:
+    """The match if the kind, the initial and the father's name agree with it, with notes."""
+    kept, note = _kind_ok(match, reading, entity)
+    if kept is None:
         return None
     if note:
         notes.append(note)
     if reading.initial:
-        e = entity(match.id)
+        e = entity(kept.id)
         given = _initial_agrees(reading.initial, e) if e is not None else None
         if not given:
             return None
         notes.append(f"initial '{reading.initial}.' agrees with {given}")
     if reading.father is not None:
-        agrees, note = _father_agrees(reading, match, lex, plain)
+        agrees, note = _father_agrees(reading, kept, lex, plain)
         if not agrees:
             return None
         notes.append(note)
     if reading.type is not None:
         notes.append(f"type {reading.type} implied by the structure: agrees")
-    return match, notes
+    return kept, notes
 
 
 def resolve_structured(

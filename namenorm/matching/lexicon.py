@@ -78,29 +78,10 @@ def _key(words: str) -> tuple[str, ...]:
 
 
 def _load() -> Lexicon:
-    before: set[tuple[str, ...]] = set()
-    after: set[tuple[str, ...]] = set()
-    for text, _lang, position in _rows("titles.tsv", 3):
-        (after if position == "after" else before).add(_key(text))
+    before, after = _titles()
     orgs = {_key(t): (kind, pos) for t, _lang, kind, pos in _rows("organization_words.tsv", 4)}
-    places: dict[tuple[str, ...], tuple[str, str]] = {}
-    attached, elisions = [], []
-    for text, _lang, position, category in _rows("place_words.tsv", 4):
-        if position == "elision":
-            elisions.append(casefold(text))
-        elif position == "attached":
-            side = "before" if text.endswith(".") else "after"
-            attached.append((casefold(text), side, category))
-        else:
-            places[_key(text)] = (position, category)
-    suffixes, markers, genitives = [], set(), []
-    for text, _lang, kind in _rows("patronymics.tsv", 3):
-        if kind == "suffix":
-            suffixes.append(casefold(text))
-        elif kind == "marker":
-            markers.add(casefold(text))
-        elif kind == "genitive":
-            genitives.append(casefold(text))
+    places, attached, elisions = _place_words()
+    suffixes, markers, genitives = _patronymic_words()
     fathers = {eid: tuple(forms.split("|")) for eid, forms in _rows("person_patronymics.tsv", 2)}
     given: dict[str, list[tuple[str, str]]] = {}
     groups: dict[str, list[tuple[str, str]]] = {}
@@ -126,6 +107,45 @@ def _load() -> Lexicon:
 _LEXICON: Lexicon | None = None
 _LOCK = threading.Lock()
 
+
+
+def _titles() -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    before: set[tuple[str, ...]] = set()
+    after: set[tuple[str, ...]] = set()
+    for text, _lang, position in _rows("titles.tsv", 3):
+        (after if position == "after" else before).add(_key(text))
+    return before, after
+
+
+def _place_words() -> tuple[
+    dict[tuple[str, ...], tuple[str, str]], list[tuple[str, str, str]], list[str]
+]:
+    places: dict[tuple[str, ...], tuple[str, str]] = {}
+    attached: list[tuple[str, str, str]] = []
+    elisions: list[str] = []
+    for text, _lang, position, category in _rows("place_words.tsv", 4):
+        if position == "elision":
+            elisions.append(casefold(text))
+        elif position == "attached":
+            side = "before" if text.endswith(".") else "after"
+            attached.append((casefold(text), side, category))
+        else:
+            places[_key(text)] = (position, category)
+    return places, attached, elisions
+
+
+def _patronymic_words() -> tuple[list[str], set[str], list[str]]:
+    suffixes: list[str] = []
+    markers: set[str] = set()
+    genitives: list[str] = []
+    for text, _lang, kind in _rows("patronymics.tsv", 3):
+        if kind == "suffix":
+            suffixes.append(casefold(text))
+        elif kind == "marker":
+            markers.add(casefold(text))
+        elif kind == "genitive":
+            genitives.append(casefold(text))
+    return suffixes, markers, genitives
 
 def lexicon() -> Lexicon:
     """The lexicon, read on first use (once, under a lock)."""

@@ -30,7 +30,7 @@ to the masculine form (Aliyeva is not Ilham Aliyev).
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from namenorm.keys import casefold
@@ -151,37 +151,52 @@ def _patronymic(tokens: list[str], lex: Lexicon) -> tuple[list[str], Step, str] 
     tokens, the step, and the father's given name it contains."""
     if len(tokens) < 3:
         return None
+    return (
+        _marked_patronymic(tokens, lex)
+        or _suffixed_patronymic(tokens, lex)
+        or _genitive_patronymic(tokens, lex)
+    )
+
+
+def _marked_patronymic(tokens: list[str], lex: Lexicon) -> tuple[list[str], Step, str] | None:
+    """"Heydar oglu", "Арифовна" aside: a father's name followed by a marker word."""
     for i in range(1, len(tokens)):
         if casefold(tokens[i]) in lex.markers and len(tokens) - 2 >= 2:
             rest = tokens[: i - 1] + tokens[i + 1:]
             return rest, Step("patronymic", f"{tokens[i - 1]} {tokens[i]}"), tokens[i - 1]
+    return None
+
+
+def _suffixed_patronymic(tokens: list[str], lex: Lexicon) -> tuple[list[str], Step, str] | None:
+    """A word ending in a patronymic suffix (-ович, -evna, ...)."""
     for i, token in enumerate(tokens):
         key = casefold(token)
         for suffix in lex.suffixes:
             if key.endswith(suffix) and len(key) >= len(suffix) + 2 and token[:1].isupper():
                 father = token[: len(token) - len(suffix)]
                 return tokens[:i] + tokens[i + 1:], Step("patronymic", token), father
-    if len(tokens) == 3:
-        middle = tokens[1]
-        for ending in lex.genitives:
-            if casefold(middle).endswith(ending) and len(middle) >= len(ending) + 3:
-                stem = middle[: len(middle) - len(ending)]
-                # Latin -yi only after a vowel (Vovayi); Armenian -ի on any stem
-                if _script(middle) == "LATIN" and stem[-1:].lower() not in "aeiou":
-                    continue
-                return [tokens[0], tokens[2]], Step("patronymic", middle), stem
+    return None
+
+
+def _genitive_patronymic(tokens: list[str], lex: Lexicon) -> tuple[list[str], Step, str] | None:
+    """The father's name in the genitive between given name and surname (Armenian)."""
+    if len(tokens) != 3:
+        return None
+    middle = tokens[1]
+    for ending in lex.genitives:
+        if casefold(middle).endswith(ending) and len(middle) >= len(ending) + 3:
+            stem = middle[: len(middle) - len(ending)]
+            # Latin -yi only after a vowel (Vovayi); Armenian -ի on any stem
+            if _script(middle) == "LATIN" and stem[-1:].lower() not in "aeiou":
+                continue
+            return [tokens[0], tokens[2]], Step("patronymic", middle), stem
     return None
 
 
 def _initials(tokens: list[str]) -> tuple[str, str, str] | None:
     """Initials before or after a surname ("В.В. Путин", "Алиев И.Г.", "Pashinyan N."): the
     reading "И. Алиев", the initials as written, and the first initial."""
-    lead = 0
-    while lead < len(tokens) and _INITIALS.fullmatch(tokens[lead]):
-        lead += 1
-    trail = len(tokens)
-    while trail > lead and _INITIALS.fullmatch(tokens[trail - 1]):
-        trail -= 1
+    lead, trail = _initial_edges(tokens)
     rest = tokens[lead:trail]
     written = tokens[:lead] + tokens[trail:]
     if not written or not rest or (lead and trail < len(tokens)) or len(rest) > 3:
@@ -195,57 +210,91 @@ def _initials(tokens: list[str]) -> tuple[str, str, str] | None:
     return f"{first}. {' '.join(rest)}", " ".join(written), first
 
 
+def _initial_edges(tokens: list[str]) -> tuple[int, int]:
+    """How many tokens at the start are initials, and where those at the end begin."""
+    lead = 0
+    while lead < len(tokens) and _INITIALS.fullmatch(tokens[lead]):
+        lead += 1
+    trail = len(tokens)
+    while trail > lead and _INITIALS.fullmatch(tokens[trail - 1]):
+        trail -= 1
+    return lead, trail
+
+
 def _strip(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[Step], str | None]:
     """Set aside articles, titles, legal forms, organization and place words around a name."""
     steps: list[Step] = []
     category: str | None = None
-    changed = True
-    while changed and tokens:
-        changed = False
-        # titles before the name, and after it (cənab, xanım, cənabları)
-        n = _longest(tokens, lex.titles_before, at_end=False)
-        if 0 < n < len(tokens):
-            steps.append(Step("title", " ".join(tokens[:n])))
-            tokens, changed = tokens[n:], True
-            continue
-        n = _longest(tokens, lex.titles_after, at_end=True)
-        if 0 < n < len(tokens):
-            steps.append(Step("title", " ".join(tokens[-n:])))
-            tokens, changed = tokens[:-n], True
-            continue
-        if len(tokens) >= 3 and (casefold(tokens[1]),) in lex.titles_after:
-            steps.append(Step("title", tokens[1]))  # "Mehriban xanım Əliyeva"
-            tokens, changed = [tokens[0], *tokens[2:]], True
-            continue
-        for at_end in (False, True):
-            for table, kind in ((lex.org_words, None), (lex.place_words, "place-word")):
-                n = _longest(tokens, table, at_end=at_end)
-                if not 0 < n < len(tokens):
-                    continue
-                words = tuple(casefold(t) for t in (tokens[-n:] if at_end else tokens[:n]))
-                position = table[words][1 if kind is None else 0]
-                if position not in ("either", "after" if at_end else "before"):
-                    continue
-                written = " ".join(tokens[-n:] if at_end else tokens[:n])
-                if kind and _INITIALS.fullmatch(written) and written != written.lower():
-                    continue  # "Г. Алиев": an initial, not "г." (город)
-                step_id = kind or table[words][0]
-                steps.append(Step(step_id, written))
-                tokens = tokens[:-n] if at_end else tokens[n:]
-                if kind == "place-word":
-                    category = table[words][1]
-                    if not at_end:  # "ville d'Erevan", "Repubblica dell'Azerbaigian"
-                        head = casefold(tokens[0])
-                        for elision in lex.elisions:
-                            if head.startswith(elision) and len(head) > len(elision) + 1:
-                                steps.append(Step("place-word", tokens[0][: len(elision)]))
-                                tokens = [tokens[0][len(elision):], *tokens[1:]]
-                                break
-                changed = True
-                break
-            if changed:
-                break
+    while tokens:
+        found = _strip_title(tokens, lex) or _strip_word(tokens, lex)
+        if found is None:
+            break
+        tokens, new_steps, new_category = found
+        steps += new_steps
+        category = new_category or category
     return tokens, steps, category
+
+
+_Stripped = tuple[list[str], list[Step], str | None]
+
+
+def _strip_title(tokens: list[str], lex: Lexicon) -> _Stripped | None:
+    """A title before the name, after it (cənab, xanım, cənabları), or between its words."""
+    n = _longest(tokens, lex.titles_before, at_end=False)
+    if 0 < n < len(tokens):
+        return tokens[n:], [Step("title", " ".join(tokens[:n]))], None
+    n = _longest(tokens, lex.titles_after, at_end=True)
+    if 0 < n < len(tokens):
+        return tokens[:-n], [Step("title", " ".join(tokens[-n:]))], None
+    if len(tokens) >= 3 and (casefold(tokens[1]),) in lex.titles_after:
+        return [tokens[0], *tokens[2:]], [Step("title", tokens[1])], None  # "Mehriban xanım"
+    return None
+
+
+def _strip_word(tokens: list[str], lex: Lexicon) -> _Stripped | None:
+    """An organization word or legal form, or a place word, before or after the name."""
+    for at_end in (False, True):
+        for table, kind in ((lex.org_words, None), (lex.place_words, "place-word")):
+            n = _word_at(tokens, table, kind, at_end)
+            if n == 0:
+                continue
+            words = tuple(casefold(t) for t in (tokens[-n:] if at_end else tokens[:n]))
+            written = " ".join(tokens[-n:] if at_end else tokens[:n])
+            steps = [Step(kind or table[words][0], written)]
+            rest = tokens[:-n] if at_end else tokens[n:]
+            if kind != "place-word":
+                return rest, steps, None
+            if not at_end:  # "ville d'Erevan", "Repubblica dell'Azerbaigian"
+                rest = _strip_elision(rest, lex, steps)
+            return rest, steps, table[words][1]
+    return None
+
+
+def _word_at(
+    tokens: list[str], table: Mapping[tuple[str, ...], tuple[str, str]], kind: str | None,
+    at_end: bool,
+) -> int:
+    """How many tokens at that end are a word of ``table`` that may stand there (0: none)."""
+    n = _longest(tokens, table, at_end=at_end)
+    if not 0 < n < len(tokens):
+        return 0
+    words = tuple(casefold(t) for t in (tokens[-n:] if at_end else tokens[:n]))
+    position = table[words][1 if kind is None else 0]
+    if position not in ("either", "after" if at_end else "before"):
+        return 0
+    written = " ".join(tokens[-n:] if at_end else tokens[:n])
+    if kind and _INITIALS.fullmatch(written) and written != written.lower():
+        return 0  # "Г. Алиев": an initial, not "г." (город)
+    return n
+
+
+def _strip_elision(tokens: list[str], lex: Lexicon, steps: list[Step]) -> list[str]:
+    head = casefold(tokens[0])
+    for elision in lex.elisions:
+        if head.startswith(elision) and len(head) > len(elision) + 1:
+            steps.append(Step("place-word", tokens[0][: len(elision)]))
+            return [tokens[0][len(elision):], *tokens[1:]]
+    return tokens
 
 
 def _implied_type(steps: Iterable[Step]) -> tuple[bool, str | None]:
@@ -284,20 +333,24 @@ def readings(query: str) -> list[Reading]:
     if qualified is not None:
         name, qualifier = qualified
         out.append(Reading(name, (Step("qualifier", qualifier),), qualifier=qualifier))
+    main = _main_reading(q, words, lex)
+    if main is not None:
+        out.append(main)
+    out.extend(_given_name_readings(main, q, lex))
+    return out
+
+
+def _main_reading(q: str, words: list[str], lex: Lexicon) -> Reading | None:
+    """The query with quotes, attached words, a country before a title, titles, legal forms,
+    generic words, a patronymic and initials set aside; None when nothing was, or too little
+    of a name is left."""
     tokens = [t for t in (_strip_quotes(w) for w in words) if t]
     steps: list[Step] = []
     if len(tokens) != len(words) or any(t != w for t, w in zip(tokens, words)):
         steps.append(Step("quotes", ""))
     tokens, attached, category = _split_attached(tokens, lex)
     steps += attached
-    title_country = None
-    n = _longest(tokens[1:], lex.titles_before, at_end=False)
-    if n and not _longest(tokens, lex.titles_before, at_end=False) and len(tokens) - 1 - n >= 2:
-        # a state before the title ("Azərbaycan Prezidenti", "French President"): the person
-        # must be of that country
-        title_country = tokens[0]
-        steps.append(Step("qualifier", tokens[0]))
-        tokens = tokens[1:]
+    tokens, title_country = _country_before_title(tokens, lex, steps)
     tokens, stripped, stripped_category = _strip(tokens, lex)
     steps += stripped
     category = stripped_category or category
@@ -312,29 +365,42 @@ def readings(query: str) -> list[Reading]:
     if initials is not None:
         text, written, initial = initials
         steps.append(Step("initials", written))
-    kinds = {s.id for s in steps} - {"quotes"}
     agree, implied = _implied_type(steps)
-    wrapper_words = lex.words
-    name_words = [t for t in tokens if casefold(t) not in wrapper_words]
-    ok = bool(kinds) and agree and bool(name_words) and text != q
+    if not _enough_left(q, text, tokens, steps, agree, lex):
+        return None
+    return Reading(
+        text,
+        tuple(steps),
+        type=implied,
+        initial=initial,
+        qualifier=title_country,
+        father=father,
+        categories=CATEGORIES.get(category or ""),
+    )
+
+
+def _country_before_title(
+    tokens: list[str], lex: Lexicon, steps: list[Step]
+) -> tuple[list[str], str | None]:
+    """A state before the title ("Azərbaycan Prezidenti", "French President"): the person must
+    be of that country."""
+    n = _longest(tokens[1:], lex.titles_before, at_end=False)
+    if n and not _longest(tokens, lex.titles_before, at_end=False) and len(tokens) - 1 - n >= 2:
+        steps.append(Step("qualifier", tokens[0]))
+        return tokens[1:], tokens[0]
+    return tokens, None
+
+
+def _enough_left(
+    q: str, text: str, tokens: list[str], steps: list[Step], agree: bool, lex: Lexicon
+) -> bool:
+    kinds = {s.id for s in steps} - {"quotes"}
+    name_words = [t for t in tokens if casefold(t) not in lex.words]
+    if not (kinds and agree and name_words and text != q):
+        return False
     # A title or a patronymic needs a full name after it (two words): "Mrs Pashinyan" is not
     # Nikol Pashinyan, "President Aliyev" not one of the Aliyevs.
-    if ok and kinds & {"title", "patronymic"} and len(text.split()) < 2:
-        ok = False
-    main = None
-    if ok:
-        main = Reading(
-            text,
-            tuple(steps),
-            type=implied,
-            initial=initial,
-            qualifier=title_country,
-            father=father,
-            categories=CATEGORIES.get(category or ""),
-        )
-        out.append(main)
-    out.extend(_given_name_readings(main, q, lex))
-    return out
+    return not (kinds & {"title", "patronymic"} and len(text.split()) < 2)
 
 
 def _given_name_readings(main: Reading | None, q: str, lex: Lexicon) -> list[Reading]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from namenorm.gazetteer.model import Entity
+from namenorm.gazetteer.model import Entity, Name
 from namenorm.matching.match import Match
 
 __all__ = ["DemonymForms", "derive"]
@@ -66,6 +66,25 @@ _MIN_FORM_ARABIC = 4
 _RU_PLURAL = (("е", ("", "ам", "ами", "ах")), ("ы", ("ев", "ов", "ам", "ами", "ах")))
 
 
+def _derived_forms(e: Entity) -> list[tuple[Name, str, str]]:
+    """(name, form, language) of every demonym form the entity's names give."""
+    langs = {n.lang for n in e.names}
+    out: list[tuple[Name, str, str]] = []
+    for n in e.names:
+        derived: list[tuple[str, str]] = []
+        if n.kind == "demonym" and n.lang:
+            derived = [(f, n.lang) for f in plural_cases(n.text, n.lang)]
+        elif n.lang and n.kind not in ("demonym", "abbreviation", "official"):
+            derived = [(f, n.lang) for f in derive(n.text, n.lang)]
+        if n.text == e.name:
+            # Spanish and Italian often write a country as English does ("Armenia")
+            for other in ("es", "it"):
+                if other not in langs:
+                    derived += [(f, other) for f in derive(n.text, other)]
+        out += [(n, form, lang) for form, lang in derived]
+    return out
+
+
 def derive(name: str, lang: str) -> list[str]:
     """The demonym forms of one name in ``lang`` (lower case in the languages that write them
     so).
@@ -78,16 +97,14 @@ def derive(name: str, lang: str) -> list[str]:
     low = name.lower() if lang in _LOWER else name
     base = low[2:] if lang == "ar" and low.startswith("ال") else low
     stems = [base[: len(base) - len(end)] + new for end, new in _STEMS[lang] if base.endswith(end)]
-    out: list[str] = []
-    for stem in stems:
-        for ending in _ENDINGS[lang]:
-            form = stem + ending
-            if lang == "ar":
-                out.extend(p + form for p in _AR_PREFIXES)
-            else:
-                out.append(form)
+    prefixes = _AR_PREFIXES if lang == "ar" else ("",)
+    out = [p + stem + ending for stem in stems for ending in _ENDINGS[lang] for p in prefixes]
+    return _long_enough(out, lang)
+
+
+def _long_enough(forms: list[str], lang: str) -> list[str]:
     least = _MIN_FORM_ARABIC if lang in ("ar", "fa") else _MIN_FORM
-    return [f for f in dict.fromkeys(out) if sum(ch.isalpha() for ch in f) >= least]
+    return [f for f in dict.fromkeys(forms) if sum(ch.isalpha() for ch in f) >= least]
 
 
 def plural_cases(demonym: str, lang: str) -> list[str]:
@@ -125,26 +142,14 @@ class DemonymForms:
         for e in entities:
             if not any(n.kind == "demonym" for n in e.names):
                 continue
-            langs = {n.lang for n in e.names}
-            for n in e.names:
-                derived: list[tuple[str, str]] = []
-                if n.kind == "demonym" and n.lang:
-                    derived = [(f, n.lang) for f in plural_cases(n.text, n.lang)]
-                elif n.lang and n.kind not in ("demonym", "abbreviation", "official"):
-                    derived = [(f, n.lang) for f in derive(n.text, n.lang)]
-                if n.text == e.name:
-                    # Spanish and Italian often write a country as English does ("Armenia")
-                    for other in ("es", "it"):
-                        if other not in langs:
-                            derived += [(f, other) for f in derive(n.text, other)]
-                for form, lang in derived:
-                    key = key_of(form, form.isascii())[0]
-                    if not key or key in alias_keys:
-                        continue
-                    if key not in forms:
-                        forms[key] = _Form(e.id, n.text, lang)
-                    elif (old := forms[key]) is not None and old.entity != e.id:
-                        forms[key] = None  # two peoples: neither
+            for n, form, lang in _derived_forms(e):
+                key = key_of(form, form.isascii())[0]
+                if not key or key in alias_keys:
+                    continue
+                if key not in forms:
+                    forms[key] = _Form(e.id, n.text, lang)
+                elif (old := forms[key]) is not None and old.entity != e.id:
+                    forms[key] = None  # two peoples: neither
         self._forms = {k: v for k, v in forms.items() if v is not None}
 
     def match(self, key: str, word: str, upper: bool, sentence_start: bool,

@@ -70,24 +70,35 @@ def _elsewhere(
     place of the same name) dropped when the document names such a country, or writes "state"
     before the name, and names nothing that shares a region tag with the entity."""
     first_at = {t.start: k for k, t in enumerate(tokens)}
-    drop: set[str] = set()
-    for eid in {m.id for m in mentions}:
-        entity = entities.get(eid)
-        if entity is None or not entity.namesakes:
-            continue
-        own = region_tags(entity, entities.get)
-        related = [entities.get(m.id) for m in mentions if m.id != eid]
-        if any(e is not None and own & region_tags(e, entities.get) for e in related):
-            continue
-        state = any(
-            (k := first_at.get(m.start)) and tokens[k - 1].key in state_keys
-            for m in mentions
-            if m.id == eid
-        )
-        if state or any(e is not None and {e.id, _country(e)} & set(entity.namesakes)
-                        for e in related):
-            drop.add(eid)
+    drop = {
+        eid
+        for eid in {m.id for m in mentions}
+        if _means_the_namesake(eid, tokens, first_at, mentions, entities, state_keys)
+    }
     return [m for m in mentions if m.id not in drop]
+
+
+def _means_the_namesake(
+    eid: str,
+    tokens: list[Token],
+    first_at: dict[int, int],
+    mentions: list[Mention],
+    entities: Mapping[str, Entity],
+    state_keys: frozenset[str],
+) -> bool:
+    entity = entities.get(eid)
+    if entity is None or not entity.namesakes:
+        return False
+    own = region_tags(entity, entities.get)
+    related = [e for m in mentions if m.id != eid and (e := entities.get(m.id)) is not None]
+    if any(own & region_tags(e, entities.get) for e in related):
+        return False
+    state = any(
+        (k := first_at.get(m.start)) and tokens[k - 1].key in state_keys
+        for m in mentions
+        if m.id == eid
+    )
+    return state or any({e.id, _country(e)} & set(entity.namesakes) for e in related)
 
 
 def _plain(text: str) -> str:
