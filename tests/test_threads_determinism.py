@@ -96,6 +96,9 @@ def test_threads_annotate_as_one_caller_does():
 def test_lazy_default_resolver_is_built_once_under_a_race(monkeypatch):
     """Sixteen threads ask for the default resolver at the same moment: one build."""
     monkeypatch.setattr(namenorm, "_default_resolver", None)
+    from namenorm.matching import resolver as resolver_module
+
+    resolver_module._bundled_index.cache_clear()  # Resolver() shares one bundled index a process
     real = compiled_module.load_bundled
     builds = []
 
