@@ -182,7 +182,14 @@ def ascii_form(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+#: Letters of the Abkhaz alphabet (Cyrillic and Latin): the names GeoNames writes with them are
+#: Abkhaz, not the Russian its Cyrillic would be taken for, and no key reads them well.
+ABKHAZ_LETTERS = frozenset("ҭԥӷӡҟҵҽҿџҩҳҕԤҬӶӠҞҴҼҾЏҨҲҔ")
+
+
 def skip_reason(text: str) -> str | None:
+    if ABKHAZ_LETTERS & set(text):
+        return "abkhaz"
     if text != text.strip() or "  " in text or unicodedata.normalize("NFC", text) != text:
         return "not-clean"
     if len(text) > MAX_LEN:

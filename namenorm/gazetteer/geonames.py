@@ -67,7 +67,9 @@ def _cities(min_population: int) -> list[dict[str, Any]]:
 
 
 def _clean(text: object) -> str | None:
-    if not isinstance(text, str):
+    """The text NFC with spaces collapsed; None for no text, or for letters beyond the first
+    plane (Gothic and the like: the YAML round trip would split them into surrogates)."""
+    if not isinstance(text, str) or any(ord(ch) > 0xFFFF for ch in text):
         return None
     text = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     return text or None
