@@ -29,7 +29,6 @@ from namenorm._cache import BoundedCache
 from namenorm._config import Config
 from namenorm.gazetteer.model import Gazetteer
 from namenorm.index.tables import Index
-from namenorm.keys import QueryKeys
 from namenorm.matching.candidates import (
     MAX_INPUT_LENGTH,
     MAX_QUERY_LENGTH,
@@ -37,9 +36,7 @@ from namenorm.matching.candidates import (
     gather,
     index_source,
 )
-from namenorm.matching.inflect import PhraseStem
 from namenorm.matching.match import Match, check_query, check_types, explain, with_step
-from namenorm.matching.score import Evidence
 
 __all__ = [
     "CACHE_MAX_CHARS",
@@ -274,7 +271,7 @@ class Resolver:
             near = f", a declared near-miss: margin {margin:g} required"
         if runner is not None and best.capped - runner.capped < margin:
             return None
-        match = self._match(
+        match = explain(self._index, 
             query, q, best.ei, best.i, best.ev, best.capped, best.cut, best.inflection
         )
         said = (
@@ -309,7 +306,7 @@ class Resolver:
             entries = entries[:limit]
         # Only the matches asked for are built: explanations are text and cost time.
         return [
-            self._match(query, q, e.ei, e.i, e.ev, e.capped, e.cut, e.inflection)
+            explain(self._index, query, q, e.ei, e.i, e.ev, e.capped, e.cut, e.inflection)
             for e in entries
         ]
 
@@ -340,7 +337,7 @@ class Resolver:
             entries = entries[:limit]
         return [
             (
-                self._match(query, q, e.ei, e.raw_i, e.raw_ev, e.raw, "", e.inflection),
+                explain(self._index, query, q, e.ei, e.raw_i, e.raw_ev, e.raw, "", e.inflection),
                 e.raw > e.capped,
             )
             for e in entries
@@ -350,19 +347,6 @@ class Resolver:
         self, query: str, types: frozenset[str] | None, *, contest: float | None = None
     ) -> Found | None:
         return gather(self._index, query, types, self._source, contest=contest)
-
-    def _match(
-        self,
-        query: str,
-        q: QueryKeys,
-        ei: int,
-        i: int,
-        ev: Evidence,
-        score: float,
-        cut: str,
-        inflection: tuple[PhraseStem, QueryKeys, float] | None = None,
-    ) -> Match:
-        return explain(self._index, query, q, ei, i, ev, score, cut, inflection)
 
 
 def resolve_chunk(
