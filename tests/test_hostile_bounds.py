@@ -37,9 +37,14 @@ def _one_line_error(proc) -> str:
 
 
 def _peak_mb(code: str, path) -> float:
-    """The peak resident memory of a fresh interpreter that runs ``code`` on ``path``."""
-    script = f"import resource, sys\npath = sys.argv[1]\n{code}\n" + (
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000)"
+    """The peak resident memory (MB) of a fresh interpreter that runs ``code`` on ``path``.
+
+    ``VmHWM`` belongs to the new address space. ``ru_maxrss`` would not do: Linux carries it
+    over exec, so a child of a large pytest process reported pytest's own size (623 MB in CI).
+    """
+    script = f"import sys\npath = sys.argv[1]\n{code}\n" + (
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+        "print(int(hwm.split()[1]) / 1000)"
     )
     proc = subprocess.run(
         [sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=600
