@@ -7,8 +7,13 @@ gazetteer is left out, so every row is a name namenorm should NOT resolve: the s
 resolves anyway is the false-positive rate on everyday names.
 
     python -m benchmarks.make_common_names [--seed 13] [--per-kind 30] [--out PATH]
+    python -m benchmarks.make_common_names --source mimesis   # the held-out set
 
-The header records faker's version: another version has other lists, hence another file.
+The header records the package's version: another version has other lists, hence another file.
+
+Two sources, because namenorm's own rule data (``gazetteer/lexicon/everyday_names.tsv``) is taken
+from faker: the faker set measures names the rule has seen; the mimesis set (another package,
+other compilers, 49 locales) is held out from every rule and is the figure to trust.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ from unidecode import unidecode
 
 import namenorm
 
-OUT = Path(__file__).resolve().parent / "data" / "common_names.tsv"
+DATA = Path(__file__).resolve().parent / "data"
+OUT = DATA / "common_names.tsv"
+OUT_HELDOUT = DATA / "common_names_mimesis.tsv"
 
 LOCALES = (
     "en_US",
@@ -60,6 +67,39 @@ LOCALES = (
 # Locales that write the surname first; CJK without a space between the parts.
 SURNAME_FIRST = {"hu_HU", "ja_JP", "zh_CN", "ko_KR", "vi_VN"}
 NO_SPACE = {"ja_JP", "zh_CN", "ko_KR"}
+
+
+def mimesis_locales() -> list[str]:
+    """Every mimesis locale that ships person names."""
+    import mimesis
+
+    root = Path(mimesis.__file__).parent / "datasets"
+    return sorted(p.parent.name for p in root.glob("*/person.json"))
+
+
+def mimesis_lists(locale: str) -> tuple[list[str], list[str]]:
+    import json
+
+    import mimesis
+
+    path = Path(mimesis.__file__).parent / "datasets" / locale / "person.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return _flat(data.get("names")), _flat(data.get("surnames"))
+
+
+def _flat(value: object) -> list[str]:
+    """The strings of a list, or of a dict of lists (by gender), sorted and stripped."""
+    items = value.values() if isinstance(value, dict) else [value or []]
+    out = {x.strip() for group in items for x in group if isinstance(x, str) and x.strip()}
+    return sorted(out)
+
+
+def _source_version(source: str) -> str:
+    if source == "mimesis":
+        import mimesis
+
+        return f"mimesis {mimesis.__version__}"
+    return f"faker {_faker_version()}"
 
 
 def _faker_version() -> str:
@@ -116,7 +156,7 @@ def gazetteer_folds() -> set[str]:
     return folds
 
 
-def build(seed: int, per_kind: int) -> list[tuple[str, str, str]]:
+def build(seed: int, per_kind: int, source: str = "faker") -> list[tuple[str, str, str]]:
     taken = gazetteer_folds()
     rng = random.Random(seed)
     rows: list[tuple[str, str, str]] = []
@@ -130,8 +170,10 @@ def build(seed: int, per_kind: int) -> list[tuple[str, str, str]]:
         rows.append((name, locale, kind))
         return True
 
-    for locale in LOCALES:
-        given, surnames = locale_lists(locale)
+    locales = mimesis_locales() if source == "mimesis" else LOCALES
+    lists = mimesis_lists if source == "mimesis" else locale_lists
+    for locale in locales:
+        given, surnames = lists(locale)
         if not given or not surnames:
             continue
         for kind, pool in (("given", given), ("surname", surnames)):
@@ -145,23 +187,31 @@ def build(seed: int, per_kind: int) -> list[tuple[str, str, str]]:
             if picked == per_kind:
                 break
             g, s = rng.choice(given), rng.choice(surnames)
-            parts = (s, g) if locale in SURNAME_FIRST else (g, s)
-            full = ("" if locale in NO_SPACE else " ").join(parts)
+            parts = (s, g) if _locale(locale) in SURNAME_FIRST else (g, s)
+            full = ("" if _locale(locale) in NO_SPACE else " ").join(parts)
             picked += keep(full, locale, "full")
     return rows
+
+
+def _locale(name: str) -> str:
+    """faker's spelling of a locale (``ja_JP``) for mimesis' (``ja``), for the name-order tables."""
+    short = {"hu": "hu_HU", "ja": "ja_JP", "zh": "zh_CN", "ko": "ko_KR"}
+    return short.get(name, name)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--per-kind", type=int, default=30)
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--source", choices=("faker", "mimesis"), default="faker")
+    parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    rows = build(args.seed, args.per_kind)
+    args.out = args.out or (OUT_HELDOUT if args.source == "mimesis" else OUT)
+    rows = build(args.seed, args.per_kind, args.source)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8", newline="\n") as f:
         f.write(
-            f"# faker {_faker_version()}; seed {args.seed}; {args.per_kind} per kind and locale; "
+            f"# {_source_version(args.source)}; seed {args.seed}; {args.per_kind} per kind and locale; "
             "written by benchmarks/make_common_names.py\n"
         )
         f.write("# name\tlocale\tkind\n")

@@ -49,6 +49,15 @@ def test_real_spellings_shape(ids: set[str]) -> None:
     assert sum(r[3] == "namesake" for r in data) >= 60
 
 
+def test_heldout_common_names_shape() -> None:
+    text = (DATA / "common_names_mimesis.tsv").read_text(encoding="utf-8")
+    assert text.startswith("# mimesis ")
+    data = rows("common_names_mimesis.tsv")
+    assert len(data) >= 3000
+    assert {r[2] for r in data} == {"given", "surname", "full"}
+    assert len({r[1] for r in data}) >= 40
+
+
 def test_common_names_shape() -> None:
     text = (DATA / "common_names.tsv").read_text(encoding="utf-8")
     assert text.startswith("# faker ")
@@ -66,7 +75,8 @@ def test_common_names_are_not_gazetteer_names() -> None:
     from benchmarks.make_common_names import fold, gazetteer_folds
 
     taken = gazetteer_folds()
-    assert not [r[0] for r in rows("common_names.tsv") if fold(r[0]) in taken]
+    for file in ("common_names.tsv", "common_names_mimesis.tsv"):
+        assert not [r[0] for r in rows(file) if fold(r[0]) in taken], file
 
 
 def test_name_pairs_shape(ids: set[str]) -> None:
