@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from namenorm.index.tables import Alias, Index
 from namenorm.keys import QueryKeys, normalized_keys, query_keys
+from namenorm.matching.everyday import everyday_name
 from namenorm.matching.inflect import PhraseStem, stem_phrase
 from namenorm.matching.score import Evidence, score_alias
 from namenorm.text.scripts import detect_script
@@ -154,6 +155,10 @@ def inflected(
     factor = index.config.inflected
     if factor <= 0:
         return []  # switched off
+    if everyday_name(q.norm) == "name":
+        # An everyday name is a name as it stands ("Michela", "Орлова", "Babayeva"), not an
+        # inflected form of a name of ours ("Michel" + -a).
+        return []
     best: dict[int, Entry] = {}
     for variant in stem_phrase(q.norm):
         qv = normalized_keys(variant.text)
@@ -251,15 +256,26 @@ def rank_ids(
     needs-context counts at most ``needs_context_ceiling``, and an entity whose
     needs-context alias is the query (exact or folded) stays under the ceiling unless a
     plain alias of it matches as closely: "Macro" must not reach Macron through
-    fuzziness. *Raw*: no cap."""
+    fuzziness. *Raw*: no cap.
+
+    A query that is an everyday personal name (:mod:`namenorm.matching.everyday`) is taken
+    only on exact and folded evidence: "Francis" is not a misspelling of "Francia"; nor is
+    a full name made of everyday names a misspelling of a person's name."""
     config = index.config
     aliases, entities = index.aliases, index.entities
     best = _Best(config.needs_context_ceiling)
+    everyday = everyday_name(q.norm)
     for i in ids:
         alias = aliases[i]
-        if types is not None and entities[alias.entity].type not in types:
+        kind = entities[alias.entity].type
+        if types is not None and kind not in types:
             continue
         ev = score_alias(q, alias, config)
-        if ev is not None:
-            best.add(i, alias, ev)
+        if ev is None:
+            continue
+        if ev.method not in _SURE and (
+            everyday == "name" or (everyday == "full" and kind == "person")
+        ):
+            continue
+        best.add(i, alias, ev)
     return best.entries(index)
