@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from namenorm.index.tables import Alias, Index
-from namenorm.keys import QueryKeys, normalized_keys, query_keys
+from namenorm.keys import QueryKeys, casefold, normalized_keys, query_keys
 from namenorm.matching.everyday import everyday_name
 from namenorm.matching.inflect import PhraseStem, stem_phrase
 from namenorm.matching.score import Evidence, score_alias
@@ -32,6 +32,7 @@ __all__ = [
     "Found",
     "Source",
     "fuzzy_ceiling",
+    "gate_surnames",
     "gather",
     "index_source",
     "inflected",
@@ -105,13 +106,13 @@ def gather(
     if contest is not None and not q.gapped:
         quick = _uncontested(index, q, types, contest)
         if quick is not None:
-            return query, q, quick
+            return query, q, gate_surnames(index, quick)
     entries = rank_ids(index, q, source.aliases(q), types)
-    if any(e.raw_ev.method in _SURE for e in entries):
-        # The query is a name as it stands ("Шуши", "Azerbaijani", "Martuni"): it is not
-        # read as an inflected form of another ("Azerbaijan" + Turkish -i).
-        return query, q, entries
-    return query, q, _better_of(entries, inflected(index, q, types, source.stems))
+    if not any(e.raw_ev.method in _SURE for e in entries):
+        # A query that is a name as it stands ("Шуши", "Azerbaijani", "Martuni") is not read
+        # as an inflected form of another ("Azerbaijan" + Turkish -i).
+        entries = _better_of(entries, inflected(index, q, types, source.stems))
+    return query, q, gate_surnames(index, entries)
 
 
 def _uncontested(
@@ -169,6 +170,8 @@ def inflected(
         for e in rank_ids(index, qv, stem_ids(qv), types):
             if not _stem_counts(index, qv, e, script, proclitic):
                 continue
+            if _feminine(index.aliases[e.raw_i], variant):
+                continue
             entry = e._replace(
                 capped=round(e.capped * factor, 6),
                 raw=round(e.raw * factor, 6),
@@ -196,6 +199,22 @@ def _stem_counts(index: Index, qv: QueryKeys, e: Entry, script: str, proclitic: 
     # Arabic-script and Hebrew keys are consonant skeletons: after a proclitic only the very
     # name will do, not a surname alone ("الرئيسي", "main", is not Raisi).
     return not (proclitic and (method != "exact" or alias.kind in _DERIVED_KINDS))
+
+
+#: Masculine surname endings whose feminine form adds -a (Aliyev/Aliyeva, Лавров/Лаврова).
+_MASCULINE = ("ov", "ev", "ёв", "ов", "ев")
+
+
+def _feminine(alias: Alias, variant: PhraseStem) -> bool:
+    """Whether ``variant`` reaches the bare surname ``alias`` by removing the -a that makes a
+    masculine -ov/-ev surname feminine: "Mutalibova" is a woman of that name, not Ayaz
+    Mutalibov (the genitive "Лаврова" is the same letters: the bare form cannot tell them
+    apart, so it abstains)."""
+    return (
+        alias.kind == "surname"
+        and variant.ending in ("a", "а")
+        and casefold(alias.text).endswith(_MASCULINE)
+    )
 
 
 def fuzzy_ceiling(index: Index, q: QueryKeys) -> float:
@@ -279,3 +298,35 @@ def rank_ids(
             continue
         best.add(i, alias, ev)
     return best.entries(index)
+
+
+def gate_surnames(index: Index, entries: list[Entry]) -> list[Entry]:
+    """``entries`` with a bare surname that ordinary people bear too
+    (:mod:`namenorm.matching.everyday`) held at ``needs_context_ceiling``, as a needs-context
+    alias is, when several of the entities rest on such a surname ("Həsənov", "ალიევმა") or
+    when its person is named in fewer than ``Config.prominent_languages`` languages ("Harris"
+    is not Kamala Harris on its own; "Pashinyan" is Nikol Pashinyan)."""
+    config = index.config
+    ceiling = config.needs_context_ceiling
+    bare = [e for e in entries if e.capped > ceiling and _everyday_surname(index.aliases[e.i])]
+    if not bare:
+        return entries
+    shared = len(bare) > 1
+    out = {e.ei: e for e in entries}
+    for e in bare:
+        names = index.entities[e.ei].names
+        if shared:
+            why = "an everyday surname alone, borne by several of our persons"
+        elif len({n.lang or n.script for n in names}) < config.prominent_languages:
+            why = (
+                "an everyday surname alone, of a person named in fewer than "
+                f"{config.prominent_languages} languages"
+            )
+        else:
+            continue
+        out[e.ei] = e._replace(capped=ceiling, cut=why)
+    return list(out.values())
+
+
+def _everyday_surname(alias: Alias) -> bool:
+    return alias.kind == "surname" and everyday_name(alias.text) == "name"
