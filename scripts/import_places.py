@@ -570,10 +570,13 @@ def mark_precision(new, ordinary, stats, notes):
 
 
 def mark_historical_namesakes(g, new, stats, notes):
-    """A variant (not the canonical name) of a new place that sounds like a historical name of
-    another place (phonetic keys at most one edit apart) resolves only with context: Sardarapat's
-    GeoNames variant "Oktemberjan" is Armavir's Soviet name Hoktemberyan, and a noisy form of
-    either would otherwise fall between them."""
+    """A variant of a new place that sounds like a historical name of another place (phonetic
+    keys at most one edit apart) resolves only with context: Sardarapat's GeoNames variant
+    "Oktemberjan" is Armavir's Soviet name Hoktemberyan, and a noisy form of either would
+    otherwise fall between them. The place's own name in another script or spelling (within one
+    edit of its canonical name: the Erebuni district's "Эребуни", Yerevan's old name too) is
+    left alone: that is a collision of canonical names, which ``shared`` and ``near_miss``
+    handle."""
     import jellyfish
 
     from namenorm.keys import phonetic_key
@@ -588,10 +591,13 @@ def mark_historical_namesakes(g, new, stats, notes):
                 if n.kind == "historical" and (k := phon(n.text)):
                     historical[len(k)].add((k, e.id))
     for ent in new:
+        own = phon(ent["name"])
         for n in ent["names"]:
             if n.get("needs_context") or n.get("exact_only"):
                 continue
             k = phon(n["text"])
+            if jellyfish.damerau_levenshtein_distance(k, own) <= 1:
+                continue  # the place's own name in another script or spelling ("Эребуни")
             near = sorted({eid for size in (len(k) - 1, len(k), len(k) + 1)
                            for hk, eid in historical.get(size, ())
                            if eid != ent["id"] and jellyfish.damerau_levenshtein_distance(k, hk) <= 1})
