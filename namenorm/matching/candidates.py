@@ -303,29 +303,24 @@ def rank_ids(
 def gate_surnames(index: Index, entries: list[Entry]) -> list[Entry]:
     """``entries`` with a bare surname that ordinary people bear too
     (:mod:`namenorm.matching.everyday`) held at ``needs_context_ceiling``, as a needs-context
-    alias is, when several of the entities rest on such a surname ("Həsənov", "ალიევმა") or
-    when its person is named in fewer than ``Config.prominent_languages`` languages ("Harris"
-    is not Kamala Harris on its own; "Pashinyan" is Nikol Pashinyan)."""
+    alias is, when its person is named in fewer than ``Config.prominent_languages`` languages
+    ("Harris" is not Kamala Harris on its own; "Pashinyan" is Nikol Pashinyan). When several
+    entities rest on such a surname ("Həsənov", "Aliyev") nothing is held: they tie, and the
+    margin (or the document) decides between them."""
     config = index.config
     ceiling = config.needs_context_ceiling
     bare = [e for e in entries if e.capped > ceiling and _everyday_surname(index.aliases[e.i])]
-    if not bare:
+    if len(bare) != 1:
         return entries
-    shared = len(bare) > 1
-    out = {e.ei: e for e in entries}
-    for e in bare:
-        names = index.entities[e.ei].names
-        if shared:
-            why = "an everyday surname alone, borne by several of our persons"
-        elif len({n.lang or n.script for n in names}) < config.prominent_languages:
-            why = (
-                "an everyday surname alone, of a person named in fewer than "
-                f"{config.prominent_languages} languages"
-            )
-        else:
-            continue
-        out[e.ei] = e._replace(capped=ceiling, cut=why)
-    return list(out.values())
+    (e,) = bare
+    names = index.entities[e.ei].names
+    if len({n.lang or n.script for n in names}) >= config.prominent_languages:
+        return entries
+    why = (
+        "an everyday surname alone, of a person named in fewer than "
+        f"{config.prominent_languages} languages"
+    )
+    return [x._replace(capped=ceiling, cut=why) if x is e else x for x in entries]
 
 
 def _everyday_surname(alias: Alias) -> bool:
