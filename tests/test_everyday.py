@@ -148,11 +148,6 @@ def test_everyday_surname_of_several_persons_abstains():
     assert r.resolve("Zakir Hasanov").id == "zakir-hasanov"
 
 
-def test_config_rejects_a_negative_prominence():
-    with pytest.raises(ValueError):
-        Config(prominent_languages=-1)
-
-
 # -- rule: a feminine -ova/-eva form is another person ------------------------------------------
 
 
