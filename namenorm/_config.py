@@ -120,6 +120,7 @@ _CHECKS = {
     "short_key": _check_count,
     "min_skeleton": _check_count,
     "min_phonetic_stem": _check_count,
+    "prominent_languages": _check_count,
     "max_candidates": lambda name, value: _check_count(name, value, 1),
     "cache_size": _check_count,
     "kind_factor": _check_factors,
@@ -183,6 +184,11 @@ class Config:
     min_phonetic_stem: int = 6
     #: Score ceiling of an alias flagged needs-context when no context is given.
     needs_context_ceiling: float = 0.5
+    #: A bare surname that ordinary people bear too ("Harris", "Yıldırım"; see
+    #: namenorm.matching.everyday) resolves alone only to a person whose names the gazetteer
+    #: gives in at least this many languages (one the world's press names); for anyone else
+    #: it is held at ``needs_context_ceiling``, as a needs-context alias is.
+    prominent_languages: int = 5
     #: Index the romanizations that published schemes make of native-script names
     #: (:mod:`namenorm.text.romanize`) as aliases of kind ``generated``.
     generate_variants: bool = True

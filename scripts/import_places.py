@@ -33,7 +33,9 @@ What it does (rules documented in docs/gazetteer.md, "Importing GeoNames places"
    places on both sides: then it is marked ``shared`` on each (editing a hand-written entry when
    the other side is one). ``near_miss`` is declared for canonical names one edit apart.
    A village keeps its canonical name and its first name in each of ``VILLAGE_NAME_LANGS`` as
-   names that resolve alone; its other spellings resolve only with context.
+   names that resolve alone; its other spellings resolve only with context. A variant that
+   sounds like another place's historical name (phonetic keys at most one edit apart:
+   Sardarapat's "Oktemberjan", Armavir's "Hoktemberyan") resolves only with context too.
 4. ISO 3166-2 subdivisions of AM, AZ and GE that no entity carries yet are reported (the
    resolver-based matching is scripts/iso3166_codes.py; this script adds the ones it cannot
    find as new entities in the generated files, named as pycountry names them).
@@ -567,6 +569,45 @@ def mark_precision(new, ordinary, stats, notes):
                 notes.append(f"context     {ent['id']}: {n['text']} ({why})")
 
 
+def mark_historical_namesakes(g, new, stats, notes):
+    """A variant of a new place that sounds like a historical name of another place (phonetic
+    keys at most one edit apart) resolves only with context: Sardarapat's GeoNames variant
+    "Oktemberjan" is Armavir's Soviet name Hoktemberyan, and a noisy form of either would
+    otherwise fall between them. The place's own name in another script or spelling (within one
+    edit of its canonical name: the Erebuni district's "Эребуни", Yerevan's old name too) is
+    left alone: that is a collision of canonical names, which ``shared`` and ``near_miss``
+    handle."""
+    import jellyfish
+
+    from namenorm.keys import phonetic_key
+
+    def phon(text: str) -> str:
+        return phonetic_key(fold_key(text)).replace(" ", "")
+
+    historical = defaultdict(set)  # length of the phonetic key -> {(key, entity id)}
+    for e in g:
+        if e.type == "place":
+            for n in e.names:
+                if n.kind == "historical" and (k := phon(n.text)):
+                    historical[len(k)].add((k, e.id))
+    for ent in new:
+        own = phon(ent["name"])
+        for n in ent["names"]:
+            if n.get("needs_context") or n.get("exact_only"):
+                continue
+            k = phon(n["text"])
+            if jellyfish.damerau_levenshtein_distance(k, own) <= 1:
+                continue  # the place's own name in another script or spelling ("Эребуни")
+            near = sorted({eid for size in (len(k) - 1, len(k), len(k) + 1)
+                           for hk, eid in historical.get(size, ())
+                           if eid != ent["id"] and jellyfish.damerau_levenshtein_distance(k, hk) <= 1})
+            if near:
+                n["needs_context"] = True
+                stats["needs_context:historical-namesake"] += 1
+                notes.append(f"context     {ent['id']}: {n['text']} (sounds like a historical "
+                             f"name of {', '.join(near)})")
+
+
 LOOKUP_LANGS = {"en": 2.0}  # frequent English words down to this zipf frequency
 LOOKUP_PASSES = 3
 
@@ -840,6 +881,7 @@ def main(argv: list[str] | None = None) -> int:
     edits, new = resolve_collisions(g, new, cities, notes, stats)
     new = require_native(new, notes, stats, after_collisions=True)
     mark_precision(new, ordinary, stats, notes)
+    mark_historical_namesakes(g, new, stats, notes)
     near_misses(g, new)
     if not args.no_lookups:
         ordinary_lookups(g, base, edits, new, stats, notes)

@@ -62,6 +62,7 @@ def test_wrong_types_raise_type_error(field, value):
         ("kind_factor", {"surname": -0.9}), ("kind_factor", {"surname": float("nan")}),
         ("inflected", 1.5), ("min_phonetic_stem", -6), ("needs_context_ceiling", 2),
         ("near_miss_margin", -0.12), ("max_candidates", 0), ("cache_size", -1),
+        ("prominent_languages", -1),
     ],
 )  # fmt: skip
 def test_values_out_of_range_raise_value_error(field, value):
@@ -75,7 +76,7 @@ def test_every_field_is_checked():
         "fuzzy", "fuzzy_power", "metaphone_bonus", "edit_budget", "short_key", "short_factor",
         "min_skeleton", "gap_cost", "kind_factor", "inflected", "min_phonetic_stem",
         "needs_context_ceiling", "generate_variants", "near_miss_margin", "max_candidates",
-        "cache_size",
+        "cache_size", "prominent_languages",
     }  # fmt: skip
     assert {f.name for f in dataclasses.fields(Config)} == checked
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from namenorm.index.tables import Alias, Index
-from namenorm.keys import QueryKeys, normalized_keys, query_keys
+from namenorm.keys import QueryKeys, casefold, normalized_keys, query_keys
+from namenorm.matching.everyday import everyday_name
 from namenorm.matching.inflect import PhraseStem, stem_phrase
 from namenorm.matching.score import Evidence, score_alias
 from namenorm.text.scripts import detect_script
@@ -31,6 +32,7 @@ __all__ = [
     "Found",
     "Source",
     "fuzzy_ceiling",
+    "gate_surnames",
     "gather",
     "index_source",
     "inflected",
@@ -104,13 +106,13 @@ def gather(
     if contest is not None and not q.gapped:
         quick = _uncontested(index, q, types, contest)
         if quick is not None:
-            return query, q, quick
+            return query, q, gate_surnames(index, quick)
     entries = rank_ids(index, q, source.aliases(q), types)
-    if any(e.raw_ev.method in _SURE for e in entries):
-        # The query is a name as it stands ("Шуши", "Azerbaijani", "Martuni"): it is not
-        # read as an inflected form of another ("Azerbaijan" + Turkish -i).
-        return query, q, entries
-    return query, q, _better_of(entries, inflected(index, q, types, source.stems))
+    if not any(e.raw_ev.method in _SURE for e in entries):
+        # A query that is a name as it stands ("Шуши", "Azerbaijani", "Martuni") is not read
+        # as an inflected form of another ("Azerbaijan" + Turkish -i).
+        entries = _better_of(entries, inflected(index, q, types, source.stems))
+    return query, q, gate_surnames(index, entries)
 
 
 def _uncontested(
@@ -154,6 +156,10 @@ def inflected(
     factor = index.config.inflected
     if factor <= 0:
         return []  # switched off
+    if everyday_name(q.norm) == "name":
+        # An everyday name is a name as it stands ("Michela", "Орлова", "Babayeva"), not an
+        # inflected form of a name of ours ("Michel" + -a).
+        return []
     best: dict[int, Entry] = {}
     for variant in stem_phrase(q.norm):
         qv = normalized_keys(variant.text)
@@ -163,6 +169,8 @@ def inflected(
         proclitic = any(st.rule == "proclitic" for st in variant.stems)
         for e in rank_ids(index, qv, stem_ids(qv), types):
             if not _stem_counts(index, qv, e, script, proclitic):
+                continue
+            if _feminine(index.aliases[e.raw_i], variant):
                 continue
             entry = e._replace(
                 capped=round(e.capped * factor, 6),
@@ -191,6 +199,22 @@ def _stem_counts(index: Index, qv: QueryKeys, e: Entry, script: str, proclitic: 
     # Arabic-script and Hebrew keys are consonant skeletons: after a proclitic only the very
     # name will do, not a surname alone ("الرئيسي", "main", is not Raisi).
     return not (proclitic and (method != "exact" or alias.kind in _DERIVED_KINDS))
+
+
+#: Masculine surname endings whose feminine form adds -a (Aliyev/Aliyeva, Лавров/Лаврова).
+_MASCULINE = ("ov", "ev", "ёв", "ов", "ев")
+
+
+def _feminine(alias: Alias, variant: PhraseStem) -> bool:
+    """Whether ``variant`` reaches the bare surname ``alias`` by removing the -a that makes a
+    masculine -ov/-ev surname feminine: "Mutalibova" is a woman of that name, not Ayaz
+    Mutalibov (the genitive "Лаврова" is the same letters: the bare form cannot tell them
+    apart, so it abstains)."""
+    return (
+        alias.kind == "surname"
+        and variant.ending in ("a", "а")
+        and casefold(alias.text).endswith(_MASCULINE)
+    )
 
 
 def fuzzy_ceiling(index: Index, q: QueryKeys) -> float:
@@ -251,15 +275,53 @@ def rank_ids(
     needs-context counts at most ``needs_context_ceiling``, and an entity whose
     needs-context alias is the query (exact or folded) stays under the ceiling unless a
     plain alias of it matches as closely: "Macro" must not reach Macron through
-    fuzziness. *Raw*: no cap."""
+    fuzziness. *Raw*: no cap.
+
+    A query that is an everyday personal name (:mod:`namenorm.matching.everyday`) is taken
+    only on exact and folded evidence: "Francis" is not a misspelling of "Francia"; nor is
+    a full name made of everyday names a misspelling of a person's name."""
     config = index.config
     aliases, entities = index.aliases, index.entities
     best = _Best(config.needs_context_ceiling)
+    everyday = everyday_name(q.norm)
     for i in ids:
         alias = aliases[i]
-        if types is not None and entities[alias.entity].type not in types:
+        kind = entities[alias.entity].type
+        if types is not None and kind not in types:
             continue
         ev = score_alias(q, alias, config)
-        if ev is not None:
-            best.add(i, alias, ev)
+        if ev is None:
+            continue
+        if ev.method not in _SURE and (
+            everyday == "name" or (everyday == "full" and kind == "person")
+        ):
+            continue
+        best.add(i, alias, ev)
     return best.entries(index)
+
+
+def gate_surnames(index: Index, entries: list[Entry]) -> list[Entry]:
+    """``entries`` with a bare surname that ordinary people bear too
+    (:mod:`namenorm.matching.everyday`) held at ``needs_context_ceiling``, as a needs-context
+    alias is, when its person is named in fewer than ``Config.prominent_languages`` languages
+    ("Harris" is not Kamala Harris on its own; "Pashinyan" is Nikol Pashinyan). When several
+    entities rest on such a surname ("Həsənov", "Aliyev") nothing is held: they tie, and the
+    margin (or the document) decides between them."""
+    config = index.config
+    ceiling = config.needs_context_ceiling
+    bare = [e for e in entries if e.capped > ceiling and _everyday_surname(index.aliases[e.i])]
+    if len(bare) != 1:
+        return entries
+    (e,) = bare
+    names = index.entities[e.ei].names
+    if len({n.lang or n.script for n in names}) >= config.prominent_languages:
+        return entries
+    why = (
+        "an everyday surname alone, of a person named in fewer than "
+        f"{config.prominent_languages} languages"
+    )
+    return [x._replace(capped=ceiling, cut=why) if x is e else x for x in entries]
+
+
+def _everyday_surname(alias: Alias) -> bool:
+    return alias.kind == "surname" and everyday_name(alias.text) == "name"

@@ -15,7 +15,7 @@ explanation records each step and each check ("initial 'И.' agrees with Иль�
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from namenorm.keys import casefold, fold_normalized
@@ -35,6 +35,19 @@ CANDIDATES = 10
 
 Plain = Callable[[str, "frozenset[str] | None"], "Match | None"]
 Ranked = Callable[[str, "frozenset[str] | None", int], "list[Match]"]
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What a reading is tried with: the resolver's plain lookup (``plain(text, types)``,
+    without this fallback), its candidates (``ranked(text, types, limit)``), its gazetteer
+    entries (``entity(id)``), its config and the lexicon."""
+
+    plain: Plain
+    ranked: Ranked
+    entity: Callable[[str], Entity | None]
+    config: Config
+    lex: Lexicon
 
 
 def _fold(text: str) -> str:
@@ -71,11 +84,9 @@ def _ancestors(entity_id: str, entity: Callable[[str], Entity | None]) -> dict[s
     return out
 
 
-def _father_agrees(
-    reading: Reading, match: Match, lex: Lexicon, plain: Plain
-) -> tuple[bool, str]:
+def _father_agrees(reading: Reading, match: Match, look: _Lookup) -> tuple[bool, str]:
     father = reading.father or ""
-    forms = lex.fathers.get(match.id)
+    forms = look.lex.fathers.get(match.id)
     key = _fold(father)[:3]
     if forms is not None:
         for form in forms:
@@ -84,7 +95,7 @@ def _father_agrees(
         return False, ""
     # Unknown: refuse when the father's name with the surname names another person.
     for surname in (reading.text.split()[0], reading.text.split()[-1]):
-        other = plain(f"{father} {surname}", frozenset({"person"}))
+        other = look.plain(f"{father} {surname}", frozenset({"person"}))
         if other is not None and other.id != match.id:
             return False, ""
     return True, "patronymic checked: it names no other person of the gazetteer"
@@ -122,13 +133,7 @@ def _kind_ok(
 
 
 def _try(
-    reading: Reading,
-    types: frozenset[str] | None,
-    plain: Plain,
-    ranked: Ranked,
-    entity: Callable[[str], Entity | None],
-    config: Config,
-    lex: Lexicon,
+    reading: Reading, types: frozenset[str] | None, look: _Lookup
 ) -> tuple[Match, list[str]] | None:
     kind = reading.type
     wanted = types
@@ -138,28 +143,25 @@ def _try(
             return None
     notes: list[str] = []
     if reading.qualifier is not None:
-        match = _qualified(reading, types, wanted, plain, ranked, entity, config, notes)
+        match = _qualified(reading, types, wanted, look, notes)
     else:
-        match = _unqualified(reading, types, wanted, plain, ranked, entity, config)
+        match = _unqualified(reading, types, wanted, look)
     if match is None or (kind is not None and match.type != kind):
         return None  # "ООО «Армения»" is not the state, "Armenia LLC" neither
-    return _checked(match, reading, entity, lex, plain, notes)
+    return _checked(match, reading, look, notes)
 
 
 def _qualified(
     reading: Reading,
     types: frozenset[str] | None,
     wanted: frozenset[str] | None,
-    plain: Plain,
-    ranked: Ranked,
-    entity: Callable[[str], Entity | None],
-    config: Config,
+    look: _Lookup,
     notes: list[str],
 ) -> Match | None:
     """The qualifier must name a place the entity lies in (its country or parent), or the
     entity itself ("Khankendi (Stepanakert)", "State Oil Company ... (SOCAR)")."""
     assert reading.qualifier is not None
-    where = plain(reading.qualifier, None)
+    where = look.plain(reading.qualifier, None)
     if where is None:
         return None
     if reading.type is None and where.type == "place":
@@ -167,15 +169,15 @@ def _qualified(
         wanted = frozenset({"place"}) if types is None else types & {"place"}
     agreeing: dict[str, str] = {}
     cands = []
-    for m in ranked(reading.text, wanted, CANDIDATES):
+    for m in look.ranked(reading.text, wanted, CANDIDATES):
         if where.type == "place":
-            rel = _ancestors(m.id, entity).get(where.id)
+            rel = _ancestors(m.id, look.entity).get(where.id)
         else:
             rel = "itself" if m.id == where.id else None
         if rel is not None:
             agreeing[m.id] = rel
             cands.append(m)
-    match = _pick(cands, config)
+    match = _pick(cands, look.config)
     if match is None:
         return None
     rel = agreeing[match.id]
@@ -191,50 +193,43 @@ def _unqualified(
     reading: Reading,
     types: frozenset[str] | None,
     wanted: frozenset[str] | None,
-    plain: Plain,
-    ranked: Ranked,
-    entity: Callable[[str], Entity | None],
-    config: Config,
+    look: _Lookup,
 ) -> Match | None:
-    match = plain(reading.text, types)
+    match = look.plain(reading.text, types)
+    entity = look.entity
     if match is None and reading.categories:
         # "Armavir city": of the Armavirs, the one of the kind the word names
         cands = [
-            c for c in ranked(reading.text, wanted, CANDIDATES)
+            c for c in look.ranked(reading.text, wanted, CANDIDATES)
             if (e := entity(c.id)) is not None and e.category in reading.categories
         ]  # fmt: skip
-        match = _pick(cands, config)
+        match = _pick(cands, look.config)
     if match is None and reading.initial:
         cands = [
-            c for c in ranked(reading.text, wanted, CANDIDATES)
+            c for c in look.ranked(reading.text, wanted, CANDIDATES)
             if (e := entity(c.id)) is not None and _initial_agrees(reading.initial, e)
         ]  # fmt: skip
-        match = _pick(cands, config)
+        match = _pick(cands, look.config)
     return match
 
 
 def _checked(
-    match: Match,
-    reading: Reading,
-    entity: Callable[[str], Entity | None],
-    lex: Lexicon,
-    plain: Plain,
-    notes: list[str],
+    match: Match, reading: Reading, look: _Lookup, notes: list[str]
 ) -> tuple[Match, list[str]] | None:
     """The match if the kind, the initial and the father's name agree with it, with notes."""
-    kept, note = _kind_ok(match, reading, entity)
+    kept, note = _kind_ok(match, reading, look.entity)
     if kept is None:
         return None
     if note:
         notes.append(note)
     if reading.initial:
-        e = entity(kept.id)
+        e = look.entity(kept.id)
         given = _initial_agrees(reading.initial, e) if e is not None else None
         if not given:
             return None
         notes.append(f"initial '{reading.initial}.' agrees with {given}")
     if reading.father is not None:
-        agrees, note = _father_agrees(reading, kept, lex, plain)
+        agrees, note = _father_agrees(reading, kept, look)
         if not agrees:
             return None
         notes.append(note)
@@ -261,11 +256,11 @@ def resolve_structured(
     found = readings(query)
     if not found:
         return None
-    lex = lexicon()
+    look = _Lookup(plain, ranked, entity, config, lexicon())
     for number, reading in enumerate(found, 1):
         if types is not None and reading.type is not None and reading.type not in types:
             continue
-        tried = _try(reading, types, plain, ranked, entity, config, lex)
+        tried = _try(reading, types, look)
         if tried is None:
             continue
         match, notes = tried

@@ -32,7 +32,6 @@ from namenorm.index.tables import Index
 from namenorm.matching.candidates import (
     MAX_INPUT_LENGTH,
     MAX_QUERY_LENGTH,
-    Found,
     gather,
     index_source,
 )
@@ -252,7 +251,7 @@ class Resolver:
         return answer
 
     def _decide(self, query: str, types: frozenset[str] | None) -> Match | None:
-        found = self._both(query, types)
+        found = gather(self._index, query, types, self._source)
         if found is None:
             return None
         query, q, entries = found
@@ -271,8 +270,8 @@ class Resolver:
             near = f", a declared near-miss: margin {margin:g} required"
         if runner is not None and best.capped - runner.capped < margin:
             return None
-        match = explain(self._index, 
-            query, q, best.ei, best.i, best.ev, best.capped, best.cut, best.inflection
+        match = explain(
+            self._index, query, q, best.ei, best.i, best.ev, best.capped, best.cut, best.inflection
         )
         said = (
             f"runner-up {runner.eid} at {runner.capped:.3f}{near}"
@@ -297,7 +296,7 @@ class Resolver:
         self, query: str, types: frozenset[str] | None, *, limit: int | None = None
     ) -> list[Match]:
         """The best ``limit`` entities for ``query`` (all when None)."""
-        found = self._both(query, types)
+        found = gather(self._index, query, types, self._source)
         if found is None:
             return []
         query, q, entries = found
@@ -328,7 +327,7 @@ class Resolver:
         best are sure to be listed: fuzzy retrieval is skipped when the hash tables give a
         match that no fuzzy match can come that close to (see :meth:`_fuzzy_ceiling`); for an
         inexact best the margin is widened to ``near_miss_margin``, as :meth:`resolve` does."""
-        found = self._both(query, types, contest=contest)
+        found = gather(self._index, query, types, self._source, contest=contest)
         if found is None:
             return []
         query, q, entries = found
@@ -342,11 +341,6 @@ class Resolver:
             )
             for e in entries
         ]
-
-    def _both(
-        self, query: str, types: frozenset[str] | None, *, contest: float | None = None
-    ) -> Found | None:
-        return gather(self._index, query, types, self._source, contest=contest)
 
 
 def resolve_chunk(
