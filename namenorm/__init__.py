@@ -21,7 +21,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from namenorm._config import Config
-from namenorm._errors import GazetteerError, GazetteerProblem, IndexFormatError, NamenormError
+from namenorm._errors import (
+    GazetteerError,
+    GazetteerProblem,
+    IndexFormatError,
+    NamenormError,
+    UnknownIdError,
+)
 
 if TYPE_CHECKING:
     from namenorm.gazetteer.load import load_paths, validate_paths
@@ -75,6 +81,7 @@ __all__ = [
     "Name",
     "NamenormError",
     "Resolver",
+    "UnknownIdError",
     "__version__",
     "annotate",
     "candidates",

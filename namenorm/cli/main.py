@@ -128,8 +128,10 @@ def _add_build_index(sub: Commands) -> None:
 
 
 def _add_info(sub: Commands) -> None:
-    p = sub.add_parser("info", help="show entities by id")
-    p.add_argument("ids", nargs="+", metavar="ID")
+    p = sub.add_parser("info", help="show entities by id or by SCHEME:ID (wikidata:Q399)")
+    p.add_argument("ids", nargs="+", metavar="ID",
+                   help="an entity id, or a cross-reference: iso3166:AM, iso3166-2:AM-ER, "
+                   "geonames:616052, wikidata:Q399")
     p.add_argument("--json", action="store_true")
     _gazetteer_options(p)
     p.set_defaults(func=cmd_info)

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from namenorm.text.scripts import detect_script
 
-__all__ = ["FLAGS", "KINDS", "TYPES", "Entity", "Name", "detect_script"]
+__all__ = ["FLAGS", "KINDS", "TYPES", "Entity", "Name", "detect_script", "xref_key"]
 
 TYPES = frozenset({"person", "place", "organization", "event"})
 KINDS = frozenset(
@@ -89,3 +89,13 @@ class Entity:
             object.__setattr__(self, "names", (preferred, *rest))
         if not isinstance(self.xrefs, MappingProxyType):
             object.__setattr__(self, "xrefs", MappingProxyType(dict(self.xrefs)))
+
+
+def xref_key(scheme: str, value: str) -> tuple[str, str]:
+    """How a cross-reference is compared: the scheme in lower case, the value in upper case
+    (every scheme's identifiers are written so: ``Q399``, ``AM``, ``AM-ER``, digits).
+
+    >>> xref_key("ISO3166", " am ")
+    ('iso3166', 'AM')
+    """
+    return scheme.strip().lower(), value.strip().upper()

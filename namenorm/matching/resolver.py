@@ -27,7 +27,8 @@ from pathlib import Path
 
 from namenorm._cache import BoundedCache
 from namenorm._config import Config
-from namenorm.gazetteer.model import Gazetteer
+from namenorm.gazetteer.model import Entity, Gazetteer
+from namenorm.index.directory import Directory
 from namenorm.index.tables import Index
 from namenorm.matching.candidates import (
     MAX_INPUT_LENGTH,
@@ -82,6 +83,7 @@ class Resolver:
         self._gazetteer: Gazetteer | None = gazetteer
         self._config = index.config
         self._source = index_source(index)
+        self._directory = Directory(index)
         self._cache: BoundedCache[tuple[str, frozenset[str] | None], Match | None] = (
             BoundedCache(self._config.cache_size, CACHE_MAX_CHARS, MAX_INPUT_LENGTH)
         )
@@ -100,6 +102,33 @@ class Resolver:
                 if self._gazetteer is None:
                     self._gazetteer = Gazetteer(self._index.entities)
         return self._gazetteer
+
+    def by_id(self, entity_id: str) -> Entity:
+        """The entity with this id (or ``SCHEME:VALUE`` cross-reference, see :meth:`by_xref`);
+        :class:`~namenorm.UnknownIdError` (a ``LookupError``) if there is none. A dictionary
+        probe: a saved index decodes only that entity.
+
+        >>> Resolver.from_index(__import__("namenorm").default_resolver().index).by_id("baku").name
+        'Baku'
+        """
+        return self._directory.find(entity_id)
+
+    def by_xref(self, scheme: str, value: str) -> Entity:
+        """The entity carrying this cross-reference: ``scheme`` is one of the gazetteer's xref
+        keys (``wikidata``, ``geonames``, ``iso3166``, ``iso3166-2``; any case), ``value`` its
+        identifier; :class:`~namenorm.UnknownIdError` if none does.
+
+        >>> __import__("namenorm").default_resolver().by_xref("iso3166", "AM").id
+        'armenia'
+        """
+        if not isinstance(scheme, str) or not isinstance(value, str):
+            raise TypeError("by_xref takes a scheme and a value, both str")
+        return self._directory.find(f"{scheme}:{value}")
+
+    @property
+    def directory(self) -> Directory:
+        """Lookups by id and cross-reference in this resolver's index (built on first use)."""
+        return self._directory
 
     @property
     def bundled(self) -> bool:
