@@ -100,3 +100,54 @@ def test_cli_info_takes_scheme_ids_and_refuses_unknown_ones_with_exit_2(bundled)
         proc = _cli("info", "iso3166:AM", ref)
         assert proc.returncode == 2 and proc.stdout == b""
         assert len(proc.stderr.decode().splitlines()) == 1 and ref.split(":")[-1] in proc.stderr.decode()
+
+
+# -- namenorm.resolve_many ------------------------------------------------------------------
+
+_VALUES = st.one_of(
+    st.sampled_from(["Baku", "Ереван", "Steppe cart", "nobody", "", "Karaƅakh"]),
+    st.text(max_size=12),
+    st.none(),
+    st.just(float("nan")),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.binary(max_size=4),
+    st.lists(st.text(max_size=3), max_size=2),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_VALUES, max_size=12))
+def test_resolve_many_answers_every_value_in_order(values):
+    out = namenorm.resolve_many(values)
+    assert len(out) == len(values)
+    for position, (value, answer) in enumerate(zip(values, out)):
+        if isinstance(value, str):
+            assert answer == namenorm.resolve(value)
+        elif value is None or value != value:  # None or NaN
+            assert answer is None
+        else:
+            assert isinstance(answer, namenorm.ItemError) and not answer
+            assert answer.position == position and type(value).__name__ in answer.error
+
+
+def test_resolve_many_on_workers_gives_the_same_answers():
+    values = ["Baku", None, 5, "Ереван", "nobody", float("nan"), "Steppe cart"] * 3
+    assert namenorm.resolve_many(values, workers=2) == namenorm.resolve_many(values)
+
+
+def test_resolve_many_can_raise_and_checks_its_arguments():
+    with pytest.raises(TypeError, match="value 1 "):
+        namenorm.resolve_many(["Baku", b"Baku"], errors="raise")
+    with pytest.raises(ValueError):
+        namenorm.resolve_many(["Baku"], errors="ignore")
+    with pytest.raises(TypeError):
+        namenorm.resolve_many("Baku")
+    assert namenorm.resolve_many(iter(["Baku"]), types="place")[0].id == "baku"
+    assert namenorm.resolve_many(["Baku"], types="person") == [None]
+
+
+def test_resolve_many_takes_pandas_missing_values():
+    pd = pytest.importorskip("pandas")
+    out = namenorm.resolve_many(pd.Series(["Baku", pd.NA, None, float("nan")], dtype=object))
+    assert [m.id if m else m for m in out] == ["baku", None, None, None]
