@@ -151,3 +151,70 @@ def test_resolve_many_takes_pandas_missing_values():
     pd = pytest.importorskip("pandas")
     out = namenorm.resolve_many(pd.Series(["Baku", pd.NA, None, float("nan")], dtype=object))
     assert [m.id if m else m for m in out] == ["baku", None, None, None]
+
+
+# -- strict construction of entities and names ----------------------------------------------
+
+from namenorm import Name  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "words"),
+    [
+        (lambda: Entity("x", "planet", "X"), ValueError, "type 'planet'"),
+        (lambda: Entity("x", "place", ""), ValueError, "name of entity 'x'"),
+        (lambda: Entity("x", "place", "  "), ValueError, "name of entity 'x'"),
+        (lambda: Entity("", "place", "X"), ValueError, "entity id"),
+        (lambda: Entity(None, "place", "X"), TypeError, "entity id"),
+        (lambda: Entity("x", "place", "X", names=("Y",)), TypeError, "must hold Name"),
+        (lambda: Entity("x", "place", "X", names="Y"), TypeError, "names of entity"),
+        (lambda: Entity("x", "place", "X", country=5), TypeError, "country of entity"),
+        (lambda: Entity("x", "place", "X", near_miss="y"), TypeError, "near_miss"),
+        (lambda: Entity("x", "place", "X", xrefs={"wikidata": 399}), TypeError, "xrefs"),
+        (lambda: Name("X", kind="nickname"), ValueError, "kind 'nickname'"),
+        (lambda: Name(""), ValueError, "name text"),
+        (lambda: Name(None), TypeError, "name text"),
+        (lambda: Name("X", exact_only="yes"), TypeError, "exact_only"),
+        (lambda: Name("X", shared=1), TypeError, "shared"),
+        (lambda: Name("X", lang=7), TypeError, "lang"),
+    ],
+)
+def test_a_bad_entity_or_name_is_refused_when_made(make, error, words):
+    with pytest.raises(error, match=words.replace("(", r"\(")) as info:
+        make()
+    assert "\n" not in str(info.value)
+
+
+@settings(max_examples=80, deadline=None)
+@given(kind=st.text(max_size=12), etype=st.text(max_size=12))
+def test_only_known_kinds_and_types_are_taken(kind, etype):
+    from namenorm.gazetteer.model import KINDS, TYPES
+
+    try:
+        Name("X", kind=kind)
+        assert kind in KINDS
+    except ValueError:
+        assert kind not in KINDS
+    try:
+        Entity("x", etype, "X")
+        assert etype in TYPES
+    except ValueError:
+        assert etype not in TYPES
+
+
+def test_lists_are_taken_for_tuples_and_kept_as_tuples():
+    e = Entity("x", "place", "X", names=[Name("Y")], near_miss=["z"], regions=["r"])
+    assert e.names[1] == Name("Y") and e.near_miss == ("z",) and e.regions == ("r",)
+    assert hash(e.near_miss) is not None
+
+
+def test_a_yaml_entry_with_a_bad_name_is_still_reported_not_raised(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "- id: x\n  type: place\n  name: X\n  names:\n"
+        "    - {text: Y, kind: nickname}\n    - {text: Z, lang: 7, scheme: 5}\n",
+        encoding="utf-8",
+    )
+    messages = [p.message for p in namenorm.validate_paths([path])]
+    assert any("nickname" in m for m in messages) and any("lang 7" in m for m in messages)
+    assert any("scheme 5" in m for m in messages)

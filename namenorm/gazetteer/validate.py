@@ -235,8 +235,15 @@ def _names(value: Any, entity_line: int | None, bad: Bad) -> list[Name]:
     return out
 
 
-def _name(raw: dict[str, Any], line: int | None, bad: Bad) -> Name | None:
-    """One name of an entry (None when it has no text; its other problems go to ``bad``)."""
+def _name(raw: dict[str, Any], line: int | None, report: Bad) -> Name | None:
+    """One name of an entry, or None when it has problems (each goes to ``report``: the
+    :class:`Name` made from a bad one would refuse it)."""
+    reported: list[str] = []
+
+    def bad(message: str, at: int | None = line) -> None:
+        reported.append(message)
+        report(message, at)
+
     for key in sorted(set(raw) - _NAME_FIELDS):
         bad(f"unknown name field {show(key)}", line)
     text = raw.get("text")
@@ -258,6 +265,11 @@ def _name(raw: dict[str, Any], line: int | None, bad: Bad) -> Name | None:
     for flag in FLAGS:
         if flag in raw and not isinstance(raw[flag], bool):
             bad(f"{flag} of {text!r} must be true or false", line)
+    scheme = raw.get("scheme")
+    if scheme is not None and not isinstance(scheme, str):
+        bad(f"scheme {show(scheme)} of {text!r} must be a string", line)
+    if reported:
+        return None
     return Name(
         text=text,
         lang=lang,
