@@ -36,8 +36,9 @@ def resolver_for(args: argparse.Namespace) -> Resolver:
     index = getattr(args, "index", None)
     gazetteers = tuple(getattr(args, "gazetteer", ()))
     no_default = bool(getattr(args, "no_default", False))
-    if index and (gazetteers or no_default):
-        raise NamenormError("--index cannot be combined with --gazetteer or --no-default")
+    if index and no_default:
+        raise NamenormError("--index cannot be combined with --no-default (the index is the "
+                            "lowest layer: --gazetteer files are added on top of it)")
     if no_default and not gazetteers:
         raise NamenormError("--no-default needs at least one --gazetteer PATH")
     key = (index, gazetteers, no_default)
@@ -55,10 +56,14 @@ def _build(index: str | None, gazetteers: tuple[str, ...], no_default: bool) -> 
     if index:
         from namenorm.index.store import load_index
 
-        return Resolver.from_index(load_index(index))
+        below = Resolver.from_index(load_index(index))
+        return below.with_paths(*gazetteers) if gazetteers else below
     if not gazetteers:
         return default_resolver()
-    return Resolver.from_paths(*gazetteers, include_default=not no_default)
+    if no_default:
+        return Resolver.from_paths(*gazetteers, include_default=False)
+    # The user's files over the bundled index: the bundled gazetteer is not compiled again.
+    return default_resolver().with_paths(*gazetteers)
 
 
 def match_json(query: str | None, match: Match | None, error: str | None = None) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import reprlib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from namenorm._errors import GazetteerProblem
@@ -284,9 +284,13 @@ def _name(raw: dict[str, Any], line: int | None, report: Bad) -> Name | None:
 
 
 def check_relations(
-    entities: list[Entity], lines: dict[str, tuple[str, int | None]]
+    entities: list[Entity],
+    lines: dict[str, tuple[str, int | None]],
+    known: Collection[str] = frozenset(),
 ) -> list[GazetteerProblem]:
-    ids = {e.id for e in entities}
+    """References (country, parent, near_miss, namesakes) that name no entity of ``entities``
+    nor of ``known`` (the ids of the layers below: see :mod:`namenorm.index.layers`)."""
+    ids = {e.id for e in entities}.union(known)
     problems = []
     for e in entities:
         path, line = lines.get(e.id, ("<memory>", None))

@@ -90,6 +90,10 @@ class Directory:
 
     def aliases_of(self, entity_id: str) -> list[Alias]:
         """The index's aliases of one entity (names and generated forms), in index order."""
+        return [self._index.aliases[i] for i in self.alias_numbers(entity_id)]
+
+    def alias_numbers(self, entity_id: str) -> list[int]:
+        """The numbers of the index's aliases of one entity, in order ([] for an unknown id)."""
         ei = self.number(entity_id)
         if ei is None:
             return []
@@ -102,4 +106,4 @@ class Directory:
                 table.setdefault(owner, []).append(i)
             with self._lock:
                 self._aliases = table
-        return [self._index.aliases[i] for i in self._aliases.get(ei, ())]
+        return list(self._aliases.get(ei, ()))

@@ -92,8 +92,32 @@ class Resolver:
     def from_paths(
         cls, *paths: str | Path, include_default: bool = True, config: Config | None = None
     ) -> Resolver:
-        """A resolver for YAML gazetteer files (by default added to the bundled gazetteer)."""
-        return cls(Gazetteer.from_paths(*paths, include_default=include_default), config=config)
+        """A resolver for YAML gazetteer files, by default layered over the bundled index: the
+        files are compiled on their own, the bundled index is not compiled again, and an entity
+        of the files replaces a bundled one of the same id (:mod:`namenorm.index.layers`)."""
+        if not include_default:
+            return cls(Gazetteer.from_paths(*paths), config=config)
+        return cls.from_index(_bundled_index().with_config(config or Config())).with_paths(*paths)
+
+    def with_paths(self, *paths: str | Path) -> Resolver:
+        """A new resolver: the entities of these YAML files layered over this resolver's index
+        (an entity of the files replaces one of the same id; references may name either)."""
+        from namenorm.index.layers import layered, load_layer
+
+        return Resolver.from_index(layered(self._index, load_layer(paths, self._index)))
+
+    def with_entities(self, entities: Iterable[Entity]) -> Resolver:
+        """A new resolver: ``entities`` layered over this resolver's index, compiled on their
+        own (:mod:`namenorm.index.layers`); this resolver is left as it was.
+
+        >>> from namenorm.gazetteer.model import Entity
+        >>> r = Resolver().with_entities([Entity("qusar-town", "place", "Qusar Town")])
+        >>> r.resolve("Qusar Town").id, r.resolve("Baku").id
+        ('qusar-town', 'baku')
+        """
+        from namenorm.index.layers import layered
+
+        return Resolver.from_index(layered(self._index, entities))
 
     @property
     def gazetteer(self) -> Gazetteer:
