@@ -218,3 +218,55 @@ def test_a_yaml_entry_with_a_bad_name_is_still_reported_not_raised(tmp_path):
     messages = [p.message for p in namenorm.validate_paths([path])]
     assert any("nickname" in m for m in messages) and any("lang 7" in m for m in messages)
     assert any("scheme 5" in m for m in messages)
+
+
+# -- the JSON shapes of docs/json-schema.md ---------------------------------------------------
+
+import json  # noqa: E402
+import re  # noqa: E402
+from dataclasses import fields  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from namenorm.cli.main import main  # noqa: E402
+
+_SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "json-schema.md"
+
+
+def _documented(heading: str) -> list[str]:
+    """The keys in the table under ``heading`` of docs/json-schema.md, in order."""
+    section = _SCHEMA.read_text(encoding="utf-8").split(f"## {heading}\n", 1)[1].split("\n## ")[0]
+    return re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.M)
+
+
+def _json_lines(capsys, *argv):
+    assert main(list(argv)) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_lookup_json_carries_every_field_of_to_dict_as_documented(capsys):
+    keys = _documented("`namenorm lookup --json`")
+    found, missing = _json_lines(capsys, "lookup", "--json", "--limit", "2", "Ереване", "nobody")
+    match = namenorm.resolve("Ереване")
+    assert list(found) == keys[:-1]  # every key but error, in the documented order
+    assert {k: v for k, v in found.items() if k not in ("query", "candidates")} == {
+        k: v for k, v in match.to_dict().items() if k != "query"
+    }
+    assert {f.name for f in fields(namenorm.Match)} == set(keys) - {"candidates", "error"}
+    assert list(missing) == keys[:-1] and missing["candidates"] == []
+    assert all(missing[k] is None for k in keys[1:-2])
+    assert list(found["candidates"][0]) == keys[:-2]
+
+
+def test_annotate_json_keys_are_documented(capsys, tmp_path):
+    keys = _documented("`namenorm annotate --json FILE`")
+    path = tmp_path / "t.txt"
+    path.write_text("Talks in Baku and Yerevan.", encoding="utf-8")
+    rows = _json_lines(capsys, "annotate", "--json", "--explain", str(path))
+    assert rows and all(list(r) == keys for r in rows)
+    rows = _json_lines(capsys, "annotate", "--json", str(path))
+    assert all(list(r) == keys[:-1] for r in rows)
+
+
+def test_item_error_keys_are_documented():
+    keys = _documented("`namenorm.resolve_many` in Python")
+    assert list(namenorm.resolve_many([1])[0].to_dict()) == keys

@@ -67,10 +67,18 @@ def _build(index: str | None, gazetteers: tuple[str, ...], no_default: bool) -> 
 
 
 def match_json(query: str | None, match: Match | None, error: str | None = None) -> dict[str, Any]:
-    """The JSON object of one answer (``error`` set for an input that could not be asked)."""
+    """The JSON object of one answer: the query, then every field of :meth:`Match.to_dict`
+    (each None when there is no match), and ``error`` for an input that could not be asked
+    (the shapes are in ``docs/json-schema.md``)."""
+    from dataclasses import fields
+
+    from namenorm.matching.match import Match
+
     d: dict[str, Any] = {"query": query}
-    for key in ("id", "name", "type", "score", "method", "alias"):
-        d[key] = getattr(match, key) if match is not None else None
+    if match is not None:
+        d.update((k, v) for k, v in match.to_dict().items() if k != "query")
+    else:
+        d.update((f.name, None) for f in fields(Match) if f.name != "query")
     if error is not None:
         d["error"] = error
     return d
