@@ -194,11 +194,11 @@ class LayeredIndex(Index):
 
     def _merged(self, below: Iterable[int], top: Iterable[int]) -> list[int]:
         kept = self._view.kept
-        out = [kept + t for t in top] + self._from_below(below)
-        return out[: self.config.max_candidates]
+        return [kept + t for t in top] + self._from_below(below)
 
     def candidate_ids(self, q: QueryKeys) -> list[int]:
-        return self._merged(self._below.candidate_ids(q), self._top.candidate_ids(q))
+        found = self._merged(self._below.candidate_ids(q), self._top.candidate_ids(q))
+        return found[: self.config.max_candidates]
 
     def table_ids(self, q: QueryKeys, *, skeleton: bool = True) -> list[int]:
         return self._merged(
