@@ -290,17 +290,21 @@ def check_relations(
 ) -> list[GazetteerProblem]:
     """References (country, parent, near_miss, namesakes) that name no entity of ``entities``
     nor of ``known`` (the ids of the layers below: see :mod:`namenorm.index.layers`)."""
-    ids = {e.id for e in entities}.union(known)
+    ids = {e.id for e in entities}
+
+    def absent(ref: str) -> bool:  # ``known`` is probed, never listed (it may be large)
+        return ref not in ids and ref not in known
+
     problems = []
     for e in entities:
         path, line = lines.get(e.id, ("<memory>", None))
         for key in ("country", "parent"):
             ref = getattr(e, key)
-            if ref is not None and ref not in ids:
+            if ref is not None and absent(ref):
                 problems.append(GazetteerProblem(path, line, e.id, f"{key} {ref!r} is not an id"))
         for key in ("near_miss", "namesakes"):
             for ref in getattr(e, key):
-                if ref not in ids:
+                if absent(ref):
                     problems.append(GazetteerProblem(path, line, e.id, f"{key} {ref!r} is not an id"))
     return problems
 

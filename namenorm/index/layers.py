@@ -77,7 +77,9 @@ class _Ids(Collection[str]):
         return isinstance(x, str) and self._directory.number(x) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return (e.id for e in self._index.entities)
+        entities = self._index.entities
+        listed = getattr(entities, "ids", None)  # a saved index lists them undecoded
+        return iter(listed() if callable(listed) else [e.id for e in entities])
 
     def __len__(self) -> int:
         return len(self._index.entities)
