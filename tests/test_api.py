@@ -270,3 +270,10 @@ def test_annotate_json_keys_are_documented(capsys, tmp_path):
 def test_item_error_keys_are_documented():
     keys = _documented("`namenorm.resolve_many` in Python")
     assert list(namenorm.resolve_many([1])[0].to_dict()) == keys
+
+
+@pytest.mark.parametrize("limit", ["3", 2.0, None, True])
+def test_candidates_limit_must_be_an_int(limit):
+    with pytest.raises(TypeError, match="limit must be int"):
+        namenorm.candidates("Baku", limit=limit)
+    assert [m.id for m in namenorm.candidates("Baku", limit=1)] == ["baku"]

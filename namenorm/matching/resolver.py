@@ -173,6 +173,8 @@ class Resolver:
     ) -> list[Match]:
         """The best ``limit`` entities for ``query``, best first, whatever their score."""
         query = check_query(query)
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise TypeError(f"limit must be int, not {type(limit).__name__}")
         if limit < 1:
             return []
         return self._ranked(query, check_types(types), limit=limit)
