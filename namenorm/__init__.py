@@ -21,12 +21,19 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from namenorm._config import Config
-from namenorm._errors import GazetteerError, GazetteerProblem, IndexFormatError, NamenormError
+from namenorm._errors import (
+    GazetteerError,
+    GazetteerProblem,
+    IndexFormatError,
+    NamenormError,
+    UnknownIdError,
+)
 
 if TYPE_CHECKING:
     from namenorm.gazetteer.load import load_paths, validate_paths
     from namenorm.gazetteer.model import Entity, Gazetteer, Name
     from namenorm.matching.resolver import Match, Resolver
+    from namenorm.matching.values import ItemError
     from namenorm.mentions.annotator import Annotator, Mention, annotate, rewrite
     from namenorm.text.normalize import normalize, normalize_explained
 
@@ -44,6 +51,7 @@ _LAZY = {
     "validate_paths": "namenorm.gazetteer.load",
     "Match": "namenorm.matching.resolver",
     "Resolver": "namenorm.matching.resolver",
+    "ItemError": "namenorm.matching.values",
     "normalize": "namenorm.text.normalize",
     "normalize_explained": "namenorm.text.normalize",
 }
@@ -70,11 +78,13 @@ __all__ = [
     "GazetteerError",
     "GazetteerProblem",
     "IndexFormatError",
+    "ItemError",
     "Match",
     "Mention",
     "Name",
     "NamenormError",
     "Resolver",
+    "UnknownIdError",
     "__version__",
     "annotate",
     "candidates",
@@ -84,6 +94,7 @@ __all__ = [
     "normalize",
     "normalize_explained",
     "resolve",
+    "resolve_many",
     "rewrite",
     "validate_paths",
 ]
@@ -120,6 +131,29 @@ def resolve(query: str, *, types: str | Iterable[str] | None = None) -> Match | 
     'stepanakert'
     """
     return default_resolver().resolve(query, types=types)
+
+
+def resolve_many(
+    values: Iterable[object],
+    *,
+    types: str | Iterable[str] | None = None,
+    workers: int = 1,
+    errors: str = "item",
+) -> list[Match | ItemError | None]:
+    """:func:`resolve` for each value, with the bundled gazetteer: one answer per value, in
+    order. None answers a missing value (None, NaN, pandas' ``NA``) and a value with no match;
+    any other value that is not a str gets an :class:`ItemError` with its position and the
+    reason (``errors="raise"``: a ``TypeError`` instead). ``workers=N`` resolves on N
+    processes (``0``: one per core), with the same answers.
+
+    >>> [m.id if m else m for m in resolve_many(["Baku", None, float("nan"), "nobody"])]
+    ['baku', None, None, None]
+    >>> resolve_many(["Baku", 3.5])[1].error
+    'value 1 must be str or missing, not float'
+    """
+    from namenorm.matching.values import resolve_values
+
+    return resolve_values(default_resolver(), values, types=types, workers=workers, errors=errors)
 
 
 def candidates(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["GazetteerError", "GazetteerProblem", "IndexFormatError", "NamenormError"]
+__all__ = [
+    "GazetteerError", "GazetteerProblem", "IndexFormatError", "NamenormError", "UnknownIdError",
+]  # fmt: skip
 
 from dataclasses import dataclass
 
@@ -38,3 +40,7 @@ class GazetteerError(NamenormError):
 
 class IndexFormatError(NamenormError):
     """A saved index is not one this release can read."""
+
+
+class UnknownIdError(NamenormError, LookupError):
+    """No entity has this id or cross-reference (``Resolver.by_id``, ``Resolver.by_xref``)."""

@@ -146,13 +146,13 @@ def _distribute(
         load_index(path)  # refuse a bad or incompatible file here, not in every executor
         return ("index", _ship(sc, path))
     from namenorm.gazetteer.load import expand_paths
-    from namenorm.gazetteer.model import Gazetteer
+    from namenorm.matching.resolver import Resolver
 
     given = [gazetteer] if isinstance(gazetteer, (str, Path)) else list(gazetteer or [])
     paths = expand_paths(given)
-    # What the executors will load, loaded here first: a bad gazetteer (or one clashing with
-    # the bundled one) fails on the driver, with file, line and entry.
-    Gazetteer.from_paths(*paths, include_default=include_default)
+    # What the executors will load, loaded here first: a bad gazetteer fails on the driver,
+    # with file, line and entry (over the bundled index it is compiled alone: index/layers.py).
+    Resolver.from_paths(*paths, include_default=include_default)
     return ("gazetteer", tuple(_ship(sc, p) for p in paths), include_default)
 
 

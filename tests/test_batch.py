@@ -222,8 +222,11 @@ def test_build_index_then_lookup_with_it(tmp_path, mini_path):
     assert [json.loads(x)["id"] for x in out.stdout.decode().splitlines()] == ["baku", None]
     info = run("info", "--index", str(idx), "baku")
     assert info.returncode == 0 and "Baku (place" in info.stdout.decode()
-    both = run("lookup", "--index", str(idx), "--gazetteer", str(mini_path), "Baku")
-    assert both.returncode == 2 and b"--index cannot be combined" in both.stderr
+    # the --gazetteer files layered over the --index (their entities replace those of their ids)
+    both = run("lookup", "--json", "--index", str(idx), "--gazetteer", str(mini_path), "Baku")
+    assert both.returncode == 0 and json.loads(both.stdout)["id"] == "baku"
+    alone = run("lookup", "--index", str(idx), "--no-default", "Baku")
+    assert alone.returncode == 2 and b"--index cannot be combined" in alone.stderr
     bad = tmp_path / "bad.nnidx"
     bad.write_text("{}", encoding="utf-8")
     for path in (bad, tmp_path / "missing.nnidx"):

@@ -69,7 +69,7 @@ def test_info_normalize_validate_stats(mini_path, tmp_path):
     info = run("info", "stepanakert", check=True).stdout.decode()
     assert "Stepanakert (place" in info and "Ստեփանակերտ" in info
     assert "geonames: 146970" in info and "  generated (" in info and "[hy-west]" in info
-    assert run("info", "no-such-id").returncode == 1
+    assert run("info", "no-such-id").returncode == 2
     assert run("normalize", "Azeгbaijan", check=True).stdout.decode() == "Azerbaijan\n"
     assert run("validate", str(mini_path), check=True).stdout.decode() == "ok\n"
     bad = tmp_path / "bad.yaml"

@@ -245,8 +245,6 @@ def _calls_of_info(path, ids) -> int:
     return calls
 
 
-@pytest.mark.xfail(strict=True, reason="info scans every entity and alias per id; fixed on "
-                   "engine-api (info finds an entity through the id list): drop this mark then")
 def test_info_on_a_100k_entity_index_does_no_scan_per_id(saved_100k):
     # It took 9 s per id: entities.index(entity) and a pass over every alias for each id.
     _calls_of_info(saved_100k, ["p5"])  # loads (and may keep) the index

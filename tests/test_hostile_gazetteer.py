@@ -191,8 +191,8 @@ def test_failed_loads_leave_the_bundled_gazetteer_alone(tmp_path):
     bad_files = [
         _write(tmp_path, BAD_FILES["missing field"][0], "missing.yaml"),
         _write(tmp_path, _bomb(9), "bomb.yaml"),
-        # valid on its own, but it redefines an id of the bundled gazetteer
-        _write(tmp_path, "- {id: baku, type: place, name: Not Baku}\n", "dup.yaml"),
+        # valid on its own, but it names a country no layer holds
+        _write(tmp_path, "- {id: baku, type: place, name: Baku, country: nowhere}\n", "dup.yaml"),
     ]
     for i, p in enumerate(bad_files):
         with pytest.raises(GazetteerError):

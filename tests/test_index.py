@@ -127,7 +127,10 @@ def test_cli_lookup_with_a_saved_index(tmp_path, mini, capsys):
         mini.resolve("Xankendi").id,
         None,
     ]
+    # --gazetteer files are layered over --index (namenorm/index/layers.py); --no-default is not
     assert main(["lookup", "--index", str(path), "--gazetteer", "x.yaml", "Baku"]) == 2
+    assert "x.yaml: cannot read" in capsys.readouterr().err
+    assert main(["lookup", "--index", str(path), "--no-default", "Baku"]) == 2
     assert "cannot be combined" in capsys.readouterr().err
     (tmp_path / "bad.nnidx").write_bytes(b"nonsense")
     assert main(["lookup", "--index", str(tmp_path / "bad.nnidx"), "Baku"]) == 2

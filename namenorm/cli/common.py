@@ -36,8 +36,9 @@ def resolver_for(args: argparse.Namespace) -> Resolver:
     index = getattr(args, "index", None)
     gazetteers = tuple(getattr(args, "gazetteer", ()))
     no_default = bool(getattr(args, "no_default", False))
-    if index and (gazetteers or no_default):
-        raise NamenormError("--index cannot be combined with --gazetteer or --no-default")
+    if index and no_default:
+        raise NamenormError("--index cannot be combined with --no-default (the index is the "
+                            "lowest layer: --gazetteer files are added on top of it)")
     if no_default and not gazetteers:
         raise NamenormError("--no-default needs at least one --gazetteer PATH")
     key = (index, gazetteers, no_default)
@@ -55,17 +56,29 @@ def _build(index: str | None, gazetteers: tuple[str, ...], no_default: bool) -> 
     if index:
         from namenorm.index.store import load_index
 
-        return Resolver.from_index(load_index(index))
+        below = Resolver.from_index(load_index(index))
+        return below.with_paths(*gazetteers) if gazetteers else below
     if not gazetteers:
         return default_resolver()
-    return Resolver.from_paths(*gazetteers, include_default=not no_default)
+    if no_default:
+        return Resolver.from_paths(*gazetteers, include_default=False)
+    # The user's files over the bundled index: the bundled gazetteer is not compiled again.
+    return default_resolver().with_paths(*gazetteers)
 
 
 def match_json(query: str | None, match: Match | None, error: str | None = None) -> dict[str, Any]:
-    """The JSON object of one answer (``error`` set for an input that could not be asked)."""
+    """The JSON object of one answer: the query, then every field of :meth:`Match.to_dict`
+    (each None when there is no match), and ``error`` for an input that could not be asked
+    (the shapes are in ``docs/json-schema.md``)."""
+    from dataclasses import fields
+
+    from namenorm.matching.match import Match
+
     d: dict[str, Any] = {"query": query}
-    for key in ("id", "name", "type", "score", "method", "alias"):
-        d[key] = getattr(match, key) if match is not None else None
+    if match is not None:
+        d.update((k, v) for k, v in match.to_dict().items() if k != "query")
+    else:
+        d.update((f.name, None) for f in fields(Match) if f.name != "query")
     if error is not None:
         d["error"] = error
     return d

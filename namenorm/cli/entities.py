@@ -15,7 +15,7 @@ from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, plural, resolver_for
 
 if TYPE_CHECKING:
     from namenorm.gazetteer.model import Entity, Name
-    from namenorm.index.tables import Alias, Index
+    from namenorm.index.tables import Alias
 
 __all__ = ["cmd_build_index", "cmd_import", "cmd_info", "cmd_stats", "cmd_validate"]
 
@@ -23,22 +23,19 @@ __all__ = ["cmd_build_index", "cmd_import", "cmd_info", "cmd_stats", "cmd_valida
 def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     """Show each entity by id: its fields, names and generated romanizations."""
     resolver = resolver_for(args)
-    status = EXIT_OK
-    for eid in args.ids:
-        entity = resolver.gazetteer.get(eid)
-        if entity is None:
-            sys.stderr.write(f"namenorm: no entity with id {eid!r}\n")
-            status = EXIT_SOME_FAILED
-        elif args.json:
+    # Every id is looked up first: an unknown one is a usage error (exit 2) before any output.
+    entities = [resolver.directory.find(ref) for ref in args.ids]
+    for entity in entities:
+        if args.json:
             from namenorm.gazetteer.model import entity_dict
 
             out.write(json.dumps(entity_dict(entity), ensure_ascii=False) + "\n")
         else:
-            _write_entity(entity, resolver.index, out)
-    return status
+            _write_entity(entity, resolver.directory.aliases_of(entity.id), out)
+    return EXIT_OK
 
 
-def _write_entity(entity: Entity, index: Index, out: TextIO) -> None:
+def _write_entity(entity: Entity, aliases: Iterable[Alias], out: TextIO) -> None:
     out.write(f"{entity.id}: {entity.name} ({entity.type}"
               + (f", {entity.category}" if entity.category else "") + ")\n")
     for key in ("country", "parent", "role"):
@@ -50,8 +47,7 @@ def _write_entity(entity: Entity, index: Index, out: TextIO) -> None:
     out.writelines(f"    {n.text}  [{', '.join(_name_tags(n))}]\n" for n in entity.names)
     if entity.near_miss:
         out.write(f"  near-miss: {', '.join(entity.near_miss)}\n")
-    ei = index.entities.index(entity)
-    generated = [a for a in index.aliases if a.entity == ei and a.kind == "generated"]
+    generated = [a for a in aliases if a.kind == "generated"]
     if generated:
         out.write(f"  generated ({len(generated)}):\n")
         out.writelines(f"    {a.text}  [{a.scheme}]\n" for a in generated)

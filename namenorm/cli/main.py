@@ -80,11 +80,12 @@ def _type_option(p: argparse.ArgumentParser) -> None:
 
 def _gazetteer_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gazetteer", action="append", default=[], metavar="PATH",
-                   help="add a gazetteer YAML file or folder (repeatable)")
+                   help="add a gazetteer YAML file or folder (repeatable), compiled on its own "
+                   "over the bundled index or --index; its entities replace those of the same id")
     p.add_argument("--no-default", action="store_true",
                    help="use only the --gazetteer files, not the bundled gazetteer")
     p.add_argument("--index", metavar="FILE",
-                   help="use a saved index (from `namenorm import`) instead of gazetteers")
+                   help="use a saved index (from `namenorm import`) instead of the bundled one")
 
 
 def _batch_options(p: argparse.ArgumentParser, column: str, what: str) -> None:
@@ -128,8 +129,10 @@ def _add_build_index(sub: Commands) -> None:
 
 
 def _add_info(sub: Commands) -> None:
-    p = sub.add_parser("info", help="show entities by id")
-    p.add_argument("ids", nargs="+", metavar="ID")
+    p = sub.add_parser("info", help="show entities by id or by SCHEME:ID (wikidata:Q399)")
+    p.add_argument("ids", nargs="+", metavar="ID",
+                   help="an entity id, or a cross-reference: iso3166:AM, iso3166-2:AM-ER, "
+                   "geonames:616052, wikidata:Q399")
     p.add_argument("--json", action="store_true")
     _gazetteer_options(p)
     p.set_defaults(func=cmd_info)

@@ -10,7 +10,7 @@ The format is documented in ``docs/gazetteer.md``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +37,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_paths(paths: Iterable[str | Path]) -> list[Entity]:
-    """Read and validate gazetteer files; raise :class:`GazetteerError` listing every problem."""
-    entities, problems = _load(paths)
+def load_paths(
+    paths: Iterable[str | Path], *, known_ids: Collection[str] = frozenset()
+) -> list[Entity]:
+    """Read and validate gazetteer files; raise :class:`GazetteerError` listing every problem.
+    References may also name the ids in ``known_ids`` (a layer below these files)."""
+    entities, problems = _load(paths, known_ids)
     if problems:
         raise GazetteerError(problems)
     return entities
@@ -50,7 +53,9 @@ def validate_paths(paths: Iterable[str | Path]) -> list[GazetteerProblem]:
     return _load(paths)[1]
 
 
-def _load(paths: Iterable[str | Path]) -> tuple[list[Entity], list[GazetteerProblem]]:
+def _load(
+    paths: Iterable[str | Path], known_ids: Collection[str] = frozenset()
+) -> tuple[list[Entity], list[GazetteerProblem]]:
     problems: list[GazetteerProblem] = []
     entities: list[Entity] = []
     lines: _Lines = {}
@@ -59,7 +64,7 @@ def _load(paths: Iterable[str | Path]) -> tuple[list[Entity], list[GazetteerProb
         problems.append(GazetteerProblem("<paths>", None, None, "no gazetteer files given"))
     for path in files:
         _load_file(path, entities, lines, problems)
-    problems.extend(check_relations(entities, lines))
+    problems.extend(check_relations(entities, lines, known_ids))
     problems.extend(check_collisions(entities, lines))
     return entities, problems
 

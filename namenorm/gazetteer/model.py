@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from namenorm._errors import GazetteerError, GazetteerProblem
-from namenorm.gazetteer.entity import FLAGS, KINDS, TYPES, Entity, Name, detect_script
+from namenorm.gazetteer.entity import FLAGS, KINDS, TYPES, Entity, Name, detect_script, xref_key
 
 __all__ = [
     "FLAGS",
@@ -63,7 +63,7 @@ class Gazetteer:
     Build one from :class:`Entity` objects, or from YAML with :meth:`from_paths`.
     """
 
-    __slots__ = ("_by_id", "_entities")
+    __slots__ = ("_by_id", "_by_xref", "_entities")
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._entities = tuple(entities)
@@ -74,6 +74,7 @@ class Gazetteer:
                     [GazetteerProblem(e.source or "<memory>", None, e.id, "duplicate id")]
                 )
             self._by_id[e.id] = e
+        self._by_xref: dict[tuple[str, str], Entity] | None = None
 
     @classmethod
     def from_paths(cls, *paths: str | Path, include_default: bool = False) -> Gazetteer:
@@ -91,6 +92,23 @@ class Gazetteer:
     def get(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""
         return self._by_id.get(entity_id)
+
+    def by_xref(self, scheme: str, value: str) -> Entity | None:
+        """The entity with this cross-reference, or None: ``scheme`` one of the xref keys
+        (``wikidata``, ``geonames``, ``iso3166``, ``iso3166-2``; any case), ``value`` its
+        identifier (the first such entity when several carry it).
+
+        >>> am = Entity("armenia", "place", "Armenia", xrefs={"wikidata": "Q399"})
+        >>> Gazetteer([am]).by_xref("wikidata", "Q399").id
+        'armenia'
+        """
+        if self._by_xref is None:
+            table: dict[tuple[str, str], Entity] = {}
+            for e in self._entities:
+                for s, v in e.xrefs.items():
+                    table.setdefault(xref_key(s, v), e)
+            self._by_xref = table  # the same table whichever thread makes it
+        return self._by_xref.get(xref_key(scheme, value))
 
     def __getitem__(self, entity_id: str) -> Entity:
         return self._by_id[entity_id]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import reprlib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from namenorm._errors import GazetteerProblem
@@ -235,8 +235,15 @@ def _names(value: Any, entity_line: int | None, bad: Bad) -> list[Name]:
     return out
 
 
-def _name(raw: dict[str, Any], line: int | None, bad: Bad) -> Name | None:
-    """One name of an entry (None when it has no text; its other problems go to ``bad``)."""
+def _name(raw: dict[str, Any], line: int | None, report: Bad) -> Name | None:
+    """One name of an entry, or None when it has problems (each goes to ``report``: the
+    :class:`Name` made from a bad one would refuse it)."""
+    reported: list[str] = []
+
+    def bad(message: str, at: int | None = line) -> None:
+        reported.append(message)
+        report(message, at)
+
     for key in sorted(set(raw) - _NAME_FIELDS):
         bad(f"unknown name field {show(key)}", line)
     text = raw.get("text")
@@ -258,6 +265,11 @@ def _name(raw: dict[str, Any], line: int | None, bad: Bad) -> Name | None:
     for flag in FLAGS:
         if flag in raw and not isinstance(raw[flag], bool):
             bad(f"{flag} of {text!r} must be true or false", line)
+    scheme = raw.get("scheme")
+    if scheme is not None and not isinstance(scheme, str):
+        bad(f"scheme {show(scheme)} of {text!r} must be a string", line)
+    if reported:
+        return None
     return Name(
         text=text,
         lang=lang,
@@ -272,19 +284,27 @@ def _name(raw: dict[str, Any], line: int | None, bad: Bad) -> Name | None:
 
 
 def check_relations(
-    entities: list[Entity], lines: dict[str, tuple[str, int | None]]
+    entities: list[Entity],
+    lines: dict[str, tuple[str, int | None]],
+    known: Collection[str] = frozenset(),
 ) -> list[GazetteerProblem]:
+    """References (country, parent, near_miss, namesakes) that name no entity of ``entities``
+    nor of ``known`` (the ids of the layers below: see :mod:`namenorm.index.layers`)."""
     ids = {e.id for e in entities}
+
+    def absent(ref: str) -> bool:  # ``known`` is probed, never listed (it may be large)
+        return ref not in ids and ref not in known
+
     problems = []
     for e in entities:
         path, line = lines.get(e.id, ("<memory>", None))
         for key in ("country", "parent"):
             ref = getattr(e, key)
-            if ref is not None and ref not in ids:
+            if ref is not None and absent(ref):
                 problems.append(GazetteerProblem(path, line, e.id, f"{key} {ref!r} is not an id"))
         for key in ("near_miss", "namesakes"):
             for ref in getattr(e, key):
-                if ref not in ids:
+                if absent(ref):
                     problems.append(GazetteerProblem(path, line, e.id, f"{key} {ref!r} is not an id"))
     return problems
 

@@ -85,6 +85,11 @@ class SavedAliases(Lazy[Alias]):
                      c["norm"][i], c["fold"][i], c["phon"][i], c["skel"][i],
                      self._schemes[c["scheme"][i]])
 
+    def entity_numbers(self) -> Sequence[int]:
+        """The entity number of each alias, without making :class:`Alias` objects."""
+        col: Sequence[int] = self._cols["entity"]
+        return col
+
     def texts(self) -> Iterator[str]:
         """The alias texts alone, without making :class:`Alias` objects."""
         col = self._cols["text"]
@@ -101,6 +106,10 @@ class SavedEntities(Lazy[Entity]):
         super().__init__(len(off) - 1)
         self._strings = Strings(blob, off)
         self._ids = ids
+
+    def ids(self) -> list[str]:
+        """The entity ids by number, without decoding any entity."""
+        return self._ids
 
     def _make(self, i: int) -> Entity:
         try:

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from namenorm._cache import BoundedCache
 from namenorm._config import Config
-from namenorm.gazetteer.model import Gazetteer
+from namenorm.gazetteer.model import Entity, Gazetteer
+from namenorm.index.directory import Directory
 from namenorm.index.tables import Index
 from namenorm.matching.candidates import (
     MAX_INPUT_LENGTH,
@@ -81,6 +82,7 @@ class Resolver:
         self._gazetteer: Gazetteer | None = gazetteer
         self._config = index.config
         self._source = index_source(index)
+        self._directory = Directory(index)
         self._cache: BoundedCache[tuple[str, frozenset[str] | None], Match | None] = (
             BoundedCache(self._config.cache_size, CACHE_MAX_CHARS, MAX_INPUT_LENGTH)
         )
@@ -89,8 +91,32 @@ class Resolver:
     def from_paths(
         cls, *paths: str | Path, include_default: bool = True, config: Config | None = None
     ) -> Resolver:
-        """A resolver for YAML gazetteer files (by default added to the bundled gazetteer)."""
-        return cls(Gazetteer.from_paths(*paths, include_default=include_default), config=config)
+        """A resolver for YAML gazetteer files, by default layered over the bundled index: the
+        files are compiled on their own, the bundled index is not compiled again, and an entity
+        of the files replaces a bundled one of the same id (:mod:`namenorm.index.layers`)."""
+        if not include_default:
+            return cls(Gazetteer.from_paths(*paths), config=config)
+        return cls.from_index(_bundled_index().with_config(config or Config())).with_paths(*paths)
+
+    def with_paths(self, *paths: str | Path) -> Resolver:
+        """A new resolver: the entities of these YAML files layered over this resolver's index
+        (an entity of the files replaces one of the same id; references may name either)."""
+        from namenorm.index.layers import layered, load_layer
+
+        return Resolver.from_index(layered(self._index, load_layer(paths, self._index)))
+
+    def with_entities(self, entities: Iterable[Entity]) -> Resolver:
+        """A new resolver: ``entities`` layered over this resolver's index, compiled on their
+        own (:mod:`namenorm.index.layers`); this resolver is left as it was.
+
+        >>> from namenorm.gazetteer.model import Entity
+        >>> r = Resolver().with_entities([Entity("qusar-town", "place", "Qusar Town")])
+        >>> r.resolve("Qusar Town").id, r.resolve("Baku").id
+        ('qusar-town', 'baku')
+        """
+        from namenorm.index.layers import layered
+
+        return Resolver.from_index(layered(self._index, entities))
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -99,6 +125,33 @@ class Resolver:
                 if self._gazetteer is None:
                     self._gazetteer = Gazetteer(self._index.entities)
         return self._gazetteer
+
+    def by_id(self, entity_id: str) -> Entity:
+        """The entity with this id (or ``SCHEME:VALUE`` cross-reference, see :meth:`by_xref`);
+        :class:`~namenorm.UnknownIdError` (a ``LookupError``) if there is none. A dictionary
+        probe: a saved index decodes only that entity.
+
+        >>> Resolver().by_id("baku").name, Resolver().by_id("wikidata:Q399").id
+        ('Baku', 'armenia')
+        """
+        return self._directory.find(entity_id)
+
+    def by_xref(self, scheme: str, value: str) -> Entity:
+        """The entity carrying this cross-reference: ``scheme`` is one of the gazetteer's xref
+        keys (``wikidata``, ``geonames``, ``iso3166``, ``iso3166-2``; any case), ``value`` its
+        identifier; :class:`~namenorm.UnknownIdError` if none does.
+
+        >>> Resolver().by_xref("iso3166", "AM").id
+        'armenia'
+        """
+        if not isinstance(scheme, str) or not isinstance(value, str):
+            raise TypeError("by_xref takes a scheme and a value, both str")
+        return self._directory.find(f"{scheme}:{value}")
+
+    @property
+    def directory(self) -> Directory:
+        """Lookups by id and cross-reference in this resolver's index (built on first use)."""
+        return self._directory
 
     @property
     def bundled(self) -> bool:
@@ -119,6 +172,8 @@ class Resolver:
     ) -> list[Match]:
         """The best ``limit`` entities for ``query``, best first, whatever their score."""
         query = check_query(query)
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise TypeError(f"limit must be int, not {type(limit).__name__}")
         if limit < 1:
             return []
         return self._ranked(query, check_types(types), limit=limit)
