@@ -50,6 +50,7 @@ from dataclasses import replace
 from namenorm._cache import BoundedCache
 from namenorm._config import AnnotateConfig
 from namenorm.matching.resolver import MAX_INPUT_LENGTH, Match, Resolver, check_types
+from namenorm.mentions.abjad import is_arabic_script, readings
 from namenorm.mentions.compose import Composer
 from namenorm.mentions.context import active_years
 from namenorm.mentions.decide import Decider
@@ -200,7 +201,9 @@ class Annotator:
     def _scored(self, query: str, exact: bool = False) -> list[tuple[Match, bool]]:
         """The resolver's best few for a span (cached). For a span that spells an alias,
         fuzzy retrieval is skipped when no fuzzy match could come within the widest margin of
-        what the hash tables found: it could neither win nor make a tie."""
+        what the hash tables found: it could neither win nor make a tie. An Arabic-script
+        span the resolver does not read is read through abjad keys
+        (:mod:`~namenorm.mentions.abjad`)."""
         cache = self._scored_cache
         hit = cache.get((query, exact))
         if hit is None:
@@ -208,6 +211,10 @@ class Annotator:
             hit = self._resolver.scored(
                 query, self._types, limit=self._config.candidates, contest=contest
             )
+            if (not hit or hit[0][0].score < self._resolver.config.threshold) and (
+                is_arabic_script(query)
+            ):
+                hit = readings(self._resolver, self._lexicon.abjad(), query, self._types) or hit
             cache.put((query, exact), len(query), hit)
         return hit  # type: ignore[return-value]
 

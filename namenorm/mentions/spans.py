@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from namenorm._config import AnnotateConfig
 from namenorm.matching.inflect import strip_inflection
+from namenorm.mentions.abjad import is_arabic_script, without_proclitic
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.tokens import Token, tight
 from namenorm.mentions.words import CONNECTORS, FUNCTION_WORDS, POSSESSIVE
@@ -23,6 +24,8 @@ __all__ = ["Candidate", "find_candidates", "without_proclitic"]
 _MIN_SPACED = 4
 #: Most tokens in a stretch of Latin pieces and fragments.
 _MAX_BROKEN = 16
+#: Fewest letters left after a proclitic.
+_MIN_AR_REST = 3
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ def find_candidates(
     _splits(spans)
     _letter_spaced(spans)
     _broken(spans)
+    _abjad(spans)
     return spans.cands
 
 
@@ -150,31 +154,6 @@ def _exact(spans: _Spans) -> None:
             key = key + join + tokens[j].key
             if key in full:
                 spans.add(i, j, True)
-
-
-#: Arabic proclitics and the article, longest first: a conjunction, a preposition or the
-#: article written as one word with the name ("وباكو", "لباشينيان", "للأمم المتحدة").
-_AR_PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
-#: Fewest letters left after a proclitic.
-_MIN_AR_REST = 3
-
-
-def without_proclitic(word: str) -> list[tuple[str, str]]:
-    """(proclitic, rest) readings of an Arabic-script word; after ل the article loses its
-    alif ("للأمم" is ل + الأمم).
-
-    >>> without_proclitic("للأمم")[:2]
-    [('لل', 'الأمم'), ('لل', 'أمم')]
-    """
-    out = []
-    for prefix in _AR_PROCLITICS:
-        if word.startswith(prefix) and len(word) > len(prefix):
-            rest = word[len(prefix) :]
-            if prefix == "لل":
-                out.append((prefix, "ال" + rest))
-            out.append((prefix, rest))
-    return out
-
 
 
 def _proclitics(spans: _Spans) -> None:
@@ -305,3 +284,27 @@ def _broken(spans: _Spans) -> None:
                 if not tokens[b].fragment:
                     spans.add(a, b, False, broken=True)
         i = j + 1
+
+
+def _abjad(spans: _Spans) -> None:
+    """Runs of Arabic-script words that spell an alias by abjad key only
+    (:mod:`~namenorm.mentions.abjad`: "جیحون بایراموف" is Jeyhun Bayramov), whole and in parts
+    of up to ``max_fuzzy_tokens`` words; the resolver reads the proclitic off the first."""
+    tokens = spans.tokens
+    n, most = len(tokens), spans.config.max_fuzzy_tokens
+    keys = None
+    for i, tok in enumerate(tokens):
+        if tok.fragment or not is_arabic_script(tok.text):
+            continue
+        for j in range(i, min(n, i + most)):
+            if j > i and (tokens[j].join is None or not is_arabic_script(tokens[j].text)):
+                break
+            if (i, j) in spans.seen:
+                continue
+            keys = keys or spans.lexicon.abjad()
+            text = spans.text[tok.start : tokens[j].end]
+            head, space, rest = text.partition(" ")
+            if keys.aliases(text) or any(
+                keys.aliases(r + space + rest) for _, r in without_proclitic(head)
+            ):
+                spans.add(i, j, False, broken=True)

@@ -17,8 +17,9 @@ __all__ = [
     "VOCABULARY",
 ]
 
-#: Methods of a match that is not a spelling of an alias.
-INEXACT = frozenset({"phonetic", "skeleton", "fuzzy"})
+#: Methods of a match that is not a spelling of an alias ("abjad": an Arabic-script name read
+#: by its consonants and long vowels, :mod:`~namenorm.mentions.abjad`).
+INEXACT = frozenset({"phonetic", "skeleton", "fuzzy", "abjad"})
 
 #: A name never ends in these after an apostrophe ("Armenia's").
 POSSESSIVE = frozenset({"s"})
