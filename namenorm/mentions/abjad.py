@@ -87,8 +87,8 @@ _AR_VOWELS = {
 #: are left out.
 _AR_SILENT = frozenset("عءئؤ\u0640\u200c\u200d")
 
-#: A word-final ه after two letters or more is a vowel (Persian روسیه, قره).
-_FINAL_HE = re.compile(r"(?<=\w\w)ه(?!\w)")
+#: A word-final ه after a letter is a vowel (Persian روسیه, قره).
+_FINAL_HE = re.compile(r"(?<=\w)ه(?!\w)")
 
 _LATIN_DIGRAPHS = re.compile(r"tch|dzh|kh|gh|sh|zh|ch|th|ph|dj|ck|ts")
 _LATIN_PAIRS = {
@@ -132,10 +132,12 @@ def abjad_key(text: str) -> Key:
     >>> abjad_key("غوريس")
     ('KRS', ('W', 'Y', ''))
     """
+    # vowel marks and tatweel first: a word ends where a letter ends it, not a mark
+    text = "".join(ch for ch in text if ch != "\u0640" and unicodedata.category(ch) != "Mn")
     text = _FINAL_HE.sub("ة", text.replace("تش", "چ"))
     units = []
     for ch in text:
-        if ch in _AR_SILENT or unicodedata.category(ch) == "Mn":
+        if ch in _AR_SILENT:
             continue
         if ch in _AR_CONSONANTS:
             units.append((_AR_CONSONANTS[ch], True))
