@@ -116,3 +116,9 @@ def test_the_whole_name_before_the_exact_inner_one() -> None:
 
 def test_ordinary_words_stay_words() -> None:
     assert namenorm.annotate("در شمال کشور باران آمد و نظامی‌ها رفتند.") == []
+
+
+def test_a_frequent_persian_verb_is_no_place() -> None:
+    # "داشت" (had) is also the name of a village: a word of the language, it is no mention
+    found = namenorm.annotate("او در آن روز در تهران کار داشت و به ارمنستان رفت.")
+    assert [m.id for m in found] == ["tehran", "armenia"]
