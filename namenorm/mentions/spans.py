@@ -294,8 +294,8 @@ def _abjad(spans: _Spans) -> None:
     n, most = len(tokens), spans.config.max_fuzzy_tokens
     keys = None
     for i, tok in enumerate(tokens):
-        if tok.fragment or not is_arabic_script(tok.text):
-            continue
+        if tok.fragment or not "\u0600" <= tok.text[0] <= "\u06ff" or not is_arabic_script(tok.text):
+            continue  # (the first letter first: most words of most texts are not Arabic)
         for j in range(i, min(n, i + most)):
             if j > i and (tokens[j].join is None or not is_arabic_script(tokens[j].text)):
                 break
