@@ -55,6 +55,7 @@ from namenorm.mentions.compose import Composer
 from namenorm.mentions.context import active_years
 from namenorm.mentions.decide import Decider
 from namenorm.mentions.demonyms import DemonymForms
+from namenorm.mentions.districts import PLURAL_DISTRICT_WORDS, as_districts, district_of
 from namenorm.mentions.homonyms import STATE_WORDS, drop_homonyms
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.mention import Mention
@@ -120,6 +121,12 @@ class Annotator:
             self._lexicon.token_key(w, latin)[0] for w in STATE_WORDS for latin in (True, False)
         )
         self._demonym_forms: DemonymForms | None = None
+        self._districts: dict[str, str] | None = None
+        self._plural_keys = frozenset(
+            self._lexicon.token_key(w, latin)[0]
+            for w in PLURAL_DISTRICT_WORDS
+            for latin in (True, False)
+        )
         self._composer = Composer(resolver, self._lexicon.token_key, self._english_names)
         self._decider = Decider(
             resolver,
@@ -159,6 +166,11 @@ class Annotator:
         if self._demonyms and (self._types is None or "place" in self._types):
             mentions = self._derived_demonyms(tokens, mentions)
         mentions = drop_homonyms(tokens, mentions, self._entity, self._state_keys)
+        if self._districts is None:  # a lost race builds it twice, harmlessly
+            self._districts = district_of(self._entity.values(), self._lexicon.token_key)
+        mentions = as_districts(
+            tokens, mentions, self._districts, self._plural_keys, self._entity
+        )
         return with_written_endings(text, tokens, mentions)
 
     def _derived_demonyms(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
