@@ -17,6 +17,7 @@ from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.tokens import Token, tight
 from namenorm.mentions.words import CONNECTORS, FUNCTION_WORDS, POSSESSIVE
 from namenorm.text.normalize import unify_punctuation
+from namenorm.text.scripts import single_script
 
 __all__ = ["Candidate", "find_candidates", "without_proclitic"]
 
@@ -57,10 +58,17 @@ class _Spans:
         self.cands: list[Candidate] = []
 
     def add(
-        self, i: int, j: int, exact: bool, broken: bool = False, first: str | None = None
+        self,
+        i: int,
+        j: int,
+        exact: bool,
+        broken: bool = False,
+        first: str | None = None,
+        last: str | None = None,
     ) -> None:
         """Propose tokens ``i..j``; ``first`` replaces the first token's text in the query
-        (a word without its proclitic: "لباشينيان" is looked up as "باشينيان")."""
+        (a word without its proclitic: "لباشينيان" is looked up as "باشينيان"), ``last`` the
+        last token's (a word without its ending: "Ալիևը" as "Ալիև")."""
         if (i, j) in self.seen:
             return
         tokens = self.tokens
@@ -73,6 +81,8 @@ class _Spans:
         for k in range(i + 1, j + 1):
             parts.append(self.text[tokens[k - 1].end : tokens[k].start])
             parts.append(tokens[k].repaired)
+        if last is not None:
+            parts[-1] = last
         start, end = tokens[i].start, tokens[j].end
         self.cands.append(Candidate(i, j, start, end, self.text[start:end], "".join(parts), exact))
 
@@ -126,6 +136,7 @@ def find_candidates(
     spans = _Spans(text, tokens, lexicon, config)
     _exact(spans)
     _proclitics(spans)
+    _attached_endings(spans)
     _name_runs(spans)
     _endings(spans)
     _splits(spans)
@@ -183,6 +194,61 @@ def _proclitics(spans: _Spans) -> None:
                 if key in full:
                     spans.add(i, j, True, first=rest)
             break
+
+
+#: Endings written as one word with a name, by script: the Armenian article and case endings
+#: ("Ալիևը", "Պեսկովն", "Աբդուլաևան"), the Georgian case endings ("ზახაროვამ", "ოცნებაში").
+_ATTACHED_ENDINGS = {
+    "ARMENIAN": ("ը", "ն", "ի", "ին", "ից", "ով", "ում", "ու"),
+    "GEORGIAN": ("მა", "მ", "ს", "ის", "ში", "ზე", "ით", "ად", "თან", "დან", "ისთვის"),
+}
+#: Fewest letters left of a word without its ending.
+_MIN_STEM = 3
+
+
+def _attached_endings(spans: _Spans) -> None:
+    """A name with an ending written as one word, in Armenian and Georgian: when the word
+    without the ending ends an alias (exactly, token by token), the span keeps the written
+    word and the query the word without the ending (a Georgian stem may take back its ი:
+    "თბილისის" is თბილისი's). Such a span is proposed as inexact, so that a longer name
+    around it ("Արցախի Հանրապետության") still wins over it."""
+    full = spans.lexicon.alias_keys()[0]
+    tokens = spans.tokens
+    for j, tok in enumerate(tokens):
+        endings = _ATTACHED_ENDINGS.get(single_script(tok.repaired) or "")
+        if not endings or tok.key in full or not spans.name_like(tok):
+            continue
+        for rest in _stems(tok.repaired, endings):
+            if _ending_spans(spans, j, rest, full):
+                break
+
+
+def _ending_spans(spans: _Spans, j: int, rest: str, full: frozenset[str]) -> bool:
+    """Propose every span that ends in token ``j`` read as ``rest`` and spells an alias;
+    whether there was one."""
+    tokens = spans.tokens
+    key = spans.lexicon.token_key(rest, False)[0]
+    found = False
+    i = j
+    while True:
+        if key in full:
+            spans.add(i, j, False, broken=True, first=rest if i == j else None, last=rest)
+            found = True
+        if i == 0 or tokens[i].join is None or j - i + 1 >= spans.config.max_tokens:
+            return found
+        key = tokens[i - 1].key + tokens[i].join + key
+        i -= 1
+
+
+def _stems(word: str, endings: tuple[str, ...]) -> list[str]:
+    out = []
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            rest = word[: -len(ending)]
+            out.append(rest)
+            if "\u10d0" <= rest[-1] <= "\u10ff" and rest[-1] != "ი":
+                out.append(rest + "ი")
+    return out
 
 
 def _name_runs(spans: _Spans) -> None:
