@@ -234,9 +234,10 @@ def _ending_spans(spans: _Spans, j: int, rest: str, full: frozenset[str]) -> boo
         if key in full:
             spans.add(i, j, False, broken=True, first=rest if i == j else None, last=rest)
             found = True
-        if i == 0 or tokens[i].join is None or j - i + 1 >= spans.config.max_tokens:
+        join = tokens[i].join
+        if i == 0 or join is None or j - i + 1 >= spans.config.max_tokens:
             return found
-        key = tokens[i - 1].key + tokens[i].join + key
+        key = tokens[i - 1].key + join + key
         i -= 1
 
 
