@@ -50,10 +50,12 @@ from dataclasses import replace
 from namenorm._cache import BoundedCache
 from namenorm._config import AnnotateConfig
 from namenorm.matching.resolver import MAX_INPUT_LENGTH, Match, Resolver, check_types
+from namenorm.mentions.abjad import is_arabic_script, readings
 from namenorm.mentions.compose import Composer
 from namenorm.mentions.context import active_years
 from namenorm.mentions.decide import Decider
 from namenorm.mentions.demonyms import DemonymForms
+from namenorm.mentions.districts import PLURAL_DISTRICT_WORDS, as_districts, district_of
 from namenorm.mentions.homonyms import STATE_WORDS, drop_homonyms
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.mention import Mention
@@ -119,6 +121,12 @@ class Annotator:
             self._lexicon.token_key(w, latin)[0] for w in STATE_WORDS for latin in (True, False)
         )
         self._demonym_forms: DemonymForms | None = None
+        self._districts: dict[str, str] | None = None
+        self._plural_keys = frozenset(
+            self._lexicon.token_key(w, latin)[0]
+            for w in PLURAL_DISTRICT_WORDS
+            for latin in (True, False)
+        )
         self._composer = Composer(resolver, self._lexicon.token_key, self._english_names)
         self._decider = Decider(
             resolver,
@@ -158,6 +166,11 @@ class Annotator:
         if self._demonyms and (self._types is None or "place" in self._types):
             mentions = self._derived_demonyms(tokens, mentions)
         mentions = drop_homonyms(tokens, mentions, self._entity, self._state_keys)
+        if self._districts is None:  # a lost race builds it twice, harmlessly
+            self._districts = district_of(self._entity.values(), self._lexicon.token_key)
+        mentions = as_districts(
+            tokens, mentions, self._districts, self._plural_keys, self._entity
+        )
         return with_written_endings(text, tokens, mentions)
 
     def _derived_demonyms(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -200,7 +213,9 @@ class Annotator:
     def _scored(self, query: str, exact: bool = False) -> list[tuple[Match, bool]]:
         """The resolver's best few for a span (cached). For a span that spells an alias,
         fuzzy retrieval is skipped when no fuzzy match could come within the widest margin of
-        what the hash tables found: it could neither win nor make a tie."""
+        what the hash tables found: it could neither win nor make a tie. An Arabic-script
+        span the resolver does not read is read through abjad keys
+        (:mod:`~namenorm.mentions.abjad`)."""
         cache = self._scored_cache
         hit = cache.get((query, exact))
         if hit is None:
@@ -208,6 +223,10 @@ class Annotator:
             hit = self._resolver.scored(
                 query, self._types, limit=self._config.candidates, contest=contest
             )
+            if (not hit or hit[0][0].score < self._resolver.config.threshold) and (
+                is_arabic_script(query)
+            ):
+                hit = readings(self._resolver, self._lexicon.abjad(), query, self._types) or hit
             cache.put((query, exact), len(query), hit)
         return hit  # type: ignore[return-value]
 

@@ -89,8 +89,13 @@ class Context:
         hi = bisect.bisect_right(self._anchors, (cand.last + window + 1,))
         best, why = 0.0, ""
         for first, last, aid, atext in self._anchors[lo:hi]:
-            if first <= cand.last and cand.first <= last:
-                continue  # the candidate itself, or a rival reading of the same words
+            inside = cand.first <= first and last <= cand.last and (first, last) != (
+                cand.first, cand.last
+            )
+            if first <= cand.last and cand.first <= last and not (inside and aid == eid):
+                # the candidate itself, or a rival reading of the same words; but a shorter
+                # name of the same entity inside it supports the longer reading
+                continue
             weight, rel = self._relation(eid, entity, aid)
             if not weight:
                 continue

@@ -9,6 +9,7 @@ from namenorm._cache import BoundedCache
 from namenorm.keys import fold_normalized
 from namenorm.matching.inflect import strip_inflection
 from namenorm.matching.resolver import MAX_INPUT_LENGTH, Resolver
+from namenorm.mentions.abjad import AbjadKeys
 from namenorm.mentions.tokens import HAN_WORD, Token, joiner, token_pattern
 from namenorm.mentions.words import VOCABULARY
 from namenorm.text.normalize import fold_word, nfkc, remove_invisible, unify_punctuation
@@ -56,6 +57,7 @@ class Lexicon:
         self._near_cache: BoundedCache[str, bool] = _cache()
         self._stem_keys_cache: BoundedCache[tuple[str, bool], frozenset[str]] = _cache()
         self._han: frozenset[str] | None = None
+        self._abjad: AbjadKeys | None = None
 
     def token_key(self, word: str, latin_doc: bool) -> tuple[str, str]:
         """:func:`token_key`, cached."""
@@ -168,3 +170,11 @@ class Lexicon:
                 words.update(m.group() for m in HAN_WORD.finditer(alias.text))
             self._han = frozenset(words)
         return self._han
+
+    def abjad(self) -> AbjadKeys:
+        """The aliases by abjad key (:mod:`~namenorm.mentions.abjad`), built on first use."""
+        if self._abjad is None:
+            with self._lock:
+                if self._abjad is None:
+                    self._abjad = AbjadKeys(self._resolver.index)
+        return self._abjad

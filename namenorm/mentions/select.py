@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from namenorm.mentions.abjad import METHOD as ABJAD
 from namenorm.mentions.context import Decision
 from namenorm.mentions.mention import Mention
 from namenorm.mentions.tokens import Token
@@ -37,8 +38,11 @@ def _without_inexact_around_exact(decisions: list[Decision]) -> list[Decision]:
         assert d.match is not None
         first, last = d.cand.first, d.cand.last
         # A span reached through the exact dictionary form of its inflected words
-        # ("Минской группе ОБСЕ") is as good as an exact one.
-        exact_stem = d.match.ending is not None and d.match.method in ("exact", "folded")
+        # ("Минской группе ОБСЕ"), or whose every word spells the alias by abjad key
+        # ("ناغورنو كاراباخ"), is as good as an exact one.
+        exact_stem = (
+            d.match.ending is not None and d.match.method in ("exact", "folded")
+        ) or d.match.method == ABJAD
         score = d.match.score
         if not d.cand.exact and not exact_stem and any(
             b <= last and (a, b) != (first, last) and other >= score

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from namenorm._config import AnnotateConfig
 from namenorm.matching.inflect import strip_inflection
+from namenorm.mentions.abjad import is_arabic_script, without_proclitic
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.tokens import Token, tight
 from namenorm.mentions.words import CONNECTORS, FUNCTION_WORDS, POSSESSIVE
 from namenorm.text.normalize import unify_punctuation
+from namenorm.text.scripts import single_script
 
 __all__ = ["Candidate", "find_candidates", "without_proclitic"]
 
@@ -23,6 +25,8 @@ __all__ = ["Candidate", "find_candidates", "without_proclitic"]
 _MIN_SPACED = 4
 #: Most tokens in a stretch of Latin pieces and fragments.
 _MAX_BROKEN = 16
+#: Fewest letters left after a proclitic.
+_MIN_AR_REST = 3
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,17 @@ class _Spans:
         self.cands: list[Candidate] = []
 
     def add(
-        self, i: int, j: int, exact: bool, broken: bool = False, first: str | None = None
+        self,
+        i: int,
+        j: int,
+        exact: bool,
+        broken: bool = False,
+        first: str | None = None,
+        last: str | None = None,
     ) -> None:
         """Propose tokens ``i..j``; ``first`` replaces the first token's text in the query
-        (a word without its proclitic: "لباشينيان" is looked up as "باشينيان")."""
+        (a word without its proclitic: "لباشينيان" is looked up as "باشينيان"), ``last`` the
+        last token's (a word without its ending: "Ալիևը" as "Ալիև")."""
         if (i, j) in self.seen:
             return
         tokens = self.tokens
@@ -70,6 +81,8 @@ class _Spans:
         for k in range(i + 1, j + 1):
             parts.append(self.text[tokens[k - 1].end : tokens[k].start])
             parts.append(tokens[k].repaired)
+        if last is not None:
+            parts[-1] = last
         start, end = tokens[i].start, tokens[j].end
         self.cands.append(Candidate(i, j, start, end, self.text[start:end], "".join(parts), exact))
 
@@ -123,11 +136,13 @@ def find_candidates(
     spans = _Spans(text, tokens, lexicon, config)
     _exact(spans)
     _proclitics(spans)
+    _attached_endings(spans)
     _name_runs(spans)
     _endings(spans)
     _splits(spans)
     _letter_spaced(spans)
     _broken(spans)
+    _abjad(spans)
     return spans.cands
 
 
@@ -150,31 +165,6 @@ def _exact(spans: _Spans) -> None:
             key = key + join + tokens[j].key
             if key in full:
                 spans.add(i, j, True)
-
-
-#: Arabic proclitics and the article, longest first: a conjunction, a preposition or the
-#: article written as one word with the name ("وباكو", "لباشينيان", "للأمم المتحدة").
-_AR_PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
-#: Fewest letters left after a proclitic.
-_MIN_AR_REST = 3
-
-
-def without_proclitic(word: str) -> list[tuple[str, str]]:
-    """(proclitic, rest) readings of an Arabic-script word; after ل the article loses its
-    alif ("للأمم" is ل + الأمم).
-
-    >>> without_proclitic("للأمم")[:2]
-    [('لل', 'الأمم'), ('لل', 'أمم')]
-    """
-    out = []
-    for prefix in _AR_PROCLITICS:
-        if word.startswith(prefix) and len(word) > len(prefix):
-            rest = word[len(prefix) :]
-            if prefix == "لل":
-                out.append((prefix, "ال" + rest))
-            out.append((prefix, rest))
-    return out
-
 
 
 def _proclitics(spans: _Spans) -> None:
@@ -204,6 +194,62 @@ def _proclitics(spans: _Spans) -> None:
                 if key in full:
                     spans.add(i, j, True, first=rest)
             break
+
+
+#: Endings written as one word with a name, by script: the Armenian article and case endings
+#: ("Ալիևը", "Պեսկովն", "Աբդուլաևան"), the Georgian case endings ("ზახაროვამ", "ოცნებაში").
+_ATTACHED_ENDINGS = {
+    "ARMENIAN": ("ը", "ն", "ի", "ին", "ից", "ով", "ում", "ու"),
+    "GEORGIAN": ("მა", "მ", "ს", "ის", "ში", "ზე", "ით", "ად", "თან", "დან", "ისთვის"),
+}
+#: Fewest letters left of a word without its ending.
+_MIN_STEM = 3
+
+
+def _attached_endings(spans: _Spans) -> None:
+    """A name with an ending written as one word, in Armenian and Georgian: when the word
+    without the ending ends an alias (exactly, token by token), the span keeps the written
+    word and the query the word without the ending (a Georgian stem may take back its ი:
+    "თბილისის" is თბილისი's). Such a span is proposed as inexact, so that a longer name
+    around it ("Արցախի Հանրապետության") still wins over it."""
+    full = spans.lexicon.alias_keys()[0]
+    tokens = spans.tokens
+    for j, tok in enumerate(tokens):
+        endings = _ATTACHED_ENDINGS.get(single_script(tok.repaired) or "")
+        if not endings or tok.key in full or not spans.name_like(tok):
+            continue
+        for rest in _stems(tok.repaired, endings):
+            if _ending_spans(spans, j, rest, full):
+                break
+
+
+def _ending_spans(spans: _Spans, j: int, rest: str, full: frozenset[str]) -> bool:
+    """Propose every span that ends in token ``j`` read as ``rest`` and spells an alias;
+    whether there was one."""
+    tokens = spans.tokens
+    key = spans.lexicon.token_key(rest, False)[0]
+    found = False
+    i = j
+    while True:
+        if key in full:
+            spans.add(i, j, False, broken=True, first=rest if i == j else None, last=rest)
+            found = True
+        join = tokens[i].join
+        if i == 0 or join is None or j - i + 1 >= spans.config.max_tokens:
+            return found
+        key = tokens[i - 1].key + join + key
+        i -= 1
+
+
+def _stems(word: str, endings: tuple[str, ...]) -> list[str]:
+    out = []
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            rest = word[: -len(ending)]
+            out.append(rest)
+            if "\u10d0" <= rest[-1] <= "\u10ff" and rest[-1] != "ი":
+                out.append(rest + "ი")
+    return out
 
 
 def _name_runs(spans: _Spans) -> None:
@@ -305,3 +351,27 @@ def _broken(spans: _Spans) -> None:
                 if not tokens[b].fragment:
                     spans.add(a, b, False, broken=True)
         i = j + 1
+
+
+def _abjad(spans: _Spans) -> None:
+    """Runs of Arabic-script words that spell an alias by abjad key only
+    (:mod:`~namenorm.mentions.abjad`: "جیحون بایراموف" is Jeyhun Bayramov), whole and in parts
+    of up to ``max_fuzzy_tokens`` words; the resolver reads the proclitic off the first."""
+    tokens = spans.tokens
+    n, most = len(tokens), spans.config.max_fuzzy_tokens
+    keys = None
+    for i, tok in enumerate(tokens):
+        if tok.fragment or not "\u0600" <= tok.text[0] <= "\u06ff" or not is_arabic_script(tok.text):
+            continue  # (the first letter first: most words of most texts are not Arabic)
+        for j in range(i, min(n, i + most)):
+            if j > i and (tokens[j].join is None or not is_arabic_script(tokens[j].text)):
+                break
+            if (i, j) in spans.seen:
+                continue
+            keys = keys or spans.lexicon.abjad()
+            text = spans.text[tok.start : tokens[j].end]
+            head, space, rest = text.partition(" ")
+            if keys.aliases(text) or any(
+                keys.aliases(r + space + rest) for _, r in without_proclitic(head)
+            ):
+                spans.add(i, j, False, broken=True)

@@ -17,8 +17,9 @@ __all__ = [
     "VOCABULARY",
 ]
 
-#: Methods of a match that is not a spelling of an alias.
-INEXACT = frozenset({"phonetic", "skeleton", "fuzzy"})
+#: Methods of a match that is not a spelling of an alias ("abjad": an Arabic-script name read
+#: by its consonants and long vowels, :mod:`~namenorm.mentions.abjad`).
+INEXACT = frozenset({"phonetic", "skeleton", "fuzzy", "abjad"})
 
 #: A name never ends in these after an apostrophe ("Armenia's").
 POSSESSIVE = frozenset({"s"})
@@ -43,7 +44,10 @@ FUNCTION_WORDS = frozenset(
 #: Imran Khan, "Aralık" no Maralik).
 ORDINARY_WORDS = frozenset(
     """از یک به در با که این آن را تا بر هم یا اما من او ما شما آنها کرد شد است بود
+    داشت دارد دارند داشتند کردند کند کنند شدند شود شده کرده بودند نیست هست خواهد باید
+    نیز خود برای پس بین روی زیر پیش بعد قبل همه هر چه چون اگر ولی گفت گفته استان کشور
     في من على إلى عن مع كان كانت هذا هذه ذلك التي الذي قد لا ما لم لن أن إن أو ثم
+    كما بعد قبل حيث بين عند حتى أيضا لكن غير كل بعض الذين هو هي هم نحن قال أكد أعلن
     Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık
     Yanvar Fevral Aprel May İyun İyul Avqust Sentyabr Oktyabr Noyabr Dekabr""".split()
 )
