@@ -26,7 +26,9 @@ __all__ = ["Match", "check_query", "check_types", "explain", "with_step"]
 class Match:
     """A resolved mention: what it is, how sure, through which alias, and why.
 
-    ``method`` is one of ``exact``, ``folded``, ``phonetic``, ``skeleton`` and ``fuzzy``;
+    ``method`` is one of ``exact``, ``folded``, ``phonetic``, ``skeleton`` and ``fuzzy``, and in
+    running text also ``abjad`` (an Arabic-script name read by its consonants and long vowels, see
+    ``mentions/abjad.py``);
     ``alias`` is the gazetteer variant that matched, ``alias_kind`` its kind (``generated`` for a
     romanization made by code, with the scheme in ``alias_scheme``); ``explanation`` lists the
     steps taken, in order. ``ending`` is the grammatical ending removed to reach the alias
