@@ -13,8 +13,9 @@ usual schwa-deletion rule, applied right to left): "अजरबैजान" ->
 -> "ilham aliyev". The Dravidian scripts write every vowelless consonant with a virama, and
 keep their a.
 
-Vowel length is not kept (ā, ī, ū are a, i, u); a dot below (nukta) makes the consonants of
-loanwords (ज़ z, फ़ f, क़ q, ख़ kh, ग़ gh, ड़ r).
+Vowel length is not kept (ā, ī, ū are a, i, u). The dot below (nukta) that marks the sounds of
+loanwords (ज़ z, क़ q) is as often left out as written ("अजरबैजान", "अज़रबैजान"), so the key
+ignores it, except in ड़ and ढ़, letters of their own (r, rh).
 
 >>> indic_to_latin("इल्हाम अलीयेव"), indic_to_latin("ఎరేవాన్"), indic_to_latin("কারাবাখ")
 ('ilham aliyev', 'erevan', 'karabakh')
@@ -39,13 +40,13 @@ _CONSONANTS = {
     0x2B: "f", 0x2C: "b", 0x2D: "bh", 0x2E: "m", 0x2F: "y", 0x30: "r", 0x31: "r", 0x32: "l",
     0x33: "l", 0x34: "zh", 0x35: "v", 0x36: "sh", 0x37: "sh", 0x38: "s", 0x39: "h",
     # Devanagari and Gurmukhi precomposed nukta letters, Bengali rra, rha, yya
-    0x58: "q", 0x59: "kh", 0x5A: "gh", 0x5B: "z", 0x5C: "r", 0x5D: "rh", 0x5E: "f", 0x5F: "y",
+    0x58: "k", 0x59: "kh", 0x5A: "g", 0x5B: "j", 0x5C: "r", 0x5D: "rh", 0x5E: "f", 0x5F: "y",
 }  # fmt: skip
 _MATRAS = {
     0x3E: "a", 0x3F: "i", 0x40: "i", 0x41: "u", 0x42: "u", 0x43: "ri", 0x44: "ri", 0x45: "e",
     0x46: "e", 0x47: "e", 0x48: "ai", 0x49: "o", 0x4A: "o", 0x4B: "o", 0x4C: "au", 0x57: "au",
 }  # fmt: skip
-_NUKTA_OF = {"j": "z", "f": "f", "p": "f", "k": "q", "kh": "kh", "g": "gh", "d": "r", "dh": "rh"}
+_NUKTA_OF = {"d": "r", "dh": "rh"}
 _NUKTA, _VIRAMA = 0x3C, 0x4D
 #: Letters outside the shared layout: Bengali khanda ta, Malayalam chillus.
 _EXTRA = {0x09CE: "t", 0x0D7A: "n", 0x0D7B: "n", 0x0D7C: "r", 0x0D7D: "l", 0x0D7E: "l",
