@@ -55,9 +55,8 @@ def fits_alphabet(word: str, langs: str) -> bool:
     """Whether every letter of ``word`` is in the alphabet of one of ``langs`` ("sl/sr/hr");
     languages without a listed alphabet accept any word."""
     letters = {ch for ch in word.casefold() if ch.isalpha()}
-    return any(
-        code not in _ALPHABETS or letters <= _ALPHABETS[code] for code in langs.split("/")
-    )
+    return any(code not in _ALPHABETS or letters <= _ALPHABETS[code] for code in langs.split("/"))
+
 
 # -- Hungarian -----------------------------------------------------------------------------------
 # (back form, front forms, rule): the suffix of a back-vowel stem, then of a front-vowel stem.
@@ -125,9 +124,7 @@ def kurdish(token: str) -> list[Stem]:
 
 
 # -- French and Italian --------------------------------------------------------------------------
-_ELISION = re.compile(
-    r"(?i)(l|d|dell|all|dall|nell|sull|coll|quell|qu|jusqu|lorsqu|puisqu)'(?=\w)"
-)
+_ELISION = re.compile(r"(?i)(l|d|dell|all|dall|nell|sull|coll|quell|qu|jusqu|lorsqu|puisqu)'(?=\w)")
 
 
 def elided_article(token: str) -> list[Stem]:

@@ -129,17 +129,25 @@ def turkic(token: str) -> list[Stem]:
                     break
         return out
     for n in range(min(7, len(low) - _MIN_TURKIC_STEM), 0, -1):
-        stem, suffix = token[:-n], low[-n:]
-        if n == 1 and len(stem) < 5:
-            continue  # one vowel on a short stem: "Arası" (its interval) is not "Aras" + ı
-        for template, rule in _TURKIC_SUFFIXES:
-            if _turkic_match(stem, suffix, template):
-                out.append(Stem(stem, token[-n:], rule, "az/tr"))
-                break
-        if len(stem) >= 5 and stem[-1:].casefold() in _FOUR_WAY:
-            out.extend(
-                Stem(stem, token[-n:], rule, "az/tr")
-                for template, rule in _AFTER_POSSESSIVE
-                if _turkic_match(stem, suffix, template)
-            )
+        out.extend(_unmarked(token, low, n))
+    return out
+
+
+def _unmarked(token: str, low: str, n: int) -> list[Stem]:
+    """The stems of ``token`` without its last ``n`` letters, read as a suffix written
+    without an apostrophe."""
+    stem, suffix = token[:-n], low[-n:]
+    if n == 1 and len(stem) < 5:
+        return []  # one vowel on a short stem: "Arası" (its interval) is not "Aras" + ı
+    out = []
+    for template, rule in _TURKIC_SUFFIXES:
+        if _turkic_match(stem, suffix, template):
+            out.append(Stem(stem, token[-n:], rule, "az/tr"))
+            break
+    if len(stem) >= 5 and stem[-1:].casefold() in _FOUR_WAY:
+        out.extend(
+            Stem(stem, token[-n:], rule, "az/tr")
+            for template, rule in _AFTER_POSSESSIVE
+            if _turkic_match(stem, suffix, template)
+        )
     return out

@@ -54,28 +54,41 @@ def _parts(ch: str) -> tuple[int, int, int]:
     return n // 588, (n % 588) // 28, n % 28
 
 
+def _next_lead(word: str, i: int) -> int | None:
+    """The initial consonant of the syllable after ``word[i]``, None at the end of a word."""
+    nxt = word[i + 1 : i + 2]
+    return _parts(nxt)[0] if nxt and is_hangul_syllable(nxt) else None
+
+
+def _prev_final(word: str, i: int) -> int | None:
+    """The final consonant of the syllable before ``word[i]``, None at the start of a word."""
+    prev = word[i - 1] if i > 0 else ""
+    return _parts(prev)[2] if prev and is_hangul_syllable(prev) else None
+
+
+def _alone(lead: int, word: str, i: int) -> str:
+    """A consonant that the epenthetic ㅡ carries."""
+    if lead == _P and i > 0 and _next_lead(word, i) is None:
+        return "v"  # the devoiced final -v of -ov, -ev
+    onset = _INITIALS[lead]
+    return _ALONE.get(onset, onset)
+
+
 def _syllable(word: str, i: int) -> str:
     lead, vowel, final = _parts(word[i])
-    nxt = word[i + 1] if i + 1 < len(word) else ""
-    onset = _INITIALS[lead]
     if vowel == _EU and final == 0 and lead != _NULL:
-        if lead == _P and not (nxt and is_hangul_syllable(nxt)) and i > 0:
-            return "v"  # the devoiced final -v of -ov, -ev
-        return _ALONE.get(onset, onset)
-    value = _VOWELS[vowel]
+        return _alone(lead, word, i)
+    onset, value = _INITIALS[lead], _VOWELS[vowel]
     if vowel == _WI and lead != _NULL:
         value = "u"  # ü after a consonant
     if lead == _S and value.startswith("y"):
         onset, value = "sh", value[1:]
+    elif lead == _RIEUL_INITIAL and _prev_final(word, i) == _RIEUL_FINAL:
+        onset = "l"  # ㄹㄹ is one foreign l, written here
     coda = _FINALS[final]
-    if final == _RIEUL_FINAL and nxt and is_hangul_syllable(nxt):
-        if _parts(nxt)[0] == _RIEUL_INITIAL:
-            coda = ""  # ㄹㄹ is one foreign l; the next syllable writes it
-    out = onset + value + coda
-    if lead == _RIEUL_INITIAL and i > 0 and is_hangul_syllable(word[i - 1]):
-        if _parts(word[i - 1])[2] == _RIEUL_FINAL:
-            out = "l" + value + coda
-    return out
+    if final == _RIEUL_FINAL and _next_lead(word, i) == _RIEUL_INITIAL:
+        coda = ""
+    return onset + value + coda
 
 
 def hangul_to_latin(text: str) -> str:
