@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from namenorm.keys import fold_key
-from namenorm.matching.endings import elided_article, fits_alphabet, hungarian, kurdish
+from namenorm.matching.endings import (
+    elided_article,
+    fits_alphabet,
+    german,
+    hungarian,
+    japanese_honorific,
+    kurdish,
+)
 from namenorm.matching.inflect import strip_inflection
 from namenorm.matching.turkic import turkic
 from namenorm.text.hangul import hangul_to_latin
@@ -221,6 +228,36 @@ def test_more_cyrillic_and_georgian_endings(word, stem):
     assert stem in [s.stem for s in strip_inflection(word)]
 
 
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("Aserbaidschans", "Aserbaidschan"),  # genitive -s
+        ("Meeres", "Meer"),  # genitive -es
+        ("Kaspischen", "Kaspisches"),  # adjective after the article
+    ],
+)
+def test_german_genitive_and_adjectives(word, stem):
+    assert stem in [s.stem for s in german(word)]
+
+
+def test_german_needs_a_german_word_and_a_stem():
+    assert german("Bakıs") == []  # Azerbaijani ı
+    assert german("Uns") == []  # too short
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"), [("パシニャン氏", "パシニャン"), ("プーチンさん", "プーチン")]
+)
+def test_japanese_honorific_after_a_katakana_name(word, stem):
+    assert [s.stem for s in japanese_honorific(word)] == [stem]
+    assert [s.stem for s in strip_inflection(word)] == [stem]
+
+
+def test_japanese_honorific_needs_katakana_before_it():
+    assert japanese_honorific("田中さん") == []  # a kanji name is read otherwise
+    assert japanese_honorific("氏") == []
+
+
 # -- Through the resolver -------------------------------------------------------------------------
 
 
@@ -243,6 +280,8 @@ def test_more_cyrillic_and_georgian_endings(word, stem):
         ("Naxçıvan Muxtar Respublikasının", "nakhchivan"),
         ("Tbilisidədir", "tbilisi"),
         ("თბილისსა", "tbilisi"),
+        ("Armeniens", "armenia"),
+        ("プーチンさん", "vladimir-putin"),
         # ordinary words stay unresolved
         ("Házban", None),  # in a house
         ("Omul", None),  # the man

@@ -11,6 +11,10 @@ the resolver keeps a proposal only when it is a gazetteer name.
   a vowel: "Rûsyayê" -> "Rûsya", "Tirkiyeyê" -> "Tirkiye".
 * French and Italian elide the article before a vowel, and abbreviations keep it: "l'ONU",
   "d'Arménie", "dell'Armenia". Only an exact name counts after it (the rule is a proclitic).
+* German marks the genitive with -s/-es and declines adjectives with -en: "Aserbaidschans",
+  "des Kaspischen Meeres" -> "Kaspisches Meer".
+* Japanese puts an honorific after a name written in katakana: "パシニャン氏" (Mr Pashinyan),
+  "プーチンさん".
 * Slovene and Serbo-Croatian decline masculine nouns with -a, -u, -om/-em and Slovene adds a -j-
   after -r ("Vladimirja Putina"); a-stems take -e, -i, -u, -om ("Moskvi" -> "Moskva"), and
   -ija nouns -ije, -iji ("Jermenije"). Romanian adds its definite article: -ul, -ului,
@@ -34,7 +38,9 @@ __all__ = [
     "SOUTH_SLAVIC_ROMANIAN_RULES",
     "elided_article",
     "fits_alphabet",
+    "german",
     "hungarian",
+    "japanese_honorific",
     "kurdish",
 ]
 
@@ -48,6 +54,7 @@ _ALPHABETS = {
     "sr": frozenset(_BASIC + "čćđšž"),
     "hr": frozenset(_BASIC + "čćđšž"),
     "ro": frozenset(_BASIC + "ăâîșțşţ"),
+    "de": frozenset(_BASIC + "äöüß"),
 }
 
 
@@ -156,3 +163,44 @@ SOUTH_SLAVIC_ROMANIAN_RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] =
     ("u", ("", "a"), "dative/locative/accusative", "sl/sr/hr"),
     ("a", ("",), "genitive", "sl/sr/hr"),
 )
+
+
+# -- German --------------------------------------------------------------------------------------
+_DE_ENDINGS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("en", ("es", "e", "er"), "weak adjective"),
+    ("es", ("",), "genitive"),
+    ("s", ("",), "genitive"),
+)
+#: German stems are at least this long ("Meer" of "Meeres", "Baku" of "Bakus").
+_MIN_DE_STEM = 4
+
+
+def german(token: str) -> list[Stem]:
+    """Stems of a German genitive noun or a declined adjective."""
+    low = token.casefold()
+    if not fits_alphabet(low, "de"):
+        return []
+    out: list[Stem] = []
+    for ending, replacements, rule in _DE_ENDINGS:
+        base = token[: len(token) - len(ending)]
+        if not low.endswith(ending) or len(base) < _MIN_DE_STEM or base[-1:] in "'-":
+            continue
+        out.extend(Stem(base + rep, token[len(base) :], rule, "de") for rep in replacements)
+    return out
+
+
+# -- Japanese ------------------------------------------------------------------------------------
+_JA_HONORIFICS = ("さん", "さま", "様", "氏", "殿", "君")
+
+
+def _katakana(text: str) -> bool:
+    return all("\u30a0" <= ch <= "\u30ff" for ch in text)
+
+
+def japanese_honorific(token: str) -> list[Stem]:
+    """The katakana name before a Japanese honorific ("パシニャン氏")."""
+    for suffix in _JA_HONORIFICS:
+        name = token[: len(token) - len(suffix)]
+        if token.endswith(suffix) and len(name) >= MIN_STEM and _katakana(name):
+            return [Stem(name, suffix, "honorific", "ja")]
+    return []

@@ -51,7 +51,9 @@ from namenorm.matching.endings import (
     SOUTH_SLAVIC_ROMANIAN_RULES,
     elided_article,
     fits_alphabet,
+    german,
     hungarian,
+    japanese_honorific,
     kurdish,
 )
 from namenorm.matching.stems import MIN_STEM, SEPARATORS, PhraseStem, Stem
@@ -242,7 +244,9 @@ def _strip_uncached(token: str, lang_hint: str | None, lowercase_ok: bool) -> li
         elided = elided_article(token)  # "l'ONU": a lower-case article before the name
         if elided:
             return elided
-    if script is None or not _may_be_inflected(token, script, lowercase_ok):
+    if script is None:
+        return japanese_honorific(token)  # katakana and a kanji or hiragana title
+    if not _may_be_inflected(token, script, lowercase_ok):
         return []
     rules = _RULES_BY_SCRIPT.get(script)
     out = [] if rules is None else rules(token)
@@ -280,12 +284,11 @@ def _latin(token: str) -> list[Stem]:
     if not _has_separator(token):
         out.extend(_by_table(token, _WEST_SLAVIC_RULES))
         out.extend(
-            s
-            for s in _by_table(token, SOUTH_SLAVIC_ROMANIAN_RULES)
-            if fits_alphabet(token, s.lang)
+            s for s in _by_table(token, SOUTH_SLAVIC_ROMANIAN_RULES) if fits_alphabet(token, s.lang)
         )
         out.extend(hungarian(token))
         out.extend(kurdish(token))
+        out.extend(german(token))
     return out
 
 
