@@ -248,6 +248,7 @@ _KATAKANA = {
 
 _TABLE = str.maketrans(_ARABIC)
 _AR_LETTER = "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff"
+_HARAKAT = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 #: Waws and (unified) yehs between two Arabic letters that are not themselves waw or yeh.
 _MEDIAL_VOWEL_LETTER = re.compile(
     f"(?<=[{_AR_LETTER}])(?<![\u0648\u06cc])[\u0648\u06cc]+(?=[{_AR_LETTER}])"
@@ -260,7 +261,8 @@ def fold_variants(text: str) -> str:
         return text
     text = text.translate(_TABLE)
     if has_abjad(text):
-        text = _MEDIAL_VOWEL_LETTER.sub("", text)
+        # harakat (which the fold key strips anyway) must not hide a letter's neighbours
+        text = _MEDIAL_VOWEL_LETTER.sub("", _HARAKAT.sub("", text))
     if any("\u30a0" <= ch <= "\u30ff" for ch in text):
         for variant, base in _KATAKANA.items():
             text = text.replace(variant, base)
