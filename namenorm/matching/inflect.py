@@ -47,6 +47,15 @@ import itertools
 from collections.abc import Callable
 from functools import lru_cache
 
+from namenorm.matching.endings import (
+    SOUTH_SLAVIC_ROMANIAN_RULES,
+    elided_article,
+    fits_alphabet,
+    german,
+    hungarian,
+    japanese_honorific,
+    kurdish,
+)
 from namenorm.matching.stems import MIN_STEM, SEPARATORS, PhraseStem, Stem
 from namenorm.matching.turkic import turkic
 from namenorm.text.scripts import is_cased, single_script
@@ -72,13 +81,15 @@ _CYRILLIC_RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("ому", ("ый", "ий", "ой"), "dative (adjective)", _RUUK),
     ("ему", ("ий",), "dative (adjective)", _RUUK),
     ("ым", ("ый", ""), "instrumental", _RU),
-    ("им", ("ий", "ий"), "instrumental (adjective)", _RUUK),
+    ("им", ("ий", ""), "instrumental (adjective, surname in -ev/-in)", _RUUK),
     ("ой", ("ая", "ый", "а", ""), "genitive/instrumental", _RU),
     ("ую", ("ая",), "accusative (adjective)", _RU),
     ("ою", ("а", "ая"), "instrumental", _RUUK),
     ("ей", ("я", "яя"), "genitive/instrumental", _RU),
     ("ею", ("я",), "instrumental", _RUUK),
     ("ій", ("а", "ія"), "locative", _UK),
+    ("ых", ("ые", "ый"), "genitive/locative plural (adjective)", _RU),
+    ("их", ("ие", "ий"), "genitive/locative plural (adjective)", _RU),
     # -ия / -ія stems
     ("ии", ("ия",), "genitive/dative/locative", _RU),
     ("ией", ("ия",), "instrumental", _RU),
@@ -97,7 +108,7 @@ _CYRILLIC_RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("ем", ("", "ь", "й", "ий"), "instrumental/locative (adjective)", _RUUK),
     ("ём", ("", "ь"), "instrumental", _RU),
     ("ам", ("",), "dative plural", _RUUK),
-    ("ах", ("",), "locative plural", _RUUK),
+    ("ах", ("", "ы", "и"), "locative plural", _RUUK),
     ("а", ("", "о"), "genitive", _RUUK),
     ("у", ("", "а"), "dative/accusative", _RUUK),
     ("е", ("", "а", "я", "й", "ь", "о"), "locative/dative", _RUUK),
@@ -121,6 +132,16 @@ _HY_VOWELS = set("աեէըիոօու")
 
 # -- Polish, Czech, Slovak -----------------------------------------------------------------------
 _WEST_SLAVIC_RULES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    # adjectives, before the nouns ("Górskiego Karabachu", "Náhorného Karabachu")
+    ("iego", ("i",), "genitive (adjective)", "pl"),
+    ("ego", ("y",), "genitive (adjective)", "pl"),
+    ("iemu", ("i",), "dative (adjective)", "pl"),
+    ("emu", ("y",), "dative (adjective)", "pl"),
+    ("ím", ("í",), "instrumental/locative (adjective)", "cs"),
+    ("ého", ("ý",), "genitive (adjective)", "cs/sk"),
+    ("ího", ("í",), "genitive (adjective)", "cs"),
+    ("ému", ("ý",), "dative (adjective)", "cs/sk"),
+    ("ej", ("a", "á"), "genitive/locative (adjective)", "pl/sk"),
     ("cie", ("t",), "locative (t/ci)", "pl"),
     ("dzie", ("d",), "locative (d/dzi)", "pl"),
     ("rze", ("r",), "locative (r/rz)", "pl"),
@@ -155,7 +176,8 @@ _KA_ENDINGS: tuple[tuple[str, str], ...] = (
     ("იდან", "ablative"), ("ამდე", "terminative"), ("თვის", "benefactive"),
     ("ში", "locative -ში"), ("ზე", "superessive -ზე"), ("თან", "adessive -თან"),
     ("დან", "ablative"), ("ის", "genitive"), ("ით", "instrumental"), ("ად", "adverbial"),
-    ("მა", "ergative"), ("ს", "dative"), ("მ", "ergative"),
+    ("მა", "ergative"), ("სა", "dative (with -ა)"), ("ს", "dative"),
+    ("მ", "ergative"),
 )  # fmt: skip
 _KA_VOWELS = set("აეიოუ")
 
@@ -218,7 +240,13 @@ def _strip(token: str, lang_hint: str | None, lowercase_ok: bool) -> tuple[Stem,
 def _strip_uncached(token: str, lang_hint: str | None, lowercase_ok: bool) -> list[Stem]:
     token = token.strip()
     script = single_script(token)
-    if script is None or not _may_be_inflected(token, script, lowercase_ok):
+    if script == "LATIN" and "'" in token:
+        elided = elided_article(token)  # "l'ONU": a lower-case article before the name
+        if elided:
+            return elided
+    if script is None:
+        return japanese_honorific(token)  # katakana and a kanji or hiragana title
+    if not _may_be_inflected(token, script, lowercase_ok):
         return []
     rules = _RULES_BY_SCRIPT.get(script)
     out = [] if rules is None else rules(token)
@@ -255,6 +283,12 @@ def _latin(token: str) -> list[Stem]:
     out = [*turkic(token), *_english(token)]
     if not _has_separator(token):
         out.extend(_by_table(token, _WEST_SLAVIC_RULES))
+        out.extend(
+            s for s in _by_table(token, SOUTH_SLAVIC_ROMANIAN_RULES) if fits_alphabet(token, s.lang)
+        )
+        out.extend(hungarian(token))
+        out.extend(kurdish(token))
+        out.extend(german(token))
     return out
 
 
@@ -262,7 +296,7 @@ def _by_table(
     token: str, rules: tuple[tuple[str, tuple[str, ...], str, str], ...]
 ) -> list[Stem]:
     low = token.casefold()
-    latin = rules is _WEST_SLAVIC_RULES
+    latin = rules is not _CYRILLIC_RULES
     out: list[Stem] = []
     for ending, replacements, rule, lang in rules:
         if not low.endswith(ending) or len(low) - len(ending) < MIN_STEM - 1:

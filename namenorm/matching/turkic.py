@@ -15,7 +15,7 @@ __all__ = ["turkic"]
 # Suffix templates: A is the two-way vowel (a/e, Azerbaijani a/ə), I the four-way one
 # (ı/i/u/ü), D is d or t, and (y)/(n) are buffer consonants used after a vowel only.
 _TURKIC_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("DAkI", "relative"), ("DAn", "ablative"), ("DA", "locative"), ("(n)In", "genitive"),
+    ("DAdIr", "locative with the copula -DIr"), ("DAkI", "relative"), ("DAn", "ablative"), ("DA", "locative"), ("(n)In", "genitive"),
     ("(y)A", "dative"), ("(y)I", "accusative (tr)"), ("(n)I", "accusative (az)"),
     ("(y)lA", "instrumental"),
 )  # fmt: skip
@@ -24,6 +24,14 @@ _TURKIC_SUFFIXES: tuple[tuple[str, str], ...] = (
 _TURKIC_POSSESSIVES: tuple[tuple[str, str], ...] = (
     ("(s)InDAn", "possessive ablative"), ("(s)InDA", "possessive locative"), ("(s)I", "possessive"),
 )  # fmt: skip
+# After the possessive -(s)I a case suffix takes the pronominal n: "Respublikası" (its
+# republic) -> "Respublikasından", "rayonu" -> "rayonundan". The stem keeps the possessive, so
+# "arasında" proposes "arası", never the river Aras.
+_AFTER_POSSESSIVE: tuple[tuple[str, str], ...] = (
+    ("nDAn", "ablative after a possessive"), ("nDA", "locative after a possessive"),
+    ("nA", "dative after a possessive"),
+)  # fmt: skip
+_FOUR_WAY = set("ıiuü")
 #: Without an apostrophe, a Turkic stem needs this many letters ("Kuru" is not "Kur" + u), and
 #: five before a one-vowel ending.
 _MIN_TURKIC_STEM = 4
@@ -121,11 +129,25 @@ def turkic(token: str) -> list[Stem]:
                     break
         return out
     for n in range(min(7, len(low) - _MIN_TURKIC_STEM), 0, -1):
-        stem, suffix = token[:-n], low[-n:]
-        if n == 1 and len(stem) < 5:
-            continue  # one vowel on a short stem: "Arası" (its interval) is not "Aras" + ı
-        for template, rule in _TURKIC_SUFFIXES:
-            if _turkic_match(stem, suffix, template):
-                out.append(Stem(stem, token[-n:], rule, "az/tr"))
-                break
+        out.extend(_unmarked(token, low, n))
+    return out
+
+
+def _unmarked(token: str, low: str, n: int) -> list[Stem]:
+    """The stems of ``token`` without its last ``n`` letters, read as a suffix written
+    without an apostrophe."""
+    stem, suffix = token[:-n], low[-n:]
+    if n == 1 and len(stem) < 5:
+        return []  # one vowel on a short stem: "Arası" (its interval) is not "Aras" + ı
+    out = []
+    for template, rule in _TURKIC_SUFFIXES:
+        if _turkic_match(stem, suffix, template):
+            out.append(Stem(stem, token[-n:], rule, "az/tr"))
+            break
+    if len(stem) >= 5 and stem[-1:].casefold() in _FOUR_WAY:
+        out.extend(
+            Stem(stem, token[-n:], rule, "az/tr")
+            for template, rule in _AFTER_POSSESSIVE
+            if _turkic_match(stem, suffix, template)
+        )
     return out

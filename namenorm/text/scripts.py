@@ -17,6 +17,11 @@ for what readers take as one letter: Arabic ي and ى against Persian ی, Arabic
 all its forms becomes the key letter ``a`` (unidecode would drop it). Japanese
 katakana spells foreign v both as ヴ and as the b-row, and the long-vowel mark ー comes and goes.
 :func:`fold_variants` maps each group to one member, so the fold keys of the variants agree.
+Arabic-script spellings of foreign names write a vowel with waw or yeh or leave it out
+("ستيباناكيرت" and "ستيباناكرت", Stepanakert; "بيلاروس" and "بلاروس", Belarus): a waw or
+yeh (or a run of them: "السوفييتي", "السوفيتي") between two other letters of a word is
+dropped, so the plene and the defective spelling have one key (at the edges of a word they
+stay: "ویلنیوس" keeps its initial v).
 Zero-width non-joiners are removed earlier (:func:`namenorm.text.normalize.remove_invisible`), harakat and
 niqqud are combining marks that the fold key strips, and the match keys compare text without
 spaces, so "قره‌باغ", "قرهباغ" and "قره باغ" already agree. Traditional and simplified Chinese
@@ -242,6 +247,12 @@ _KATAKANA = {
 }  # fmt: skip
 
 _TABLE = str.maketrans(_ARABIC)
+_AR_LETTER = "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff"
+_HARAKAT = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+#: Waws and (unified) yehs between two Arabic letters that are not themselves waw or yeh.
+_MEDIAL_VOWEL_LETTER = re.compile(
+    f"(?<=[{_AR_LETTER}])(?<![\u0648\u06cc])[\u0648\u06cc]+(?=[{_AR_LETTER}])"
+)
 
 
 def fold_variants(text: str) -> str:
@@ -249,6 +260,9 @@ def fold_variants(text: str) -> str:
     if text.isascii():
         return text
     text = text.translate(_TABLE)
+    if has_abjad(text):
+        # harakat (which the fold key strips anyway) must not hide a letter's neighbours
+        text = _MEDIAL_VOWEL_LETTER.sub("", _HARAKAT.sub("", text))
     if any("\u30a0" <= ch <= "\u30ff" for ch in text):
         for variant, base in _KATAKANA.items():
             text = text.replace(variant, base)

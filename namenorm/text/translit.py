@@ -19,6 +19,9 @@ from collections.abc import Callable
 
 from unidecode import unidecode
 
+from namenorm.text.hangul import hangul_to_latin, is_hangul_syllable
+from namenorm.text.indic import indic_to_latin, is_indic
+
 __all__ = ["strip_marks", "to_latin"]
 
 _ARMENIAN = {
@@ -136,6 +139,7 @@ def to_latin(text: str) -> str:
     """
     if text.isascii():
         return text
+    text = _whole_word_scripts(text)
     out = []
     for i, ch in enumerate(text):
         if ch.isascii():
@@ -158,6 +162,16 @@ def to_latin(text: str) -> str:
             continue
         out.append(_unidecode_word(ch))
     return "".join(out)
+
+
+def _whole_word_scripts(text: str) -> str:
+    """Hangul and the Brahmic scripts of India, whose letters take their value from their
+    neighbours (syllable blocks, vowel signs): transliterated a word at a time."""
+    if any(is_hangul_syllable(ch) for ch in text):
+        text = hangul_to_latin(text)
+    if any(is_indic(ch) for ch in text):
+        text = indic_to_latin(text)
+    return text
 
 
 def _unidecode_word(ch: str) -> str:
