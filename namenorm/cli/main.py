@@ -88,6 +88,11 @@ def _gazetteer_options(p: argparse.ArgumentParser) -> None:
                    help="use a saved index (from `namenorm import`) instead of the bundled one")
 
 
+def _config_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE",
+                   help="resolver settings from a JSON file (Config.to_file, `namenorm calibrate`)")
+
+
 def _batch_options(p: argparse.ArgumentParser, column: str, what: str) -> None:
     p.add_argument("--input", metavar="FILE",
                    help=f"a CSV, TSV or JSON Lines file of {what} (- for stdin)")
@@ -118,6 +123,7 @@ def _add_lookup(sub: Commands) -> None:
     p.add_argument("--explain", action="store_true", help="show the steps behind each match")
     _batch_options(p, "name", "names")
     _gazetteer_options(p)
+    _config_option(p)
     p.set_defaults(func=cmd_lookup)
 
 
@@ -159,6 +165,7 @@ def _add_annotate(sub: Commands) -> None:
     p.add_argument("--explain", action="store_true", help="show the steps behind each mention")
     _batch_options(p, "text", "texts")
     _gazetteer_options(p)
+    _config_option(p)
     p.set_defaults(func=cmd_annotate)
 
 
