@@ -236,8 +236,9 @@ class Config:
         ValueError: config: unknown key 'treshold' (known: threshold, margin, exact, ...)
         """
         if not isinstance(data, Mapping):
-            raise ValueError(f"{where}: must be a JSON object of Config fields, "
-                             f"not {type(data).__name__}")
+            raise ValueError(  # noqa: TRY004 - a file's content, not an argument's type
+                f"{where}: must be a JSON object of Config fields, not {type(data).__name__}"
+            )
         names = [f.name for f in fields(cls)]
         for key in data:
             if key not in names:

@@ -26,7 +26,7 @@ from namenorm.matching.calibrate import (
 
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "namenorm", *args], capture_output=True,
-                          timeout=300)
+                          timeout=300, check=False)
 
 
 # -- Config files -----------------------------------------------------------------------------
@@ -209,7 +209,7 @@ def test_a_bad_config_file_is_one_line_exit_2(tmp_path, text, command):
         path.write_text(text)
     proc = subprocess.run([sys.executable, "-m", "namenorm", command, "--config", str(path),
                            "-" if command == "annotate" else "Baku"],
-                          input=b"Baku\n", capture_output=True, timeout=120)
+                          input=b"Baku\n", capture_output=True, timeout=120, check=False)
     err = proc.stderr.decode()
     assert proc.returncode == 2 and "--config" in err
     assert "Traceback" not in err and err.count("\n") == 1

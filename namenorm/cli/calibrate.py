@@ -70,6 +70,8 @@ def _check_ids(resolver: Resolver, labels: list[Labelled], path: str) -> None:
 def _report(out: TextIO, n: int, *rows: tuple[Config, Scores]) -> None:
     out.write(f"{n:,} labelled queries\n")
     out.write(f"{'':8}{'threshold':>10}{'margin':>8}{'P':>7}{'R':>7}{'F1':>7}\n")
-    for name, (config, s) in zip(("before", "after"), rows):
-        out.write(f"{name:8}{config.threshold:>10.2f}{config.margin:>8.2f}"
-                  f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}\n")
+    out.writelines(
+        f"{name:8}{config.threshold:>10.2f}{config.margin:>8.2f}"
+        f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}\n"
+        for name, (config, s) in zip(("before", "after"), rows, strict=True)
+    )

@@ -173,7 +173,7 @@ def grid(base: Config) -> list[Config]:
     return [
         replace(base, threshold=t / 100, margin=m / 100)
         for t in range(50, 101)
-        for m in range(0, 21)
+        for m in range(21)
     ]
 
 
