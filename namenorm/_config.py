@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
 
 __all__ = ["AnnotateConfig", "Config", "KindFactors"]
 
@@ -207,6 +210,62 @@ class Config:
             value = check(f.name, getattr(self, f.name))
             if value is not getattr(self, f.name):
                 object.__setattr__(self, f.name, value)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field as a JSON value (``kind_factor`` a dict, ``edit_budget`` a list of pairs).
+
+        >>> Config.from_dict(Config(threshold=0.8).to_dict()) == Config(threshold=0.8)
+        True
+        """
+        d: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["kind_factor"] = dict(self.kind_factor)
+        d["edit_budget"] = [list(pair) for pair in self.edit_budget]
+        return d
+
+    @classmethod
+    def from_dict(cls, data: object, where: str = "config") -> Config:
+        """A config from a mapping of field names to values; fields not given keep their
+        defaults. An unknown key, or a value of the wrong type or out of range, is a
+        :class:`ValueError` naming the key (and ``where`` it came from).
+
+        >>> Config.from_dict({"threshold": 0.8, "margin": 0.1}).margin
+        0.1
+        >>> Config.from_dict({"treshold": 0.8})
+        Traceback (most recent call last):
+        ...
+        ValueError: config: unknown key 'treshold' (known: threshold, margin, exact, ...)
+        """
+        if not isinstance(data, Mapping):
+            raise ValueError(  # noqa: TRY004 - a file's content, not an argument's type
+                f"{where}: must be a JSON object of Config fields, not {type(data).__name__}"
+            )
+        names = [f.name for f in fields(cls)]
+        for key in data:
+            if key not in names:
+                raise ValueError(f"{where}: unknown key {key!r} (known: {', '.join(names[:3])}, ...)")
+        try:
+            return cls(**data)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{where}: {exc}") from None
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Config:
+        """The config saved by :meth:`to_file` (or any JSON object of some of its fields).
+
+        Raises :class:`OSError` for a file that cannot be read and :class:`ValueError`, naming
+        the file and the key, for one that is not such a JSON object.
+        """
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = json.loads(f.read())
+        except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+            raise ValueError(f"{path}: not JSON ({exc})") from None
+        return cls.from_dict(data, str(path))
+
+    def to_file(self, path: str | Path) -> None:
+        """Write every field as a JSON object, for :meth:`from_file` and ``--config``."""
+        text = json.dumps(self.to_dict(), indent=2, sort_keys=False) + "\n"
+        Path(path).write_text(text, encoding="utf-8")
 
     def edits_allowed(self, length: int) -> int:
         """How many edits a fuzzy match may need on a phonetic key of ``length`` letters."""

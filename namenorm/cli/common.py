@@ -28,7 +28,7 @@ __all__ = [
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 _lock = threading.Lock()
-_resolvers: dict[tuple[str | None, tuple[str, ...], bool], Resolver] = {}
+_resolvers: dict[tuple[str | None, tuple[str, ...], bool, str | None], Resolver] = {}
 
 
 def resolver_for(args: argparse.Namespace) -> Resolver:
@@ -41,13 +41,30 @@ def resolver_for(args: argparse.Namespace) -> Resolver:
                             "lowest layer: --gazetteer files are added on top of it)")
     if no_default and not gazetteers:
         raise NamenormError("--no-default needs at least one --gazetteer PATH")
-    key = (index, gazetteers, no_default)
+    config_path = getattr(args, "config", None)
+    key = (index, gazetteers, no_default, config_path)
     with _lock:
         resolver = _resolvers.get(key)
         if resolver is None:
             resolver = _build(index, gazetteers, no_default)
+            if config_path is not None:
+                resolver = _configured(resolver, config_path)
             _resolvers[key] = resolver
     return resolver
+
+
+def _configured(resolver: Resolver, path: str) -> Resolver:
+    """``resolver`` under the :class:`~namenorm.Config` saved in ``path`` (``--config``)."""
+    from namenorm import Resolver
+    from namenorm._config import Config
+
+    try:
+        config = Config.from_file(path)
+    except OSError as exc:
+        raise NamenormError(f"cannot read --config {path!r}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise NamenormError(f"bad --config file: {exc}") from None
+    return Resolver.from_index(resolver.index.with_config(config))
 
 
 def _build(index: str | None, gazetteers: tuple[str, ...], no_default: bool) -> Resolver:

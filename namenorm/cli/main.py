@@ -16,6 +16,8 @@
                                                   the same with the mentions in each text
     namenorm build-index --gazetteer mine.yaml -o mine.nnidx
                                                   save a compiled index (then --index mine.nnidx)
+    namenorm calibrate pairs.tsv -o mine.json     fit threshold and margin to labelled queries
+                                                  (then lookup --config mine.json)
 
 Errors print one line on stderr and exit non-zero; no traceback reaches the user. A batch from
 stdin answers every input line with exactly one output line, in order; a line that is not UTF-8
@@ -43,6 +45,7 @@ from typing import NoReturn, TextIO, TypeAlias
 from namenorm import __version__
 from namenorm._errors import NamenormError
 from namenorm.cli.annotate import cmd_annotate, cmd_normalize
+from namenorm.cli.calibrate import cmd_calibrate
 from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from namenorm.cli.entities import cmd_build_index, cmd_import, cmd_info, cmd_stats, cmd_validate
 from namenorm.cli.inputs import MAX_LINE_BYTES
@@ -68,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for add in (_add_lookup, _add_build_index, _add_info, _add_normalize, _add_annotate,
-                _add_validate, _add_import, _add_stats):
+                _add_validate, _add_import, _add_stats, _add_calibrate):
         add(sub)
     return parser
 
@@ -86,6 +89,11 @@ def _gazetteer_options(p: argparse.ArgumentParser) -> None:
                    help="use only the --gazetteer files, not the bundled gazetteer")
     p.add_argument("--index", metavar="FILE",
                    help="use a saved index (from `namenorm import`) instead of the bundled one")
+
+
+def _config_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE",
+                   help="resolver settings from a JSON file (Config.to_file, `namenorm calibrate`)")
 
 
 def _batch_options(p: argparse.ArgumentParser, column: str, what: str) -> None:
@@ -118,6 +126,7 @@ def _add_lookup(sub: Commands) -> None:
     p.add_argument("--explain", action="store_true", help="show the steps behind each match")
     _batch_options(p, "name", "names")
     _gazetteer_options(p)
+    _config_option(p)
     p.set_defaults(func=cmd_lookup)
 
 
@@ -159,6 +168,7 @@ def _add_annotate(sub: Commands) -> None:
     p.add_argument("--explain", action="store_true", help="show the steps behind each mention")
     _batch_options(p, "text", "texts")
     _gazetteer_options(p)
+    _config_option(p)
     p.set_defaults(func=cmd_annotate)
 
 
@@ -178,6 +188,20 @@ def _add_import(sub: Commands) -> None:
     p.add_argument("--limit", type=int, default=None, metavar="N",
                    help="only the N most populous places")
     p.set_defaults(func=cmd_import)
+
+
+def _add_calibrate(sub: Commands) -> None:
+    p = sub.add_parser("calibrate", help="fit threshold and margin to labelled queries")
+    p.add_argument("labels", metavar="PAIRS.TSV",
+                   help="UTF-8 lines: query<TAB>expected id (empty: should not match)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="the JSON config to write (then lookup --config FILE)")
+    p.add_argument("--lean", choices=["balanced", "precision", "recall"], default="balanced",
+                   help="balanced: best F1; precision: best recall at precision >= 0.99; "
+                   "recall: best precision at the best recall (default balanced)")
+    _gazetteer_options(p)
+    _config_option(p)
+    p.set_defaults(func=cmd_calibrate)
 
 
 def _add_stats(sub: Commands) -> None:
