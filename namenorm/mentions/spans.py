@@ -65,14 +65,17 @@ class _Spans:
         broken: bool = False,
         first: str | None = None,
         last: str | None = None,
+        checked: bool = False,
     ) -> None:
         """Propose tokens ``i..j``; ``first`` replaces the first token's text in the query
         (a word without its proclitic: "لباشينيان" is looked up as "باشينيان"), ``last`` the
-        last token's (a word without its ending: "Ալիևը" as "Ալիև")."""
+        last token's (a word without its ending: "Ալիևը" as "Ալիև"). ``checked``: the span
+        already fits an alias by a rule of its own (abjad keys), so the letter count of its
+        match keys (which drop the medial vowel letters of Arabic script) does not apply."""
         if (i, j) in self.seen:
             return
         tokens = self.tokens
-        if not exact and not self._inexact_ok(i, j, broken):
+        if not exact and not checked and not self._inexact_ok(i, j, broken):
             return
         if j > i and tokens[j].key in POSSESSIVE and tokens[j].join == "":
             return  # "Armenia's": the name ends before the apostrophe
@@ -374,4 +377,4 @@ def _abjad(spans: _Spans) -> None:
             if keys.aliases(text) or any(
                 keys.aliases(r + space + rest) for _, r in without_proclitic(head)
             ):
-                spans.add(i, j, False, broken=True)
+                spans.add(i, j, False, broken=True, checked=True)
