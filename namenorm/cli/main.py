@@ -2,6 +2,7 @@
 
     namenorm lookup "Steppe cart" "Karaƅakh"      resolve names (``-`` reads one per line)
     namenorm lookup --json --limit 3 Aliyev       JSON lines, with the top candidates
+    namenorm lookup --xref Yerevan                and the entity's identifiers (wikidata, ...)
     namenorm info stepanakert                     an entity and its names
     namenorm normalize "Azeгbaijan"               the repaired text
     namenorm annotate article.txt                 the entity mentions in a text (- for stdin)
@@ -116,6 +117,9 @@ def _add_lookup(sub: Commands) -> None:
     p.add_argument("--limit", type=int, default=0, metavar="N", help="also list N candidates")
     _type_option(p)
     p.add_argument("--explain", action="store_true", help="show the steps behind each match")
+    p.add_argument("--xref", action="store_true",
+                   help="also show the identifiers of each answer's entity (wikidata, geonames, "
+                   "iso3166, iso3166-2), as SCHEME:ID")
     _batch_options(p, "name", "names")
     _gazetteer_options(p)
     p.set_defaults(func=cmd_lookup)
