@@ -123,7 +123,7 @@ def _answer_json(
     def one(m: Match | None) -> dict[str, Any]:
         d = match_json(query, m)
         if args.xref:  # null without a match, {} for an entity with no identifiers
-            d["xrefs"] = None if m is None else dict(resolver.by_id(m.id).xrefs)
+            d["xrefs"] = None if m is None else dict(sorted(resolver.by_id(m.id).xrefs.items()))
         return d
 
     d = one(match)
