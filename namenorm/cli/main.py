@@ -7,7 +7,7 @@
     namenorm normalize "Azeгbaijan"               the repaired text
     namenorm annotate article.txt                 the entity mentions in a text (- for stdin)
     namenorm annotate --rewrite article.txt       the text with names made canonical
-    namenorm validate my-gazetteer.yaml           check gazetteer files
+    namenorm validate my-gazetteer.yaml           check gazetteer files as --gazetteer uses them
     namenorm stats                                what the gazetteer holds
     namenorm import geonames --out DIR            GeoNames cities as a saved index
     namenorm lookup --index DIR/geonames.nnidx X  resolve against a saved index
@@ -167,8 +167,12 @@ def _add_annotate(sub: Commands) -> None:
 
 
 def _add_validate(sub: Commands) -> None:
-    p = sub.add_parser("validate", help="check gazetteer files")
+    p = sub.add_parser("validate", help="check gazetteer files as --gazetteer uses them")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-default", action="store_true",
+                   help="check the files alone, not layered over the bundled index")
+    p.add_argument("--index", metavar="FILE",
+                   help="check the files layered over this saved index instead of the bundled one")
     p.set_defaults(func=cmd_validate)
 
 
