@@ -32,7 +32,7 @@ class GazetteerError(NamenormError):
     """A gazetteer could not be loaded; ``problems`` lists every problem found."""
 
     def __init__(self, problems: list[GazetteerProblem]) -> None:
-        self.problems = tuple(problems)
+        self.problems: tuple[GazetteerProblem, ...] = tuple(problems)
         first = str(problems[0]) if problems else "invalid gazetteer"
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         super().__init__(first + more)

@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 try:
     import pandas as pd
-except ImportError as exc:  # pragma: no cover - depends on what is installed
+except ImportError as _no_extra:  # pragma: no cover - depends on what is installed
     raise ImportError(
-        f"namenorm.pandas needs the pandas extra (pip install 'namenorm[pandas]'): {exc}"
-    ) from exc
+        f"namenorm.pandas needs the pandas extra (pip install 'namenorm[pandas]'): {_no_extra}"
+    ) from _no_extra
 
 if TYPE_CHECKING:
     from namenorm.matching.resolver import Resolver

@@ -84,13 +84,13 @@ class NamenormComponent:
             raise ValueError("give gazetteer files or a saved index, not both")
         self._annotator = annotator
         self._lock = threading.Lock()
-        self.overwrite_ents = overwrite_ents
-        self.labels = {**LABELS, **(labels or {})}
-        self.demonyms = demonyms
-        self.types = list(types) if types is not None else None
-        self.gazetteer = [Path(p) for p in _paths(gazetteer)]
-        self.index = Path(index) if index else None
-        self.include_default = include_default
+        self.overwrite_ents: bool = overwrite_ents
+        self.labels: dict[str, str] = {**LABELS, **(labels or {})}
+        self.demonyms: bool = demonyms
+        self.types: list[str] | None = list(types) if types is not None else None
+        self.gazetteer: list[Path] = [Path(p) for p in _paths(gazetteer)]
+        self.index: Path | None = Path(index) if index else None
+        self.include_default: bool = include_default
 
     @property
     def annotator(self) -> Annotator:

@@ -43,10 +43,10 @@ try:
         StructField,
         StructType,
     )
-except ImportError as exc:  # pragma: no cover - depends on what is installed
+except ImportError as _no_extra:  # pragma: no cover - depends on what is installed
     raise ImportError(
-        f"namenorm.spark needs the spark extra (pip install 'namenorm[spark]'): {exc}"
-    ) from exc
+        f"namenorm.spark needs the spark extra (pip install 'namenorm[spark]'): {_no_extra}"
+    ) from _no_extra
 
 from namenorm._config import Config
 from namenorm._errors import NamenormError

@@ -71,7 +71,7 @@ def test_info_normalize_validate_stats(mini_path, tmp_path):
     assert "geonames: 146970" in info and "  generated (" in info and "[hy-west]" in info
     assert run("info", "no-such-id").returncode == 2
     assert run("normalize", "Azeгbaijan", check=True).stdout.decode() == "Azerbaijan\n"
-    assert run("validate", str(mini_path), check=True).stdout.decode() == "ok\n"
+    assert run("validate", "--no-default", str(mini_path), check=True).stdout.decode() == "ok\n"
     bad = tmp_path / "bad.yaml"
     bad.write_text("- {id: x, type: place}\n", encoding="utf-8")
     proc = run("validate", str(bad))

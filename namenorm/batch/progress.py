@@ -12,10 +12,11 @@ class Progress:
     """A one-line progress report on stderr, redrawn at most a few times a second."""
 
     def __init__(self, enabled: bool, total: int | None) -> None:
-        self.enabled = enabled
-        self.total = total
-        self.start = self.last = time.monotonic()
-        self.rows = 0
+        self.enabled: bool = enabled
+        self.total: int | None = total
+        self.start: float = time.monotonic()
+        self.last: float = self.start
+        self.rows: int = 0
 
     def update(self, rows: int, position: int | None) -> None:
         self.rows = rows

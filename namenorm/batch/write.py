@@ -30,10 +30,11 @@ class AtomicFile:
     """A binary file written beside ``path`` and renamed over it by :meth:`commit`."""
 
     def __init__(self, path: str) -> None:
-        self.path = os.path.realpath(path)  # through a symlink: the link itself stays
+        self.path: str = os.path.realpath(path)  # through a symlink: the link itself stays
         folder = os.path.dirname(self.path) or "."
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".tmp",
-                                        dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".tmp",
+                                   dir=folder)
+        self.tmp: str = tmp
         self.stream: BinaryIO = os.fdopen(fd, "wb")
 
     def commit(self) -> None:
@@ -94,11 +95,12 @@ class Sink:
     def __init__(
         self, stream: BinaryIO, fmt: str, header: list[str] | None, prefix: str, names: list[str]
     ) -> None:
-        self.fmt = fmt
-        self.header = header
-        self.fields = fields = [prefix + n for n in names]
-        self.error_field = prefix + "error"
-        self.input_field = prefix + "input"
+        self.fmt: str = fmt
+        self.header: list[str] | None = header
+        self.fields: list[str] = [prefix + n for n in names]
+        fields = self.fields
+        self.error_field: str = prefix + "error"
+        self.input_field: str = prefix + "input"
         self._text = io.TextIOWrapper(stream, encoding="utf-8", errors="surrogateescape",
                                       newline="" if fmt != "jsonl" else "\n", write_through=False)
         if fmt in ("csv", "tsv"):

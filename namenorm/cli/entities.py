@@ -14,6 +14,7 @@ from namenorm._errors import NamenormError
 from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, plural, resolver_for
 
 if TYPE_CHECKING:
+    from namenorm._errors import GazetteerProblem
     from namenorm.gazetteer.model import Entity, Name
     from namenorm.index.tables import Alias
 
@@ -59,16 +60,42 @@ def _name_tags(n: Name) -> list[str]:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    """Check gazetteer files: every problem with its file, line and entry."""
-    from namenorm import validate_paths
-
-    problems = validate_paths(args.paths)
+    """Check gazetteer files as ``lookup --gazetteer`` will use them: layered over the bundled
+    index (or ``--index``), so references may name its entities and an entity with one of its
+    ids is a warning (it replaces that entity), not a problem; ``--no-default`` checks the
+    files alone. Every problem with its file, line and entry."""
+    problems, warnings = _check_files(args)
     out.writelines(f"{p}\n" for p in problems)
+    out.writelines(f"{w}\n" for w in warnings)
     if problems:
         sys.stderr.write(f"namenorm: {plural(len(problems), 'problem')}\n")
         return EXIT_SOME_FAILED
     out.write("ok\n")
     return EXIT_OK
+
+
+def _check_files(args: argparse.Namespace) -> tuple[list[GazetteerProblem], list[str]]:
+    """The problems of the files, and a warning for each entity that replaces one below."""
+    from namenorm import GazetteerError, validate_paths
+    from namenorm.index.layers import load_layer
+
+    if args.no_default:
+        if args.index:
+            raise NamenormError("--index cannot be combined with --no-default")
+        return validate_paths(args.paths), []
+    below = resolver_for(argparse.Namespace(index=args.index))
+    try:  # the loader of `lookup --gazetteer`: validate = use
+        entities = load_layer(args.paths, below.index)
+    except GazetteerError as exc:
+        return list(exc.problems), []
+    what = f"of {args.index}" if args.index else "bundled"
+    warnings = []
+    for e in entities:
+        if below.directory.number(e.id) is not None:
+            old = below.by_id(e.id)
+            warnings.append(f"{e.source}: [{e.id}] warning: replaces the {what} entity "
+                            f"{old.id!r} ({old.name}, {old.type})")
+    return [], warnings
 
 
 #: The region tag of the gazetteer that ``stats`` counts the place names of.

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from namenorm.batch.records import Record
     from namenorm.matching.resolver import Match, Resolver
 
-__all__ = ["LOOKUP_FIELDS", "cmd_lookup", "run_file"]
+__all__ = ["LOOKUP_FIELDS", "cmd_lookup", "run_file", "xref_text"]
 
 #: Result columns of ``lookup --input``, after the prefix (``namenorm_`` by default).
 LOOKUP_FIELDS = ["id", "name", "type", "score", "method", "error"]
@@ -77,8 +77,10 @@ def _check_lookup_args(args: argparse.Namespace) -> None:
     if args.input is not None:
         if args.queries:
             raise NamenormError("give either QUERY arguments or --input FILE, not both")
-        if args.limit or args.explain or args.json:
-            raise NamenormError("--limit, --explain and --json are for queries, not --input files")
+        if args.limit or args.explain or args.json or args.xref:
+            raise NamenormError(
+                "--limit, --explain, --json and --xref are for queries, not --input files"
+            )
     elif not args.queries:
         raise NamenormError("nothing to look up: give QUERY arguments, - for stdin, or --input FILE")
     if args.limit and args.workers != 1:
@@ -100,15 +102,41 @@ def _answer(
         match = resolver.resolve(query, types=types)
     cands = resolver.candidates(query, limit=args.limit, types=types) if args.limit else []
     if args.json:
-        d = match_json(query, match)
-        if args.limit:
-            d["candidates"] = [match_json(query, c) for c in cands]
-        out.write(json.dumps(d, ensure_ascii=False) + "\n")  # explanation included
+        out.write(json.dumps(_answer_json(resolver, query, args, match, cands),
+                             ensure_ascii=False) + "\n")  # explanation included
         return
     out.write(f"{shown(query)} -> {match_text(match) if match else 'no match'}\n")
+    if args.xref and match is not None:
+        out.write(f"    xrefs: {xref_text(resolver, match)}\n")
     if args.explain and match is not None:
         out.writelines(f"    - {step}\n" for step in match.explanation)
-    out.writelines(f"    candidate: {match_text(c)}\n" for c in cands)
+    for c in cands:
+        out.write(f"    candidate: {match_text(c)}\n")
+        if args.xref:
+            out.write(f"        xrefs: {xref_text(resolver, c)}\n")
+
+
+def _answer_json(
+    resolver: Resolver, query: str, args: argparse.Namespace, match: Match | None,
+    cands: list[Match],
+) -> dict[str, Any]:
+    def one(m: Match | None) -> dict[str, Any]:
+        d = match_json(query, m)
+        if args.xref:  # null without a match, {} for an entity with no identifiers
+            d["xrefs"] = None if m is None else dict(sorted(resolver.by_id(m.id).xrefs.items()))
+        return d
+
+    d = one(match)
+    if args.limit:
+        d["candidates"] = [one(c) for c in cands]
+    return d
+
+
+def xref_text(resolver: Resolver, match: Match) -> str:
+    """The identifiers of a match's entity as ``SCHEME:ID`` words (the form ``namenorm info``
+    takes), or ``none``."""
+    xrefs = resolver.by_id(match.id).xrefs
+    return " ".join(f"{k}:{v}" for k, v in sorted(xrefs.items())) or "none"
 
 
 def _lookup_file(args: argparse.Namespace, resolver: Resolver, types: Any) -> int:

@@ -2,11 +2,12 @@
 
     namenorm lookup "Steppe cart" "Karaƅakh"      resolve names (``-`` reads one per line)
     namenorm lookup --json --limit 3 Aliyev       JSON lines, with the top candidates
+    namenorm lookup --xref Yerevan                and the entity's identifiers (wikidata, ...)
     namenorm info stepanakert                     an entity and its names
     namenorm normalize "Azeгbaijan"               the repaired text
     namenorm annotate article.txt                 the entity mentions in a text (- for stdin)
     namenorm annotate --rewrite article.txt       the text with names made canonical
-    namenorm validate my-gazetteer.yaml           check gazetteer files
+    namenorm validate my-gazetteer.yaml           check gazetteer files as --gazetteer uses them
     namenorm stats                                what the gazetteer holds
     namenorm import geonames --out DIR            GeoNames cities as a saved index
     namenorm lookup --index DIR/geonames.nnidx X  resolve against a saved index
@@ -124,6 +125,9 @@ def _add_lookup(sub: Commands) -> None:
     p.add_argument("--limit", type=int, default=0, metavar="N", help="also list N candidates")
     _type_option(p)
     p.add_argument("--explain", action="store_true", help="show the steps behind each match")
+    p.add_argument("--xref", action="store_true",
+                   help="also show the identifiers of each answer's entity (wikidata, geonames, "
+                   "iso3166, iso3166-2), as SCHEME:ID")
     _batch_options(p, "name", "names")
     _gazetteer_options(p)
     _config_option(p)
@@ -173,8 +177,12 @@ def _add_annotate(sub: Commands) -> None:
 
 
 def _add_validate(sub: Commands) -> None:
-    p = sub.add_parser("validate", help="check gazetteer files")
+    p = sub.add_parser("validate", help="check gazetteer files as --gazetteer uses them")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-default", action="store_true",
+                   help="check the files alone, not layered over the bundled index")
+    p.add_argument("--index", metavar="FILE",
+                   help="check the files layered over this saved index instead of the bundled one")
     p.set_defaults(func=cmd_validate)
 
 

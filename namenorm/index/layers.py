@@ -124,7 +124,7 @@ class _Aliases(Sequence[Alias]):
     def __init__(self, below: Sequence[Alias], removed: list[int], top: list[Alias]) -> None:
         self._below, self._top = below, top
         self._shift = [r - k for k, r in enumerate(removed)]  # see at()
-        self.kept = len(below) - len(removed)
+        self.kept: int = len(below) - len(removed)
 
     def at(self, j: int) -> int:
         """The number below of kept alias ``j``: ``j`` plus the removed ones before it."""
@@ -165,7 +165,9 @@ class LayeredIndex(Index):
 
     def __init__(self, below: Index, entities: tuple[Entity, ...], config: Config) -> None:
         # Index.__init__ is not called: the tables are the two layers'.
-        self._below, self.user_entities, self.config = below, entities, config
+        self._below = below
+        self.user_entities: tuple[Entity, ...] = entities
+        self.config: Config = config
         self._lock = threading.Lock()
         self._full: Index | None = None
         directory = Directory(below)
@@ -185,8 +187,9 @@ class LayeredIndex(Index):
         removed = sorted(i for e in replaced.values() for i in directory.alias_numbers(e.id))
         self._removed, self._ordered = frozenset(removed), removed
         top = [replace(a, entity=where[a.entity]) for a in self._top.aliases]
-        self.entities = _Entities(below.entities, replaced, added)
-        self.aliases = self._view = _Aliases(below.aliases, removed, top)
+        self.entities: Sequence[Entity] = _Entities(below.entities, replaced, added)
+        self._view = _Aliases(below.aliases, removed, top)
+        self.aliases: Sequence[Alias] = self._view
 
     def _from_below(self, found: Iterable[int]) -> list[int]:
         removed, ordered = self._removed, self._ordered

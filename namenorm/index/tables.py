@@ -92,9 +92,9 @@ class Table:
     __slots__ = ("_number", "ids", "keys", "starts")
 
     def __init__(self, keys: list[str], starts: array[int], ids: array[int]) -> None:
-        self.keys = keys
-        self.starts = starts
-        self.ids = ids
+        self.keys: list[str] = keys
+        self.starts: array[int] = starts
+        self.ids: array[int] = ids
         self._number = dict(zip(keys, range(len(keys))))
 
     @classmethod
@@ -130,8 +130,8 @@ class Postings:
     __slots__ = ("ids", "spans")
 
     def __init__(self, spans: dict[tuple[str, int], tuple[int, int]], ids: array[int]) -> None:
-        self.spans = spans
-        self.ids = ids
+        self.spans: dict[tuple[str, int], tuple[int, int]] = spans
+        self.ids: array[int] = ids
 
     @classmethod
     def from_dict(cls, d: dict[tuple[str, int], list[int]]) -> Postings:
@@ -216,9 +216,9 @@ class Index:
         postings: Postings,
         lengths: Postings,
     ) -> None:
-        self.entities = entities
-        self.aliases = aliases
-        self.config = config
+        self.entities: Sequence[Entity] = entities
+        self.aliases: Sequence[Alias] = aliases
+        self.config: Config = config
         self._exact, self._fold, self._phon, self._skel = exact, fold, phon, skel
         self._key_pairs = key_pairs  # distinct pairs of each phonetic key (0: not posted)
         self._postings = postings  # (pair, length) -> phonetic key numbers
