@@ -63,3 +63,67 @@ def process_stats(setup: str, work: str = "pass") -> dict[str, float]:
     code = _PROBE.format(setup=setup, work=work)
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# -- command line: lookup speed at the bundled scale --------------------------------------------
+
+
+def _peer_pairs(resolver, choices: str) -> list[tuple[str, str]]:
+    """(name, id) pairs the peers search: the gazetteer's own names (what a user would hand
+    rapidfuzz) or every indexed alias (generated romanizations included)."""
+    if choices == "aliases":
+        ents = resolver.index.entities
+        return [(a.text, ents[a.entity].id) for a in resolver.index.aliases if not a.exact_only]
+    pairs = []
+    for e in resolver.gazetteer.entities:
+        pairs.append((e.name, e.id))
+        pairs.extend((n.text, e.id) for n in e.names)
+    return pairs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Lookups per second of namenorm (answer cache off, every query asked once per pass) beside
+    rapidfuzz ``process.extractOne`` with ``ratio`` and ``WRatio``, on the exact, corrupted and
+    no-match queries of ``benchmarks.run``, in one run; then load time and memory of the
+    bundled index in a fresh interpreter."""
+    import argparse
+
+    from benchmarks import peers
+    from benchmarks.run import _cold, speed_sets
+    from namenorm import default_resolver
+
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=main.__doc__)
+    ap.add_argument("-n", type=int, default=1000, help="queries per set (default 1000)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--budget", type=float, default=5.0, help="seconds per pass and tool")
+    ap.add_argument("--choices", choices=("names", "aliases"), default="names",
+                    help="what rapidfuzz searches: the gazetteer's names (default) or every "
+                    "indexed alias, as benchmarks.run gives it")
+    ap.add_argument("--no-process", action="store_true", help="skip load time and memory")
+    args = ap.parse_args(argv)
+    resolver = default_resolver()
+    sets = speed_sets(resolver, args.n, args.seed)
+    pairs = _peer_pairs(resolver, args.choices)
+    fns: dict[str, Callable[[str], object]] = {"namenorm": _cold(resolver).resolve}
+    for name in ("rapidfuzz-ratio", "rapidfuzz-WRatio"):
+        fns[name] = peers.PEERS[name](pairs).best  # type: ignore[attr-defined]
+    print(f"rapidfuzz searches {len(pairs):,} {args.choices} ({len({t for t, _ in pairs}):,} "
+          "distinct); lookups per second, median of 3 passes")
+    print("| queries | n | namenorm | rapidfuzz ratio | rapidfuzz WRatio | x ratio | x WRatio |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for label, qs in sets.items():
+        r = {name: per_second(fn, qs, budget=args.budget) for name, fn in fns.items()}
+        nn, ra, wr = r["namenorm"], r["rapidfuzz-ratio"], r["rapidfuzz-WRatio"]
+        print(f"| {label} | {len(qs)} | {nn:,.0f} | {ra:,.0f} | {wr:,.0f} | {nn / ra:.1f}x "
+              f"| {nn / wr:.1f}x |", flush=True)
+    if not args.no_process:
+        probe = process_stats("import namenorm; r = namenorm.default_resolver()",
+                              "r.resolve('Steppe cart')")
+        bare = process_stats("pass")["maxrss_mb"]
+        print(f"bundled index: load {probe['load'] * 1000:.0f} ms in a fresh interpreter, peak "
+              f"memory {probe['maxrss_mb']:.0f} MB after one lookup (bare interpreter {bare:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
