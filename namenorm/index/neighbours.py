@@ -25,7 +25,7 @@ import jellyfish
 __all__ = ["MAX_KEYS", "Neighbours", "compute_neighbours", "reaches"]
 
 #: Above this many phonetic keys no neighbours are computed (the GeoNames scale).
-MAX_KEYS = 60_000
+MAX_KEYS = 30_000
 
 
 class Neighbours:
