@@ -241,3 +241,45 @@ def test_an_index_without_neighbours_still_loads(tmp_path, mini, monkeypatch):
     loaded = load_index(path)
     assert loaded._neighbours is None
     assert Resolver.from_index(loaded).resolve("Baku") == mini.resolve("Baku")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abdefgiklmnoprstuvxz", min_size=1, max_size=22))
+def test_numpy_pair_counting_finds_what_the_counter_finds(bundled, phon):
+    from namenorm.index.counting import pair_counter
+
+    plain = Index.__new__(Index)
+    for slot in Index.__slots__:
+        object.__setattr__(plain, slot, getattr(bundled.index, slot))
+    object.__setattr__(plain, "_counter", False)  # collections.Counter
+    counted = Index.__new__(Index)
+    for slot in Index.__slots__:
+        object.__setattr__(counted, slot, getattr(plain, slot))
+    fuzzy = bundled.index.fuzzy_tables()
+    object.__setattr__(counted, "_counter", pair_counter(fuzzy[1].ids, fuzzy[0]))
+    assert counted._counter
+    assert counted._pair_ids(phon) == plain._pair_ids(phon)
+
+
+def test_the_numpy_counter_starts_after_many_lookups(mini):
+    from namenorm.index.tables import NEAR_AFTER
+
+    index = Index(mini.index.entities, list(mini.index.aliases), mini.index.config)
+    for _ in range(NEAR_AFTER):
+        index._pair_ids("stepanakertx")
+    assert index._counter is None
+    index._pair_ids("stepanakertx")
+    assert index._counter
+
+
+def test_sparse_and_dense_numpy_counts_agree(bundled, monkeypatch):
+    import namenorm.index.counting as counting
+
+    key_pairs, postings, _ = bundled.index.fuzzy_tables()
+    counter = counting.pair_counter(postings.ids, key_pairs)
+    spans = sorted(postings.spans.values())[:40:3]
+    for floor, spare in ((1, 0), (1, 6), (2, 3), (0, 9)):
+        dense = counter.keys(spans, floor, spare)
+        monkeypatch.setattr(counting, "DENSE_KEYS", 0)
+        assert counter.keys(spans, floor, spare) == dense
+        monkeypatch.setattr(counting, "DENSE_KEYS", 100_000)

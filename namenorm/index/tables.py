@@ -19,6 +19,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
+from typing import Literal
 
 import jellyfish
 
@@ -33,6 +34,7 @@ from namenorm.index.aliases import (
     keys_of,
     plain_key,
 )
+from namenorm.index.counting import PairCounter, pair_counter
 from namenorm.index.neighbours import Neighbours, compute_neighbours
 from namenorm.text.normalize import GAP
 
@@ -159,12 +161,14 @@ class Index:
     """
 
     __slots__ = (
+        "_counter",
         "_exact",
         "_fold",
         "_key_pairs",
         "_lengths",
         "_near",
         "_neighbours",
+        "_pair_lookups",
         "_phon",
         "_postings",
         "_short_lookups",
@@ -228,6 +232,8 @@ class Index:
         self._lengths = lengths  # ("", length) -> posted phonetic key numbers of that length
         self._near: dict[str, list[int]] | None = None  # see _near_ids, built when worth it
         self._neighbours = neighbours  # stored fuzzy candidates of each phonetic key, if any
+        self._counter: PairCounter | Literal[False] | None = None  # see index/counting.py
+        self._pair_lookups = 0
         self._short_lookups = 0  # short fuzzy lookups so far (see NEAR_AFTER)
 
     @classmethod
@@ -349,6 +355,10 @@ class Index:
         if not dmax:
             return []
         grams = set(bigrams(phon))
+        if self._counter is None:
+            self._pair_lookups += 1  # a lost update under threads only delays the counter
+            if self._pair_lookups > NEAR_AFTER:
+                self._counter = pair_counter(self._postings.ids, self._key_pairs) or False
         keys, table = self._phon.keys, self._phon
         distance = jellyfish.damerau_levenshtein_distance
         out: list[int] = []
@@ -375,15 +385,17 @@ class Index:
         sizes = sorted((sp[1] - sp[0], sp) for g in grams if (sp := spans.get((g, length))))
         read = len(grams) - len(sizes)
         lists, total = [], 0
-        for size, (a, b) in sizes:
+        for size, span in sizes:
             if read > slack and size > max(total, 256):
                 break
-            lists.append(post[a:b])
+            lists.append(span)
             total += size
             read += 1
         floor = read - slack
         unread = len(grams) - read
-        counts = Counter(chain.from_iterable(lists))
+        if self._counter:  # numpy, in a process that has made many such lookups
+            return self._counter.keys(lists, floor, slack + unread)
+        counts = Counter(chain.from_iterable(post[a:b] for a, b in lists))
         key_pairs = self._key_pairs
         return [
             k
