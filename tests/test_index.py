@@ -181,3 +181,108 @@ def test_deletion_neighbourhoods_are_not_used_when_the_budget_would_outrun_them(
     loose = mini.index.with_config(Config(edit_budget=((3, 1), (6, 2))))
     assert not _near_is_complete(loose.config)
     assert Index(loose.entities, list(loose.aliases), loose.config)._near_table() is None
+
+
+# -- stored fuzzy neighbours (namenorm.index.neighbours) --------------------------------------
+
+
+def test_bundled_index_carries_neighbours_equal_to_the_pair_postings(bundled):
+    index = bundled.index
+    near = index._neighbours
+    assert near is not None, "the bundled index was saved without its neighbours"
+    keys = index.tables()["phon"].keys
+    assert len(near) == len(keys)
+    for j in range(0, len(keys), 7):
+        assert index._neighbour_ids(near.of(j)) == index._pair_ids(keys[j]), keys[j]
+
+
+def test_neighbours_under_another_edit_budget(mini):
+    loose = mini.index.with_config(Config(edit_budget=((3, 1), (6, 2), (8, 4))))
+    index = Index(loose.entities, list(loose.aliases), loose.config)
+    near = index.neighbours()
+    assert near is not None
+    for j, key in enumerate(index.tables()["phon"].keys):
+        assert index._neighbour_ids(near.of(j)) == index._pair_ids(key), key
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="abdeikrst", min_size=1, max_size=16), min_size=1,
+                max_size=40, unique=True))
+def test_neighbours_are_exactly_the_keys_in_budget(keys):
+    import jellyfish
+
+    from namenorm.index.neighbours import compute_neighbours, reaches
+
+    budget = Config().edits_allowed
+    near = compute_neighbours(keys, budget)
+    assert near is not None
+    for j, key in enumerate(keys):
+        want = []
+        for k, other in enumerate(keys):
+            d = reaches(budget, len(key), len(other))
+            if d and jellyfish.damerau_levenshtein_distance(key, other) <= d:
+                want.append(k)
+        assert list(near.of(j)) == want, key
+
+
+def test_a_saved_index_keeps_its_neighbours_and_answers_through_them(tmp_path, mini):
+    path = save_index(mini.index, tmp_path / "n.nnidx")
+    loaded = load_index(path)
+    assert loaded._neighbours is not None
+    assert list(loaded._neighbours.ids) == list(mini.index.neighbours().ids)
+    again = Resolver.from_index(loaded)
+    for a in mini.index.aliases:
+        assert again.candidates(a.text) == mini.candidates(a.text), a.text
+
+
+def test_an_index_without_neighbours_still_loads(tmp_path, mini, monkeypatch):
+    import namenorm.index.tables as tables
+
+    monkeypatch.setattr(tables, "compute_neighbours", lambda keys, budget: None)
+    index = Index(mini.index.entities, list(mini.index.aliases), mini.index.config)
+    path = save_index(index, tmp_path / "plain.nnidx")
+    loaded = load_index(path)
+    assert loaded._neighbours is None
+    assert Resolver.from_index(loaded).resolve("Baku") == mini.resolve("Baku")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abdefgiklmnoprstuvxz", min_size=1, max_size=22))
+def test_numpy_pair_counting_finds_what_the_counter_finds(bundled, phon):
+    from namenorm.index.counting import pair_counter
+
+    plain = Index.__new__(Index)
+    for slot in Index.__slots__:
+        object.__setattr__(plain, slot, getattr(bundled.index, slot))
+    object.__setattr__(plain, "_counter", False)  # collections.Counter
+    counted = Index.__new__(Index)
+    for slot in Index.__slots__:
+        object.__setattr__(counted, slot, getattr(plain, slot))
+    fuzzy = bundled.index.fuzzy_tables()
+    object.__setattr__(counted, "_counter", pair_counter(fuzzy[1].ids, fuzzy[0]))
+    assert counted._counter
+    assert counted._pair_ids(phon) == plain._pair_ids(phon)
+
+
+def test_the_numpy_counter_starts_after_many_lookups(mini):
+    from namenorm.index.tables import NEAR_AFTER
+
+    index = Index(mini.index.entities, list(mini.index.aliases), mini.index.config)
+    for _ in range(NEAR_AFTER):
+        index._pair_ids("stepanakertx")
+    assert index._counter is None
+    index._pair_ids("stepanakertx")
+    assert index._counter
+
+
+def test_sparse_and_dense_numpy_counts_agree(bundled, monkeypatch):
+    import namenorm.index.counting as counting
+
+    key_pairs, postings, _ = bundled.index.fuzzy_tables()
+    counter = counting.pair_counter(postings.ids, key_pairs)
+    spans = sorted(postings.spans.values())[:40:3]
+    for floor, spare in ((1, 0), (1, 6), (2, 3), (0, 9)):
+        dense = counter.keys(spans, floor, spare)
+        monkeypatch.setattr(counting, "DENSE_KEYS", 0)
+        assert counter.keys(spans, floor, spare) == dense
+        monkeypatch.setattr(counting, "DENSE_KEYS", 100_000)

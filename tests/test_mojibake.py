@@ -112,3 +112,32 @@ def test_ordinary_text_has_no_oddity():
 
 def test_ascii_is_returned_as_is():
     assert repair_explained("Stepanakert") == ("Stepanakert", None)
+
+
+_ORDINARY_LETTERS = (
+    "abkzAKZ"  # Latin
+    "аеъыьяёАЕЪЫЬЯЁ"  # Russian, with the letters no word starts with
+    "աևօԱՕ"  # Armenian
+    "აჰჺ"  # Georgian
+    "ÀéßÂ\u0301Ñ"  # what the shortcut must not take: Latin-1 letters, a combining mark
+    " '-.«"
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ORDINARY_LETTERS, min_size=1, max_size=14))
+def test_the_ordinary_shortcut_never_hides_an_oddity(text):
+    from namenorm.text.mojibake import count_oddities, is_ordinary
+
+    if is_ordinary(text):
+        assert count_oddities(text) == 0
+    assert oddity(text) == count_oddities(text)
+
+
+def test_the_ordinary_shortcut_takes_the_gazetteer_names(bundled):
+    from namenorm.text.mojibake import count_oddities, is_ordinary
+
+    texts = {a.text for a in bundled.index.aliases}
+    taken = [t for t in texts if is_ordinary(t)]
+    assert len(taken) > len(texts) / 2
+    assert all(count_oddities(t) == 0 for t in taken)

@@ -14,7 +14,9 @@ settings of the config, the counts, and each section's ``[offset, length, kind]`
 Section kinds: ``i``/``q``/``H``/``B`` are arrays of that type code (little-endian); ``lines`` is
 UTF-8 text of newline-separated strings (no key, id or name holds a newline: the gazetteer refuses
 control characters); ``blob`` is UTF-8 bytes cut by a ``q`` offsets section. Entities (JSON, one
-object each) and the alias strings stay encoded until a lookup needs them. Nothing in the file is
+object each) and the alias strings stay encoded until a lookup needs them. The sections
+``neighbours.starts`` and ``neighbours.ids`` (format 5; absent when they were not computed) hold
+the fuzzy neighbours of each phonetic key (:mod:`namenorm.index.neighbours`). Nothing in the file is
 executed and every number is bounds-checked on load: a file from elsewhere can fail to load,
 never run code.
 
@@ -35,7 +37,7 @@ __all__ = ["ALIAS_STRINGS", "FORMAT", "LITTLE", "MAGIC", "TABLES", "read_header"
 
 MAGIC = b"namenorm-index\n"
 #: Version of the layout; bumped whenever it changes (the keys have their own version).
-FORMAT = 4
+FORMAT = 5
 #: The string columns of the aliases, each a ``blob`` section.
 ALIAS_STRINGS = ("text", "norm", "fold", "phon", "skel")
 #: The hash tables of an index, each a ``lines`` section of keys and two ``i`` sections.

@@ -12,6 +12,7 @@ from namenorm._config import Config
 from namenorm._errors import IndexFormatError
 from namenorm.index.binary import ALIAS_STRINGS, FORMAT, LITTLE, TABLES, read_header
 from namenorm.index.lazy import SavedAliases, SavedEntities, Strings
+from namenorm.index.neighbours import Neighbours
 from namenorm.index.tables import Index, Postings, Table
 from namenorm.keys import KEYS_VERSION
 
@@ -53,7 +54,8 @@ def decode_index(data: bytes, config: Config) -> Index:
         return Index(entities, list(aliases), config)
     tables = {name: _table(sections, name, len(aliases)) for name in TABLES}
     fuzzy = _fuzzy(sections, len(tables["phon"]))
-    return Index.from_parts(entities, aliases, config, tables, fuzzy)
+    near = _neighbours(sections, head, len(tables["phon"]))
+    return Index.from_parts(entities, aliases, config, tables, fuzzy, near)
 
 
 class _Sections:
@@ -150,3 +152,12 @@ def _fuzzy(sections: _Sections, n_keys: int) -> tuple[array[int], Postings, Post
         spans = dict(zip(zip(grams, lens), pairwise(starts)))
         posts.append(Postings(spans, ids))
     return key_pairs, posts[0], posts[1]
+
+
+def _neighbours(sections: _Sections, head: dict[str, Any], n_keys: int) -> Neighbours | None:
+    """The stored fuzzy neighbours of the phonetic keys; None when the file has none."""
+    if "neighbours.starts" not in head["sections"]:
+        return None
+    starts, ids = sections.flat("neighbours", n_keys, "i")
+    sections.bounded("neighbours.ids", "i", len(ids), max(n_keys, 1))
+    return Neighbours(starts, ids)

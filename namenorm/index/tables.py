@@ -19,6 +19,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
+from typing import Literal
 
 import jellyfish
 
@@ -33,6 +34,8 @@ from namenorm.index.aliases import (
     keys_of,
     plain_key,
 )
+from namenorm.index.counting import PairCounter, pair_counter
+from namenorm.index.neighbours import Neighbours, compute_neighbours
 from namenorm.text.normalize import GAP
 
 __all__ = [
@@ -158,11 +161,14 @@ class Index:
     """
 
     __slots__ = (
+        "_counter",
         "_exact",
         "_fold",
         "_key_pairs",
         "_lengths",
         "_near",
+        "_neighbours",
+        "_pair_lookups",
         "_phon",
         "_postings",
         "_short_lookups",
@@ -215,6 +221,7 @@ class Index:
         key_pairs: array[int],
         postings: Postings,
         lengths: Postings,
+        neighbours: Neighbours | None = None,
     ) -> None:
         self.entities: Sequence[Entity] = entities
         self.aliases: Sequence[Alias] = aliases
@@ -224,6 +231,9 @@ class Index:
         self._postings = postings  # (pair, length) -> phonetic key numbers
         self._lengths = lengths  # ("", length) -> posted phonetic key numbers of that length
         self._near: dict[str, list[int]] | None = None  # see _near_ids, built when worth it
+        self._neighbours = neighbours  # stored fuzzy candidates of each phonetic key, if any
+        self._counter: PairCounter | Literal[False] | None = None  # see index/counting.py
+        self._pair_lookups = 0
         self._short_lookups = 0  # short fuzzy lookups so far (see NEAR_AFTER)
 
     @classmethod
@@ -234,6 +244,7 @@ class Index:
         config: Config,
         tables: dict[str, Table],
         fuzzy: tuple[array[int], Postings, Postings] | None = None,
+        neighbours: Neighbours | None = None,
     ) -> Index:
         """An index from stored tables (see :mod:`namenorm.index.store`); the fuzzy tables are
         recomputed from the phonetic keys when they are not given."""
@@ -241,7 +252,7 @@ class Index:
         phon = tables["phon"]
         key_pairs, postings, lengths = fuzzy or _fuzzy_tables(phon.keys, config)
         self._setup(entities, aliases, config, tables["exact"], tables["fold"], phon,
-                    tables["skel"], key_pairs, postings, lengths)
+                    tables["skel"], key_pairs, postings, lengths, neighbours)
         return self
 
     @classmethod
@@ -263,6 +274,13 @@ class Index:
     def fuzzy_tables(self) -> tuple[array[int], Postings, Postings]:
         """Pair counts of the phonetic keys, pair postings and keys by length, for saving."""
         return self._key_pairs, self._postings, self._lengths
+
+    def neighbours(self) -> Neighbours | None:
+        """The fuzzy neighbours of each phonetic key (:mod:`namenorm.index.neighbours`),
+        computed on first use (for saving); None where they are not computed."""
+        if self._neighbours is None:
+            self._neighbours = compute_neighbours(self._phon.keys, self.config.edits_allowed)
+        return self._neighbours
 
     def with_config(self, config: Config) -> Index:
         """This index under another config (tables are shared when the config allows it)."""
@@ -306,6 +324,10 @@ class Index:
         if q.gapped:
             return self._gapped_ids(q)
         phon = q.phon_c
+        if self._neighbours is not None:
+            j = self._phon.number(phon)
+            if j is not None:  # one of the index's own keys: its neighbours are stored
+                return self._neighbour_ids(self._neighbours.of(j))
         n = len(phon)
         if n <= NEAR_MAX_QUERY:
             if self._near is None and self._short_lookups < NEAR_AFTER:
@@ -316,6 +338,15 @@ class Index:
                 return self._near_ids(phon, near)
         return self._pair_ids(phon)
 
+    def _neighbour_ids(self, near: Iterable[int]) -> list[int]:
+        """The aliases of these phonetic keys, in order (as :meth:`_pair_ids` lists them)."""
+        table = self._phon
+        out: list[int] = []
+        for k in near:
+            out.extend(table.of(k))
+        out.sort()
+        return out
+
     def _pair_ids(self, phon: str) -> list[int]:
         """Fuzzy candidates through the letter-pair postings (see the class docstring)."""
         n = len(phon)
@@ -324,6 +355,10 @@ class Index:
         if not dmax:
             return []
         grams = set(bigrams(phon))
+        if self._counter is None:
+            self._pair_lookups += 1  # a lost update under threads only delays the counter
+            if self._pair_lookups > NEAR_AFTER:
+                self._counter = pair_counter(self._postings.ids, self._key_pairs) or False
         keys, table = self._phon.keys, self._phon
         distance = jellyfish.damerau_levenshtein_distance
         out: list[int] = []
@@ -350,15 +385,17 @@ class Index:
         sizes = sorted((sp[1] - sp[0], sp) for g in grams if (sp := spans.get((g, length))))
         read = len(grams) - len(sizes)
         lists, total = [], 0
-        for size, (a, b) in sizes:
+        for size, span in sizes:
             if read > slack and size > max(total, 256):
                 break
-            lists.append(post[a:b])
+            lists.append(span)
             total += size
             read += 1
         floor = read - slack
         unread = len(grams) - read
-        counts = Counter(chain.from_iterable(lists))
+        if self._counter:  # numpy, in a process that has made many such lookups
+            return self._counter.keys(lists, floor, slack + unread)
+        counts = Counter(chain.from_iterable(post[a:b] for a, b in lists))
         key_pairs = self._key_pairs
         return [
             k

@@ -27,6 +27,7 @@ def encode_index(index: Index, *, yaml_digest: str | None = None) -> list[bytes]
         *_alias_sections(index),
         *_table_sections(index),
         *_fuzzy_sections(index),
+        *_neighbour_sections(index),
     ]
     head = _header(index, yaml_digest)
     offset = 0
@@ -142,3 +143,13 @@ def _fuzzy_sections(index: Index) -> list[_Section]:
         out.append((f"{name}.starts", "q", _bytes(starts)))
         out.append((f"{name}.ids", "i", _bytes(post.ids)))
     return out
+
+
+def _neighbour_sections(index: Index) -> list[_Section]:
+    """The stored fuzzy neighbours of the phonetic keys, when they are computed (see
+    :mod:`namenorm.index.neighbours`): a loaded index finds an exact key's fuzzy candidates
+    by one probe."""
+    near = index.neighbours()
+    if near is None:
+        return []
+    return [("neighbours.starts", "i", _bytes(near.starts)), ("neighbours.ids", "i", _bytes(near.ids))]

@@ -30,13 +30,15 @@ that the wrong decoder replaced by U+FFFD are lost and such text is left alone.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
 from namenorm.text.scripts import script_of
 
-__all__ = ["MISREADINGS", "misread", "oddity", "repair", "repair_explained"]
+__all__ = ["MISREADINGS", "count_oddities", "is_ordinary", "misread", "oddity", "repair",
+           "repair_explained"]
 
 #: The misreadings that are undone: (true encoding, encoding it was wrongly decoded with).
 MISREADINGS: tuple[tuple[str, str], ...] = (
@@ -149,12 +151,41 @@ def _is_letter(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM"
 
 
+# Words that :func:`oddity` surely finds nothing odd in: letters of one script (basic Latin,
+# Russian, Armenian, Georgian), capitals only first or throughout, no Russian word starting with
+# ъ, ь or ы, between single spaces, hyphens and apostrophes.
+_WORD = (
+    "(?:[A-Z]?[a-z]+|[A-Z]+"
+    "|(?:[\u0410-\u0429\u042d-\u042f\u0401](?:[\u0430-\u044f\u0451]+|[\u0410-\u042f\u0401]+)?)"
+    "|(?:[\u0430-\u0449\u044d-\u044f\u0451][\u0430-\u044f\u0451]*)"
+    "|[\u0531-\u0556]?[\u0561-\u0587]+|[\u0531-\u0556]+"
+    "|[\u10d0-\u10fa]+)"
+)
+_ORDINARY = re.compile(f"{_WORD}(?:[ '-]{_WORD})*")
+
+
+def is_ordinary(text: str) -> bool:
+    """Whether ``text`` is made of such words only: then its :func:`oddity` is 0.
+
+    >>> is_ordinary("Ереван"), is_ordinary("Stepanakert Ереван"), is_ordinary("еТЕЧБО")
+    (True, True, False)
+    """
+    return _ORDINARY.fullmatch(text) is not None
+
+
 def oddity(text: str) -> int:
     """How much ``text`` looks like mojibake: 0 for ordinary text.
 
     >>> oddity("Ереван"), oddity("еТЕЧБО"), oddity("Ð•Ñ€ÐµÐ²Ð°Ð½"), oddity("Åðåâàí")
     (0, 1, 6, 6)
     """
+    if _ORDINARY.fullmatch(text):
+        return 0  # the common case, without a look at each character
+    return count_oddities(text)
+
+
+def count_oddities(text: str) -> int:
+    """:func:`oddity` character by character (no shortcut for ordinary words)."""
     odd = 0
     word_start = 0
     for i in range(len(text)):
@@ -247,12 +278,16 @@ def _repair_once(text: str, *, again: bool = False) -> tuple[str, str | None]:
     """One misreading undone; ``again``: a further round, UTF-8 only, on odd text only."""
     # Controls and format characters are dropped by the later steps: an 8-bit reading is
     # judged without them (to UTF-8, C1 controls are undecoded bytes and stay).
+    wrongs = _wrong_codecs(text)
+    if not wrongs:
+        return text, None  # no code page could have produced these characters
     plain = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
     for stage in (_FIRST, _LAST):
         if again:
             if not oddity(text):
                 break
             stage = tuple(m for m in stage if m[0] == "utf-8")
+        stage = tuple(m for m in stage if m[1] in wrongs)
         best = _best_reading(text, plain, stage)
         if best is not None:
             return best
@@ -262,19 +297,19 @@ def _repair_once(text: str, *, again: bool = False) -> tuple[str, str | None]:
 def _best_reading(
     text: str, plain: str, misreadings: tuple[tuple[str, str], ...]
 ) -> tuple[str, str] | None:
-    base_utf8, base_plain = oddity(text), oddity(plain)
+    base = _Oddity(text, plain)  # computed only once a reading exists
     best: tuple[tuple[bool, int, int, float], str, str] | None = None
     utf8_reading = False
     for true, wrong in misreadings:
         fixed = _reread(text, plain, true, wrong)
         if fixed is None:
             continue
-        score = oddity(fixed)
         if true == "utf-8":
             utf8_reading = True
-            if not _utf8_better(text, fixed, score, base_utf8):
+            score = oddity(fixed)
+            if not _utf8_better(text, fixed, score, base.text()):
                 continue
-        elif score or not base_plain:
+        elif not base.plain() or (score := oddity(fixed)):
             continue
         # Strict UTF-8 (much the stronger evidence) before an 8-bit reading, then fewer
         # oddities, then fewer scripts, then the likelier Cyrillic letters.
@@ -287,6 +322,51 @@ def _best_reading(
         # refused, no 8-bit reading may take its place ("𭺂" misread is not Cyrillic).
         return None
     return best[1], best[2]
+
+
+class _Oddity:
+    """:func:`oddity` of a text and of its plain form, each computed when first asked for."""
+
+    __slots__ = ("_plain", "_plain_odd", "_text", "_text_odd")
+
+    def __init__(self, text: str, plain: str) -> None:
+        self._text, self._plain = text, plain
+        self._text_odd: int | None = None
+        self._plain_odd: int | None = None
+
+    def text(self) -> int:
+        if self._text_odd is None:
+            self._text_odd = oddity(self._text)
+        return self._text_odd
+
+    def plain(self) -> int:
+        if self._plain_odd is None:
+            self._plain_odd = oddity(self._plain)
+        return self._plain_odd
+
+
+#: The code pages text may have been wrongly decoded with.
+_WRONG = tuple(dict.fromkeys(wrong for _, wrong in MISREADINGS))
+
+
+@lru_cache(maxsize=8192)
+def _wrong_codecs_of(ch: str) -> frozenset[str]:
+    """The wrong code pages that have a byte for ``ch`` (all for a control or format
+    character, which the readings skip or judge apart)."""
+    if unicodedata.category(ch) in ("Cc", "Cf"):
+        return frozenset(_WRONG)
+    return frozenset(w for w in _WRONG if _encode_char(w, ch) is not None)
+
+
+def _wrong_codecs(text: str) -> frozenset[str]:
+    """The wrong code pages that can have produced every character of ``text``: a quick
+    test before any reading is tried (a misreading needs a byte for every character)."""
+    left = frozenset(_WRONG)
+    for ch in set(text):
+        left &= _wrong_codecs_of(ch)
+        if not left:
+            break
+    return left
 
 
 def _reread(text: str, plain: str, true: str, wrong: str) -> str | None:

@@ -371,6 +371,8 @@ def normalize_explained(text: str) -> tuple[str, tuple[str, ...]]:
     _check_text(text)
     steps: list[str] = []
     for _round in range(2):
+        if _round and not steps:
+            break  # nothing changed: a second round would repeat the first one exactly
         # Removing invisible characters or fragments can uncover mojibake: one more round.
         text, how = repair_explained(text)
         if how is None and steps:
