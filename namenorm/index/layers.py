@@ -37,6 +37,7 @@ from namenorm._config import Config
 from namenorm.gazetteer.model import Entity, Gazetteer
 from namenorm.index.aliases import Alias, QueryKeys
 from namenorm.index.directory import Directory
+from namenorm.index.neighbours import Neighbours
 from namenorm.index.tables import Index, Postings, Table
 
 __all__ = ["LayeredIndex", "layered", "load_layer"]
@@ -226,4 +227,7 @@ class LayeredIndex(Index):
 
     def fuzzy_tables(self) -> tuple[array[int], Postings, Postings]:
         return self.compiled().fuzzy_tables()
+
+    def neighbours(self) -> Neighbours | None:
+        return self.compiled().neighbours()
 
