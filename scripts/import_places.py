@@ -567,6 +567,42 @@ def mark_precision(new, ordinary, stats, notes):
                 notes.append(f"context     {ent['id']}: {n['text']} ({why})")
 
 
+#: A variant this close (edits on the phonetic key) to another place's historical name needs context.
+HISTORICAL_EDITS = 1
+HISTORICAL_MIN_LEN = 5
+
+
+def mark_historical_namesakes(g, new, stats, notes):
+    """An unattributed variant of a new place (no language, no kind: a GeoNames alternate of
+    unknown origin) that another place bears, or nearly bears, as a historical name
+    needs context (Sardarapat's GeoNames variant Oktemberjan is Armavir's historical name
+    Hoktemberyan, one sound apart: a noisy spelling would hesitate between the two). Compared
+    on the phonetic key, within ``HISTORICAL_EDITS`` edits; canonical names are left alone."""
+    import jellyfish
+
+    from namenorm.keys import keys_of
+
+    historical = defaultdict(set)  # phonetic key -> ids of the places that had that name
+    for e in g.entities:
+        if e.type == "place":
+            for n in e.names:
+                if n.kind == "historical" and len(phon := keys_of(n.text)[2]) >= HISTORICAL_MIN_LEN:
+                    historical[phon].add(e.id)
+    for ent in new:
+        for n in ent["names"]:
+            if n.get("needs_context") or n.get("exact_only") or n.get("lang") or n.get("kind"):
+                continue  # only unattributed variants: a native name is the place's own
+            phon = keys_of(n["text"])[2]
+            others = {i for h, ids in historical.items() if abs(len(h) - len(phon)) <= HISTORICAL_EDITS
+                      and jellyfish.levenshtein_distance(h, phon) <= HISTORICAL_EDITS
+                      for i in ids} - {ent["id"]}  # fmt: skip
+            if len(phon) >= HISTORICAL_MIN_LEN and others:
+                n["needs_context"] = True
+                stats["needs_context:historical-namesake"] += 1
+                notes.append(f"context     {ent['id']}: {n['text']} (historical name of "
+                             f"{', '.join(sorted(others))})")  # fmt: skip
+
+
 LOOKUP_LANGS = {"en": 2.0}  # frequent English words down to this zipf frequency
 LOOKUP_PASSES = 3
 
@@ -840,6 +876,7 @@ def main(argv: list[str] | None = None) -> int:
     edits, new = resolve_collisions(g, new, cities, notes, stats)
     new = require_native(new, notes, stats, after_collisions=True)
     mark_precision(new, ordinary, stats, notes)
+    mark_historical_namesakes(g, new, stats, notes)
     near_misses(g, new)
     if not args.no_lookups:
         ordinary_lookups(g, base, edits, new, stats, notes)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import given, settings
+
+from namenorm.gazetteer.entity import Entity, Name
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,3 +172,24 @@ def test_the_generated_sections_are_fresh():
     have = _imported()
     assert {k: v for k, v in want.items() if v} == have, "run python scripts/import_cldr.py --write"
 
+
+
+def test_import_places_gives_context_to_a_variant_that_is_another_places_historical_name():
+    # (scripts/import_places.py: the rule behind the hand edit of Sardarapat's Oktemberjan)
+    from collections import Counter
+
+    from namenorm.gazetteer.model import Gazetteer
+
+    spec = importlib.util.spec_from_file_location("import_places", ROOT / "scripts" / "import_places.py")
+    places = importlib.util.module_from_spec(spec)
+    sys.modules["import_places"] = places
+    spec.loader.exec_module(places)
+    g = Gazetteer([Entity("armavir", "place", "Armavir", names=(
+        Name("Hoktemberyan", kind="historical"), Name("Sardarabad", kind="variant")))])  # fmt: skip
+    new = [{"id": "sardarapat", "names": [{"text": "Oktemberjan"}, {"text": "Sardarabat"},
+                                           {"text": "Հոկտեմբերյան", "lang": "hy"}]}]  # fmt: skip
+    stats: Counter = Counter()
+    places.mark_historical_namesakes(g, new, stats, [])
+    flags = [bool(n.get("needs_context")) for n in new[0]["names"]]
+    assert flags == [True, False, False]  # a variant one sound apart; not a plain variant's twin
+    assert stats["needs_context:historical-namesake"] == 1
