@@ -335,6 +335,18 @@ def strip(text: str) -> str:
     return "\n".join(out)
 
 
+def summary(states: dict, names: dict, found: dict, dropped: list) -> dict[str, int]:
+    """The counts the run prints."""
+    return {
+        "states": len(states),
+        "cldr_names": sum(len(v) for v in names.values()),
+        "new_names": sum(len(v) for v in found.values()),
+        "exact_only": sum(f.exact_only for v in found.values() for f in v.values()),
+        "needs_context": sum(f.needs_context for v in found.values() for f in v.values()),
+        "dropped_collisions": len(dropped),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     import babel
     from babel import localedata
@@ -353,21 +365,13 @@ def main(argv: list[str] | None = None) -> int:
     dropped = drop_collisions(found, own_keys(entities))
     mark(found, None if args.no_words else Ordinary(cldr_words_by_lang(names)))
     sections = {eid: [name_line(f) for f in names.values()] for eid, names in found.items()}
-    flagged = [{"id": eid, "text": f.text, "why": f.why, "locales": f.locales[:5]}
-               for eid, names in found.items() for f in names.values() if f.why]  # fmt: skip
-    report = {
-        "states": len(states),
-        "locales": len(localedata.locale_identifiers()),
-        "cldr_names": sum(len(v) for v in names.values()),
-        "new_names": sum(len(v) for v in found.values()),
-        "exact_only": sum(f.exact_only for v in found.values() for f in v.values()),
-        "needs_context": sum(f.needs_context for v in found.values() for f in v.values()),
-        "dropped_collisions": len(dropped),
-    }
+    report = summary(states, names, found, dropped)
     print(json.dumps(report, indent=1))
     for d in dropped:
         print("dropped:", d["id"], repr(d["text"]), "also", d["states"] + d["others"], d["locales"])
     if args.json:
+        flagged = [{"id": eid, "text": f.text, "why": f.why, "locales": f.locales[:5]}
+                   for eid, v in found.items() for f in v.values() if f.why]  # fmt: skip
         args.json.write_text(json.dumps({**report, "dropped": dropped, "flagged": flagged},
                                         ensure_ascii=False, indent=1), encoding="utf-8")  # fmt: skip
     if args.write:
