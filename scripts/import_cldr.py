@@ -26,7 +26,7 @@ What it does:
 4. Precision: a name whose key has at most ``SHORT`` characters is ``exact_only``; a name that
    is a frequent word (wordfreq zipf >= ``ZIPF``) in one of ``WORD_LANGS`` in which it does not
    name that state (``Ordinary.borrowed``), or a common given name or surname (faker), is
-   ``needs_context``. A phrase is never taken for an ordinary word.
+   dropped. A phrase is never taken for an ordinary word.
 
 The names are written after a marker comment at the end of each state's ``names:`` list in
 ``gazetteer/states.yaml``; everything above the marker is the hand-written entry, everything below
@@ -242,14 +242,20 @@ class Ordinary:
         return k in own or (len(k) >= BORROWED and any(k[:4] == o[:4] for o in own))
 
 
-def mark(found: dict[str, dict[str, Found]], ordinary: Ordinary | None) -> None:
-    """Set the precision flags of every name."""
+def mark(found: dict[str, dict[str, Found]], ordinary: Ordinary | None) -> list[str]:
+    """Set the precision flags of every name; drop (and return) the names that are ordinary
+    words or everyday personal names elsewhere. Kept with ``needs_context``, such a name of a
+    minor language would stand in the way of a reading the state's major names give (the Upper
+    Sorbian "Ruska" capped the Czech genitive "Ruska" of Rusko), for hardly any text that uses it."""
+    gone = []
     for names in found.values():
-        for k, f in names.items():
+        for k, f in list(names.items()):
             if k.startswith("\0"):
                 f.exact_only, f.why = True, "short"
             elif ordinary is not None and (why := ordinary.why(f.text, f.code)):
-                f.needs_context, f.why = True, why
+                gone.append(f"{f.text} ({why})")
+                del names[k]
+    return gone
 
 
 def scalar(text: str) -> str:
@@ -363,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     names = locale_names(localedata.locale_identifiers(), states)
     found = collect(states, names)
     dropped = drop_collisions(found, own_keys(entities))
-    mark(found, None if args.no_words else Ordinary(cldr_words_by_lang(names)))
+    ordinary = mark(found, None if args.no_words else Ordinary(cldr_words_by_lang(names)))
+    print(f"dropped as ordinary words or everyday names: {len(ordinary)}")
     sections = {eid: [name_line(f) for f in names.values()] for eid, names in found.items()}
     report = summary(states, names, found, dropped)
     print(json.dumps(report, indent=1))

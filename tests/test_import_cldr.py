@@ -171,3 +171,15 @@ def test_the_generated_sections_are_fresh():
     want = {eid: [yaml.safe_load(cldr.name_line(f)[6:]) for f in v.values()] for eid, v in found.items()}
     have = _imported()
     assert {k: v for k, v in want.items() if v} == have, "run python scripts/import_cldr.py --write"
+
+
+def test_an_ordinary_word_is_dropped_not_kept_with_context():
+    # Kept with needs_context, the Upper Sorbian "Ruska" capped the Czech genitive of Rusko.
+    class Words:
+        def why(self, text: str, code: str) -> str | None:
+            return "word:cs" if text == "Ruska" else None
+
+    found = _found({"russia": ["Ruska", "Rusojska"]})
+    gone = cldr.mark(found, Words())
+    assert [f.text for f in found["russia"].values()] == ["Rusojska"]
+    assert gone == ["Ruska (word:cs)"]

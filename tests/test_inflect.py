@@ -287,3 +287,18 @@ def test_ordinary_words_in_running_text_stay_unresolved():
         "Evde ve Kapıda kimse yok."
     )
     assert namenorm.annotate(text) == []
+
+
+def test_a_stem_that_only_sounds_like_an_alias_needs_the_alias_in_the_endings_language() -> None:
+    # Russian "Грузом" (instrumental of груз, "cargo") less -ом sounds like the Chuvash name of
+    # Georgia, Грузи; the same stem against a Russian alias, or with no language, still counts.
+    def resolver(lang: str | None) -> Resolver:
+        names = (Name("Грузи", lang=lang, kind="exonym"),)
+        return Resolver(Gazetteer([Entity("georgia", "place", "Georgia", names=names)]))
+
+    assert resolver("cv").resolve("Грузом") is None
+    for lang in ("ru", None):
+        match = resolver(lang).resolve("Грузом")
+        assert match is not None and match.id == "georgia", lang
+    # an exact stem is no matter of sound: Turkish endings on an English name
+    assert namenorm.resolve("Londonda").id == "london"

@@ -167,8 +167,9 @@ def inflected(
             continue
         script = detect_script(variant.text)
         proclitic = any(st.rule == "proclitic" for st in variant.stems)
+        langs = frozenset(lang for st in variant.stems for lang in st.lang.split("/"))
         for e in rank_ids(index, qv, stem_ids(qv), types):
-            if not _stem_counts(index, qv, e, script, proclitic):
+            if not _stem_counts(index, qv, e, script, proclitic, langs):
                 continue
             if _feminine(index.aliases[e.raw_i], variant):
                 continue
@@ -183,9 +184,11 @@ def inflected(
     return list(best.values())
 
 
-def _stem_counts(index: Index, qv: QueryKeys, e: Entry, script: str, proclitic: bool) -> bool:
+def _stem_counts(
+    index: Index, qv: QueryKeys, e: Entry, script: str, proclitic: bool, langs: frozenset[str]
+) -> bool:
     """Whether the match of a proposed dictionary form (keys ``qv``, written in ``script``,
-    after a ``proclitic`` or not) counts as a match of the query."""
+    after a ``proclitic`` or not, by the endings of ``langs``) counts as a match of the query."""
     method = e.raw_ev.method
     alias = index.aliases[e.raw_i]
     if method not in ("exact", "folded", "phonetic"):
@@ -196,9 +199,18 @@ def _stem_counts(index: Index, qv: QueryKeys, e: Entry, script: str, proclitic: 
     # script ("Руся" is not Turkish "Rusya", "Першя" is not "Persia").
     if detect_script(alias.text) != script:
         return False
+    # A form that only sounds like the alias must sound like it in the ending's language:
+    # Russian "Грузом" less -ом is not Chuvash "Грузи".
+    if method == "phonetic" and not _ending_lang_fits(alias, langs):
+        return False
     # Arabic-script and Hebrew keys are consonant skeletons: after a proclitic only the very
     # name will do, not a surname alone ("الرئيسي", "main", is not Raisi).
     return not (proclitic and (method != "exact" or alias.kind in _DERIVED_KINDS))
+
+
+def _ending_lang_fits(alias: Alias, langs: frozenset[str]) -> bool:
+    """Whether ``alias`` is a name of one of ``langs`` (or of no recorded language)."""
+    return alias.lang is None or not langs or alias.lang.split("-")[0] in langs
 
 
 #: Masculine surname endings whose feminine form adds -a (Aliyev/Aliyeva, Лавров/Лаврова).
