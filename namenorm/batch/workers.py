@@ -75,8 +75,14 @@ def _exit_with_parent(parent: int) -> None:
     would otherwise wait for ever."""
     import threading
 
+    # A killed parent stays a zombie, still there for os.kill(pid, 0), until whoever started it
+    # waits for it; its workers must not wait for that (they hold its stdout and stderr, so a
+    # caller reading them to the end waited for ever). A forked worker is re-parented the
+    # moment its parent dies: a changed parent pid says enough.
+    direct = os.getppid() == parent
+
     def watch() -> None:
-        while _alive(parent):
+        while _alive(parent) and (not direct or os.getppid() == parent):
             time.sleep(1.0)
         os._exit(1)
 
