@@ -87,6 +87,15 @@ def _running(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+def _runs_our_command(pid: int, src: Path) -> bool:
+    """Whether ``pid`` still runs this test's command (not a process that took its pid)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return str(src).encode() in f.read()
+    except OSError:
+        return False
+
+
 def _wait_until(condition, proc: subprocess.Popen[bytes], seconds: float = 120) -> bool:
     """Poll ``condition`` until it holds (True) or the command has ended (False)."""
     deadline = time.monotonic() + seconds
@@ -143,6 +152,22 @@ def _check_stderr(action: str, code: int, err: str) -> None:
     assert (code, err) == expected
 
 
+def _check_files(folder: Path, answer: bytes, previous: bool, action: str, code: int) -> None:
+    """The output is the complete answer or what was there before; no temporary file left
+    (unless the command itself was killed: it cannot clean up)."""
+    out = folder / "out.csv"
+    left = sorted(p.name for p in folder.iterdir())
+    if out.exists():
+        content = out.read_bytes()
+        assert content in (answer, PREVIOUS if previous else answer), content[:200]
+    else:
+        assert not previous, "the previous output is gone"
+    if code == 0:
+        assert out.read_bytes() == answer
+    if action != "sigkill":
+        assert left == (["out.csv"] if out.exists() else []), left
+
+
 @settings(max_examples=5, deadline=None)
 @example(action="sigkill", delay=0.3, previous=True, which=0)  # every run meets these three
 @example(action="sigkill-worker", delay=0.2, previous=True, which=1)
@@ -174,22 +199,14 @@ def test_an_interrupted_batch_leaves_the_previous_output_or_the_complete_one(
             except subprocess.TimeoutExpired:
                 pytest.fail(f"{action}: the command or its workers never ended")
             finally:
-                for pid in [proc.pid, *workers]:  # only what this test started
-                    if _running(pid):
+                if proc.poll() is None:
+                    proc.kill()
+                for pid in workers:  # only what this test started, still running its command
+                    if _running(pid) and _runs_our_command(pid, src):
                         os.kill(pid, signal.SIGKILL)
                 proc.wait(timeout=60)
-            code = proc.returncode
-            _check_stderr(action, code, err.decode(errors="replace"))
-            left = sorted(p.name for p in folder.iterdir())
-            if out.exists():
-                content = out.read_bytes()
-                assert content in (answer, PREVIOUS if previous else answer), content[:200]
-            else:
-                assert not previous, "the previous output is gone"
-            if code == 0:
-                assert out.read_bytes() == answer
-            if action != "sigkill":  # a killed command cannot clean up; every other does
-                assert left == (["out.csv"] if out.exists() else []), left
+            _check_stderr(action, proc.returncode, err.decode(errors="replace"))
+            _check_files(folder, answer, previous, action, proc.returncode)
             deadline = time.monotonic() + 30  # orphans notice their parent is gone within ~1 s
             while any(_running(w) for w in workers):
                 assert time.monotonic() < deadline, "a worker outlived its command"
