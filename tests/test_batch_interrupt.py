@@ -96,13 +96,18 @@ def _runs_our_command(pid: int, src: Path) -> bool:
         return False
 
 
-def _wait_until(condition, proc: subprocess.Popen[bytes], seconds: float = 120) -> bool:
+def _wait_until(
+    condition, proc: subprocess.Popen[bytes], folder: Path, seconds: float = 120
+) -> bool:
     """Poll ``condition`` until it holds (True) or the command has ended (False)."""
     deadline = time.monotonic() + seconds
     while not condition():
         if proc.poll() is not None:
             return False
-        assert time.monotonic() < deadline, "the run never got going"
+        assert time.monotonic() < deadline, (
+            f"still running after {seconds} s: files {sorted(os.listdir(folder))}, "
+            f"children {_children(proc.pid)}"
+        )
         time.sleep(0.02)
     return True
 
@@ -111,10 +116,11 @@ def _interrupt(proc: subprocess.Popen[bytes], folder: Path, action: str, delay: 
                which: int) -> list[int]:
     """Wait until the run has begun (its temporary output exists; for a worker kill, its
     workers exist), wait ``delay`` more, then act. Returns the workers seen."""
-    began = _wait_until(lambda: any(p.name.endswith(".tmp") for p in folder.iterdir()), proc)
+    began = _wait_until(lambda: any(p.name.endswith(".tmp") for p in folder.iterdir()), proc,
+                        folder)
     workers: list[int] = []
     if began and action == "sigkill-worker":
-        _wait_until(lambda: len(_children(proc.pid)) >= 2, proc)
+        _wait_until(lambda: len(_children(proc.pid)) >= 2, proc, folder)
     time.sleep(delay)
     workers = _children(proc.pid)
     if proc.poll() is not None or action == "none":
@@ -197,7 +203,9 @@ def test_an_interrupted_batch_leaves_the_previous_output_or_the_complete_one(
                 # a killed command must end although it is not yet waited for (a zombie).
                 _, err = proc.communicate(timeout=120)
             except subprocess.TimeoutExpired:
-                pytest.fail(f"{action}: the command or its workers never ended")
+                pytest.fail(f"{action} after {delay:.2f} s: the command or its workers never "
+                            f"ended (files {sorted(os.listdir(folder))}, workers {workers}, "
+                            f"children now {_children(proc.pid)})")
             finally:
                 if proc.poll() is None:
                     proc.kill()
