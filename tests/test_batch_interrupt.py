@@ -153,7 +153,9 @@ def _check_stderr(action: str, code: int, err: str) -> None:
         "sigint": (130, "namenorm: interrupted\n"),
         "sigint-group": (130, "namenorm: interrupted\n"),
         "sigterm": (143, "namenorm: terminated\n"),
-        "sigkill-worker": (1, "namenorm: error: a worker process died (killed, or out of memory)\n"),
+        "sigkill-worker": (
+            1, "namenorm: error: a worker process died (killed, or out of memory)\n"
+        ),
     }[action]
     assert (code, err) == expected
 

@@ -149,7 +149,8 @@ def _here(queries, built) -> dict:
     the index compiled from YAML once per session (the ``bundled_from_yaml`` fixture)."""
     fresh = namenorm.Resolver.from_index(built)
     return {
-        "annotate": [[[m.start, m.end, m.id, m.score] for m in namenorm.annotate(t)] for t in TEXTS],
+        "annotate": [[[m.start, m.end, m.id, m.score] for m in namenorm.annotate(t)]
+                     for t in TEXTS],
         "index": hashlib.sha256(b"".join(encode_index(built))).hexdigest(),
         "bundled": [[[m.id, m.score, m.method, m.alias] for m in namenorm.candidates(q, limit=5)]
                     for q in queries],
