@@ -177,9 +177,10 @@ def _check_files(folder: Path, answer: bytes, previous: bool, action: str, code:
 
 
 @settings(max_examples=5, deadline=None)
-@example(action="sigkill", delay=0.3, previous=True, which=0)  # every run meets these three
+@example(action="sigkill", delay=0.3, previous=True, which=0)  # every run meets these four
 @example(action="sigkill-worker", delay=0.2, previous=True, which=1)
 @example(action="sigterm", delay=0.1, previous=False, which=0)
+@example(action="sigint-group", delay=0.0, previous=False, which=0)  # Ctrl-C as workers fork
 @given(
     action=st.sampled_from(ACTIONS),
     delay=st.floats(min_value=0.0, max_value=2.5),
