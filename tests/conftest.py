@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import copy
+import hashlib
 import os
 from pathlib import Path
 
@@ -15,6 +17,42 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bundled_yaml_parsed_once():
+    """Each YAML file of the bundled gazetteer is parsed once per session, in this process.
+
+    Parsing the bundled YAML is nearly all of the half minute that loading it takes (pure-Python
+    PyYAML with line numbers), and many tests load it (``Resolver.from_paths(...)`` on top of the
+    bundled gazetteer, ``build_bundled``). ``yaml_io.read_yaml`` of a bundled file is kept: a later
+    read of the same bytes, under the same limits and parser, gets a deep copy of the first
+    result; everything after the parse (entries, checks, collisions, the index) runs every time.
+    Any other file (the hostile ones in temporary folders) is always read afresh.
+    """
+    from namenorm.gazetteer import yaml_io
+    from namenorm.gazetteer.model import default_paths
+
+    real = yaml_io.read_yaml
+    bundled = {p.resolve() for p in default_paths()}
+    memo: dict[tuple[object, ...], object] = {}
+
+    def read_yaml(path):
+        resolved = Path(path).resolve()
+        if resolved not in bundled or yaml_io.parse is not original_parse:
+            return real(path)
+        limits = tuple(sorted((k, v) for k, v in vars(yaml_io).items()
+                              if k.isupper() and isinstance(v, int)))
+        key = (str(path), hashlib.sha256(resolved.read_bytes()).digest(), limits)
+        if key not in memo:
+            memo[key] = real(path)
+        return copy.deepcopy(memo[key])
+
+    original_parse = yaml_io.parse
+    patch = pytest.MonkeyPatch()
+    patch.setattr(yaml_io, "read_yaml", read_yaml)
+    yield
+    patch.undo()
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +72,22 @@ def bundled():
     import namenorm
 
     return namenorm.default_resolver()
+
+
+@pytest.fixture(scope="session")
+def bundled_from_yaml():
+    """The bundled gazetteer compiled from its YAML files now, once per session (reading and
+    compiling it takes half a minute or more): ``(index, problems)``, the index of
+    ``build_bundled(default_paths())`` and ``[]``, or None and every problem it raised (the
+    problems ``validate_paths(default_paths())`` gives, as both read the files the same way)."""
+    from namenorm import GazetteerError
+    from namenorm.gazetteer.model import default_paths
+    from namenorm.index.bundled import build_bundled
+
+    try:
+        return build_bundled(default_paths()), []
+    except GazetteerError as exc:
+        return None, list(exc.problems)
 
 
 def seed_text(prefix: str) -> str:

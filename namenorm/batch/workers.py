@@ -20,6 +20,7 @@ nor mention detection, and they may import it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -75,8 +76,14 @@ def _exit_with_parent(parent: int) -> None:
     would otherwise wait for ever."""
     import threading
 
+    # A killed parent stays a zombie, still there for os.kill(pid, 0), until whoever started it
+    # waits for it; its workers must not wait for that (they hold its stdout and stderr, so a
+    # caller reading them to the end waited for ever). A forked worker is re-parented the
+    # moment its parent dies: a changed parent pid says enough.
+    direct = os.getppid() == parent
+
     def watch() -> None:
-        while _alive(parent):
+        while _alive(parent) and (not direct or os.getppid() == parent):
             time.sleep(1.0)
         os._exit(1)
 
@@ -90,6 +97,27 @@ def _quiet_signals() -> None:
     process group) printed a traceback from its queue."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held by _signals_held while the pool forked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held(method: str) -> Iterator[None]:
+    """With ``fork``, SIGINT and SIGTERM wait while the pool forks its workers: a new worker
+    gets them only once it has its own handlers. Before, Ctrl-C of the process group just as
+    a worker was forked raised KeyboardInterrupt in it (inside the fork handlers of logging)
+    and printed a traceback. The parent gets them as soon as the workers are started."""
+    if method != "fork" or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _alive(pid: int) -> bool:
@@ -162,12 +190,13 @@ def iter_parallel(
             path = os.path.join(tmpdir.name, "index.nnidx")
             resolver.save(path)
         initializer, initargs = _init_loaded, (type(resolver), path, resolver.config, os.getpid())
-    executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
-    )
-    pending: deque[Future[list[Any]]] = deque(
-        executor.submit(_run_chunk, chunk, task) for chunk in first
-    )
+    with _signals_held(method):  # the first submit forks the workers
+        executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
+        )
+        pending: deque[Future[list[Any]]] = deque(
+            executor.submit(_run_chunk, chunk, task) for chunk in first
+        )
     try:
         exhausted = len(first) < asked
         while True:
