@@ -258,6 +258,23 @@ def mark(found: dict[str, dict[str, Found]], ordinary: Ordinary | None) -> list[
     return gone
 
 
+def hand_scripts(entities: Iterable[Entity]) -> frozenset[str]:
+    """The scripts the hand-written names of the states are written in."""
+    return frozenset(detect_script(n.text) for e in entities for n in e.names) | {"Latn"}
+
+
+def own_script_only(found: dict[str, dict[str, Found]], scripts: frozenset[str]) -> int:
+    """Make ``exact_only`` every name in a script none of ``scripts`` is: its transliteration is
+    lossy (the Tibetan ཨར་མེ་ནི་ཡ། folds to the key of the Persian adjective ارمنی, "Armenian"),
+    and a text in that script writes the name as CLDR does. Returns how many."""
+    count = 0
+    for names in found.values():
+        for f in names.values():
+            if not f.exact_only and detect_script(f.text) not in scripts:
+                f.exact_only, f.why, count = True, "script", count + 1
+    return count
+
+
 def scalar(text: str) -> str:
     if _PLAIN.match(text) and text.lower() not in _RESERVED and not text.endswith(" "):
         return text
@@ -371,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     dropped = drop_collisions(found, own_keys(entities))
     ordinary = mark(found, None if args.no_words else Ordinary(cldr_words_by_lang(names)))
     print(f"dropped as ordinary words or everyday names: {len(ordinary)}")
+    print(f"exact only, in a script of no hand-written name: {own_script_only(found, hand_scripts(entities))}")
     sections = {eid: [name_line(f) for f in names.values()] for eid, names in found.items()}
     report = summary(states, names, found, dropped)
     print(json.dumps(report, indent=1))

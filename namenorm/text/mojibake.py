@@ -143,6 +143,13 @@ def _looks_continuation(ch: str) -> bool:
     return b is not None and len(b) == 1 and 0x80 <= b[0] <= 0xBF
 
 
+def _nbsp_in_utf8_as_cp1251(text: str, i: int) -> bool:
+    """A no-break space between a capital Cyrillic letter and a Latin one ("Е\xa0panija" for
+    "Španija"): a two-byte UTF-8 letter whose continuation byte is 0xA0, as Windows-1251."""
+    before, after = text[i - 1], text[i + 1]
+    return "\u0410" <= before <= "\u042f" and after.isascii() and after.isalpha()
+
+
 def _glued(ch: str) -> bool:
     return not ch.isascii() and not ch.isspace() and ch not in _QUOTES
 
@@ -205,6 +212,15 @@ def _char_oddity(text: str, i: int, word_start: int) -> tuple[int, bool]:
         return int("\x80" <= ch <= "\x9f"), True
     if i and "\u00c2" <= text[i - 1] <= "\u00df" and _looks_continuation(ch):
         return 1, True  # "Ã\xad", "Åž": a UTF-8 lead byte and a continuation byte as Latin-1
+    if (
+        i > 1
+        and "\u00e0" <= text[i - 2] <= "\u00ef"
+        and _looks_continuation(text[i - 1])
+        and _looks_continuation(ch)
+    ):
+        return 1, True  # "á»¹" (ỹ): a three-byte UTF-8 letter as Windows-1252
+    if ch == "\u00a0" and 0 < i < len(text) - 1 and _nbsp_in_utf8_as_cp1251(text, i):
+        return 1, True
     if not _is_letter(ch):
         return int(_odd_non_letter(text, i, cat)), True
     if i > word_start:
@@ -228,12 +244,18 @@ def _odd_non_letter(text: str, i: int, cat: str) -> bool:
     ch = text[i]
     if (cat[0] == "S" or ch in _ODD_PUNCT) and _next_to(text, i, _is_letter):
         return True
-    if cat in ("No", "Pi", "Pf", "Ps") and _between_letters(text, i):
+    if cat in ("No", "Pi", "Pf", "Ps") and _between_letters(text, i) and not _apostrophe(text, i):
         return True  # "GÃ¼l", "Г„gypten": a fraction or a quote inside a word
     # "–≤–", "—è": punctuation and symbols glued to other non-ASCII
     return (
         cat[0] in "SP" and not ch.isascii() and ch not in _QUOTES and _next_to(text, i, _glued)
     )
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A typographic apostrophe between two Latin letters: "Aats’i", "Qo‘shma" (romanized
+    Georgian ejectives, Uzbek o‘), not mojibake."""
+    return text[i] in "’‘" and script_of(text[i - 1]) == script_of(text[i + 1]) == "LATIN"
 
 
 def _odd_pair(prev: str, ch: str, cat: str) -> int:
