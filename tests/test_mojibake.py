@@ -141,3 +141,19 @@ def test_the_ordinary_shortcut_takes_the_gazetteer_names(bundled):
     taken = [t for t in texts if is_ordinary(t)]
     assert len(taken) > len(texts) / 2
     assert all(count_oddities(t) == 0 for t in taken)
+
+
+@pytest.mark.parametrize(
+    ("name", "true", "wrong"),
+    [
+        ("Aremỹija", "utf-8", "cp1252"),  # a three-byte UTF-8 letter
+        ("Španija", "utf-8", "cp1251"),  # Š: Е and a no-break space
+        ("il-Ġermanja", "utf-8", "cp1251"),
+        ("Aats’i", "cp1251", "koi8-r"),  # the apostrophe of a romanized ejective
+    ],
+)
+def test_rarer_misreadings_are_repaired_and_the_names_left_alone(name, true, wrong):
+    broken = misread(name, true, wrong)
+    assert broken != name
+    assert repair(broken) == name
+    assert repair(name) == name and oddity(name) == 0

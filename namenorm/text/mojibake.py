@@ -143,6 +143,21 @@ def _looks_continuation(ch: str) -> bool:
     return b is not None and len(b) == 1 and 0x80 <= b[0] <= 0xBF
 
 
+def _utf8_bytes_end(text: str, i: int) -> bool:
+    """Whether the character at ``i`` ends a UTF-8 letter read as single-byte characters."""
+    ch = text[i]
+    if i and "\u00c2" <= text[i - 1] <= "\u00df" and _looks_continuation(ch):
+        return True  # "Ã\xad", "Åž": a UTF-8 lead byte and a continuation byte as Latin-1
+    if (
+        i > 1
+        and "\u00e0" <= text[i - 2] <= "\u00ef"
+        and _looks_continuation(text[i - 1])
+        and _looks_continuation(ch)
+    ):
+        return True  # "á»¹" (ỹ): a three-byte UTF-8 letter as Windows-1252
+    return ch == "\u00a0" and 0 < i < len(text) - 1 and _nbsp_in_utf8_as_cp1251(text, i)
+
+
 def _nbsp_in_utf8_as_cp1251(text: str, i: int) -> bool:
     """A no-break space between a capital Cyrillic letter and a Latin one ("Е\xa0panija" for
     "Španija"): a two-byte UTF-8 letter whose continuation byte is 0xA0, as Windows-1251."""
@@ -210,16 +225,7 @@ def _char_oddity(text: str, i: int, word_start: int) -> tuple[int, bool]:
     if cat == "Cc":
         # C1 controls are undecoded UTF-8 bytes; C0 controls are noise of another kind.
         return int("\x80" <= ch <= "\x9f"), True
-    if i and "\u00c2" <= text[i - 1] <= "\u00df" and _looks_continuation(ch):
-        return 1, True  # "Ã\xad", "Åž": a UTF-8 lead byte and a continuation byte as Latin-1
-    if (
-        i > 1
-        and "\u00e0" <= text[i - 2] <= "\u00ef"
-        and _looks_continuation(text[i - 1])
-        and _looks_continuation(ch)
-    ):
-        return 1, True  # "á»¹" (ỹ): a three-byte UTF-8 letter as Windows-1252
-    if ch == "\u00a0" and 0 < i < len(text) - 1 and _nbsp_in_utf8_as_cp1251(text, i):
+    if _utf8_bytes_end(text, i):
         return 1, True
     if not _is_letter(ch):
         return int(_odd_non_letter(text, i, cat)), True
