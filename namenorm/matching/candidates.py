@@ -199,8 +199,8 @@ def _stem_counts(
     # script ("Руся" is not Turkish "Rusya", "Першя" is not "Persia").
     if detect_script(alias.text) != script:
         return False
-    # A form that only sounds like the alias must sound like it in the ending's language:
-    # Russian "Грузом" less -ом is not Chuvash "Грузи".
+    # A form that only sounds like an exonym must be of the exonym's language: Russian
+    # "Грузом" less -ом is not the Chuvash Грузи.
     if method == "phonetic" and not _ending_lang_fits(alias, langs):
         return False
     # Arabic-script and Hebrew keys are consonant skeletons: after a proclitic only the very
@@ -209,8 +209,12 @@ def _stem_counts(
 
 
 def _ending_lang_fits(alias: Alias, langs: frozenset[str]) -> bool:
-    """Whether ``alias`` is a name of one of ``langs`` (or of no recorded language)."""
-    return alias.lang is None or not langs or alias.lang.split("-")[0] in langs
+    """Whether a form of ``langs`` may sound like ``alias``: any name but an exonym (what one
+    other language calls the entity) does, since every language inflects a foreign name
+    (Slovene "Pašinjanu", Kurdish "Moskowayê"); an exonym only for its own language."""
+    if alias.kind != "exonym" or alias.lang is None or not langs:
+        return True
+    return alias.lang.split("-")[0] in langs
 
 
 #: Masculine surname endings whose feminine form adds -a (Aliyev/Aliyeva, Лавров/Лаврова).
