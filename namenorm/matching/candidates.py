@@ -119,14 +119,13 @@ def _uncontested(
     index: Index, q: QueryKeys, types: frozenset[str] | None, contest: float
 ) -> list[Entry] | None:
     """The entries of the hash tables alone, when no fuzzy match can come within ``contest``
-    of their best (else None)."""
+    of their best (else None). Only when one of them is sure (exact or folded): otherwise the
+    full path also reads the query as an inflected form, which may score higher ("Masiss" is
+    "Masis" + -s at 0.96, above its phonetic match)."""
     entries = rank_ids(index, q, index.table_ids(q), types)
-    if not entries:
+    if not any(e.raw_ev.method in _SURE for e in entries):
         return None
     best = max(entries, key=lambda e: e.raw)
-    if best.raw_ev.method not in _SURE:
-        # as in resolve(): an inexact best needs the wider near-miss margin
-        contest = max(contest, index.config.near_miss_margin)
     return entries if best.raw >= fuzzy_ceiling(index, q) + contest else None
 
 
