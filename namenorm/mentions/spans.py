@@ -152,31 +152,34 @@ def find_candidates(
 def _exact(spans: _Spans) -> None:
     """Walk the alias keys from each token that starts one."""
     full, first, _ = spans.lexicon.alias_keys()
-    tokens = spans.tokens
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(spans.tokens):
         longest = first.get(tok.key)
-        if not longest:
-            continue
-        key = tok.key
+        if longest:
+            _walk(spans, full, i, tok.key, longest, None)
+
+
+def _walk(
+    spans: _Spans, full: frozenset[str], i: int, key: str, longest: int, first: str | None
+) -> None:
+    """Propose every span from token ``i`` (whose key is ``key``) that spells an alias key,
+    up to ``longest`` tokens; ``first`` as in :meth:`_Spans.add`."""
+    tokens = spans.tokens
+    if key in full:
+        spans.add(i, i, True, first=first)
+    for j in range(i + 1, min(len(tokens), i + longest)):
+        join = tokens[j].join
+        if join is None:
+            break
+        key = key + join + tokens[j].key
         if key in full:
-            spans.add(i, i, True)
-        for j in range(i + 1, min(n, i + longest)):
-            join = tokens[j].join
-            if join is None:
-                break
-            key = key + join + tokens[j].key
-            if key in full:
-                spans.add(i, j, True)
+            spans.add(i, j, True, first=first)
 
 
 def _proclitics(spans: _Spans) -> None:
     """An Arabic-script word that starts no alias but does so without its proclitic: the
     span keeps the whole written word, the query the word without the proclitic."""
     full, first, _ = spans.lexicon.alias_keys()
-    tokens = spans.tokens
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(spans.tokens):
         word = tok.repaired
         if tok.key in first or not word or not "\u0600" <= word[0] <= "\u06ff":
             continue
@@ -187,15 +190,7 @@ def _proclitics(spans: _Spans) -> None:
             longest = first.get(key)
             if not longest:
                 continue
-            if key in full:
-                spans.add(i, i, True, first=rest)
-            for j in range(i + 1, min(n, i + longest)):
-                join = tokens[j].join
-                if join is None:
-                    break
-                key = key + join + tokens[j].key
-                if key in full:
-                    spans.add(i, j, True, first=rest)
+            _walk(spans, full, i, key, longest, rest)
             break
 
 
