@@ -23,6 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from namenorm.batch.workers import cpu_count
+from tests.processes import children
 
 pytestmark = pytest.mark.skipif(
     cpu_count() < 2 or not os.path.exists("/proc/self/task"),
@@ -69,14 +70,6 @@ def reference(tmp_path_factory) -> tuple[bytes, bytes]:
     return data, answer
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(c) for c in f.read().split()]
-    except OSError:
-        return []
-
-
 def _running(pid: int) -> bool:
     """Whether ``pid`` is a live process (a zombie waiting for its reaper is not)."""
     try:
@@ -106,7 +99,7 @@ def _wait_until(
             return False
         assert time.monotonic() < deadline, (
             f"still running after {seconds} s: files {sorted(os.listdir(folder))}, "
-            f"children {_children(proc.pid)}"
+            f"children {children(proc.pid)}"
         )
         time.sleep(0.02)
     return True
@@ -120,9 +113,9 @@ def _interrupt(proc: subprocess.Popen[bytes], folder: Path, action: str, delay: 
                         folder)
     workers: list[int] = []
     if began and action == "sigkill-worker":
-        _wait_until(lambda: len(_children(proc.pid)) >= 2, proc, folder)
+        _wait_until(lambda: len(children(proc.pid)) >= 2, proc, folder)
     time.sleep(delay)
-    workers = _children(proc.pid)
+    workers = children(proc.pid)
     if proc.poll() is not None or action == "none":
         return workers
     if action == "sigkill-worker":
@@ -208,7 +201,7 @@ def test_an_interrupted_batch_leaves_the_previous_output_or_the_complete_one(
             except subprocess.TimeoutExpired:
                 pytest.fail(f"{action} after {delay:.2f} s: the command or its workers never "
                             f"ended (files {sorted(os.listdir(folder))}, workers {workers}, "
-                            f"children now {_children(proc.pid)})")
+                            f"children now {children(proc.pid)})")
             finally:
                 if proc.poll() is None:
                     proc.kill()

@@ -12,14 +12,7 @@ import time
 import pytest
 
 from namenorm.batch.workers import cpu_count
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(c) for c in f.read().split()]
-    except OSError:
-        return []
+from tests.processes import children
 
 
 def _one_line(err: bytes) -> str:
@@ -40,7 +33,7 @@ def test_a_worker_killed_midway_is_one_line_and_exit_1():
         proc.stdin.write("Steppe cart\nKaraƅakh\nXankendi\n".encode() * 5000)
         proc.stdin.flush()
         deadline = time.monotonic() + 120
-        while not (workers := _children(proc.pid)) and time.monotonic() < deadline:
+        while not (workers := children(proc.pid)) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert workers, "no worker process started"
         os.kill(workers[0], signal.SIGKILL)  # a worker of the command this test started
