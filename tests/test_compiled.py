@@ -6,10 +6,11 @@ import json
 
 import pytest
 
-from namenorm import IndexFormatError, Resolver
+from namenorm import Config, IndexFormatError, Resolver
 from namenorm.gazetteer.model import default_paths
 from namenorm.index.binary import MAGIC, read_header
 from namenorm.index.bundled import bundled_path, is_fresh
+from namenorm.index.read import decode_index
 from namenorm.index.store import load_index, save_index
 
 
@@ -18,6 +19,29 @@ def test_committed_bundled_index_is_fresh():
     assert is_fresh(head, default_paths()), (
         "namenorm/_data/bundled.nnidx is stale: run `python scripts/build_index.py`"
     )
+
+
+def test_committed_bundled_index_passes_every_check():
+    # load_bundled skips the range scans (checked=False) because this test runs them.
+    data = bundled_path().read_bytes()
+    checked = decode_index(data, Config())
+    quick = decode_index(data, Config(), checked=False)
+    assert len(checked.aliases) == len(quick.aliases) > 0
+    for q in ("Baku", "Stagnant", "Ходжалы", "Karaƅakh"):
+        assert Resolver.from_index(checked).candidates(q) == Resolver.from_index(quick).candidates(q)
+
+
+def test_skipped_checks_are_the_range_scans(mini, tmp_path):
+    # An alias pointing past the last entity is refused when checked; unchecked decoding
+    # trusts the file (it is only used for the package's own).
+    data = bytearray(save_index(mini.index, tmp_path / "m.nnidx").read_bytes())
+    head, body = read_header(bytes(data))
+    offset, length, _ = head["sections"]["alias.entity"]
+    start = len(data) - len(body) + offset
+    data[start : start + 4] = (10**6).to_bytes(4, "little")
+    with pytest.raises(IndexFormatError, match="alias.entity"):
+        decode_index(bytes(data), Config())
+    assert len(decode_index(bytes(data), Config(), checked=False).aliases) == len(mini.index.aliases)
 
 
 def test_round_trip_gives_the_same_answers(mini, tmp_path):

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namenorm import Config, Entity, Gazetteer, Name, Resolver
+from namenorm.keys import casefold
 from namenorm.matching.everyday import everyday_name, everyday_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +48,33 @@ def test_the_everyday_list_is_folded_and_large():
     names = everyday_names()
     assert len(names) > 20_000
     assert all(n == n.casefold() and n == n.strip() for n in list(names)[:2000])
+
+
+_SAMPLE = sorted(everyday_names())
+
+
+@given(st.one_of(st.sampled_from(_SAMPLE), st.text(max_size=12)))
+def test_bisection_finds_exactly_the_listed_names(word):
+    # everyday_name searches the sorted file by bisection; the set is the reference. Neighbours
+    # of a listed name (a letter more or less) must not be found.
+    names = everyday_names()
+    for probe in (word, word[:-1], word + "a", "a" + word):
+        single = " ".join(casefold(probe).split())
+        if single and " " not in single:
+            assert (everyday_name(probe) == "name") == (single in names), probe
+
+
+def test_bisection_reaches_the_first_and_last_names():
+    assert everyday_name(_SAMPLE[0]) == "name"
+    assert everyday_name(_SAMPLE[-1]) == "name"
+    assert everyday_name(_SAMPLE[0][:-1] or "\x00") is None
+
+
+def test_everyday_file_is_sorted_by_name():
+    # The bisection relies on it (scripts/everyday_names.py writes the names sorted).
+    lines = (ROOT / "gazetteer" / "lexicon" / "everyday_names.tsv").read_text(encoding="utf-8")
+    names = [ln.split("\t", 1)[0] for ln in lines.splitlines() if ln and not ln.startswith("#")]
+    assert names == sorted(names) and len(names) == len(set(names))
 
 
 def test_everyday_names_file_is_what_faker_gives():

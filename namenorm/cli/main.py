@@ -40,7 +40,6 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from concurrent.futures.process import BrokenProcessPool
 from typing import NoReturn, TextIO, TypeAlias
 
 from namenorm import __version__
@@ -271,17 +270,24 @@ def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     except _Terminated:
         sys.stderr.write("namenorm: terminated\n")
         return 143
-    except BrokenProcessPool:
-        sys.stderr.write("namenorm: error: a worker process died (killed, or out of memory)\n")
-        return EXIT_SOME_FAILED
     except OSError as exc:  # writing the answers failed: a full disk, a closed output
         _quiet_stdout()
         sys.stderr.write(f"namenorm: error: cannot write the output: {exc.strerror or exc}\n")
         return EXIT_SOME_FAILED
     except Exception as exc:  # noqa: BLE001 - a bug: still one line for the user, no traceback
+        if _broken_pool(exc):
+            sys.stderr.write("namenorm: error: a worker process died (killed, or out of memory)\n")
+            return EXIT_SOME_FAILED
         sys.stderr.write(f"namenorm: internal error ({type(exc).__name__}): {exc}\n")
         return EXIT_USAGE
     return status
+
+
+def _broken_pool(exc: Exception) -> bool:
+    """Whether ``exc`` says a worker process died. The process-pool module is not imported for
+    this (24 ms of every cold start): a command that never started workers never loaded it."""
+    process = sys.modules.get("concurrent.futures.process")
+    return process is not None and isinstance(exc, process.BrokenProcessPool)
 
 
 def _quiet_stdout() -> None:

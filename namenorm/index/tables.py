@@ -90,15 +90,23 @@ class Table:
     """Key -> alias numbers, stored flat: ``ids[starts[j]:starts[j + 1]]`` for key number j.
 
     Flat arrays load fast and weigh little at a million keys; ``keys`` lists the keys by number.
+    The key -> number hash is made on the first probe: a cold lookup that never reaches a table
+    does not pay for it.
     """
 
-    __slots__ = ("_number", "ids", "keys", "starts")
+    __slots__ = ("_numbers", "ids", "keys", "starts")
 
     def __init__(self, keys: list[str], starts: array[int], ids: array[int]) -> None:
         self.keys: list[str] = keys
         self.starts: array[int] = starts
         self.ids: array[int] = ids
-        self._number = dict(zip(keys, range(len(keys))))
+        self._numbers: dict[str, int] | None = None
+
+    @property
+    def _number(self) -> dict[str, int]:
+        if self._numbers is None:  # two threads may both build it; either result is right
+            self._numbers = dict(zip(self.keys, range(len(self.keys))))
+        return self._numbers
 
     @classmethod
     def from_dict(cls, d: dict[str, list[int]]) -> Table:

@@ -298,7 +298,7 @@ def rank_ids(
     config = index.config
     aliases, entities = index.aliases, index.entities
     best = _Best(config.needs_context_ceiling)
-    everyday = everyday_name(q.norm)
+    everyday: str | None | bool = False  # looked up on the first inexact evidence only
     for i in ids:
         alias = aliases[i]
         kind = entities[alias.entity].type
@@ -307,10 +307,11 @@ def rank_ids(
         ev = score_alias(q, alias, config)
         if ev is None:
             continue
-        if ev.method not in _SURE and (
-            everyday == "name" or (everyday == "full" and kind == "person")
-        ):
-            continue
+        if ev.method not in _SURE:
+            if everyday is False:
+                everyday = everyday_name(q.norm)
+            if everyday == "name" or (everyday == "full" and kind == "person"):
+                continue
         best.add(i, alias, ev)
     return best.entries(index)
 
