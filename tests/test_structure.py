@@ -64,8 +64,58 @@ def test_steps_are_data():
     assert describe(reading.steps[0]) == "title 'President' set aside"
     (reading,) = readings("PJSC Gazprom")
     assert reading.steps == (Step("legal-form", "PJSC"),) and reading.type == "organization"
-    (reading,) = readings("Regiunea Krasnodar")
+    reading, english = readings("Regiunea Krasnodar")
     assert reading.type == "place" and "region" in reading.categories
+    assert english.text == "Krasnodar district" and english.steps[-1] == Step("english-head", "district")
+
+
+# -- place words of many languages, and their English head ----------------------------------
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Corridoio di Lachin", "lachin-corridor"),  # it: the word is part of the feature's name
+    ("Coridorul Lachin", "lachin-corridor"),  # ro
+    ("Laçın dəhlizi", "lachin-corridor"),  # az, after the name
+    ("Latschin-Korridor", "lachin-corridor"),  # de, written with a hyphen
+    ("río Terter", "tartar-river"),  # es
+    ("fiume Aras", "aras"),  # it
+    ("mar Caspio", "caspian-sea"),  # es
+    ("Dagat Caspian", "caspian-sea"),  # tl
+    ("lago Sevan", "lake-sevan"),  # es/it/pt
+    ("Sevan lake", "lake-sevan"),  # en, the head written after the name
+    ("Repubblica di Artsakh", "artsakh"),  # it
+    ("Azerbajdzsán Köztársaság", "azerbaijan"),  # hu, after the name
+    ("Republika ng Azerbaijan", "azerbaijan"),  # tl
+    ("Cộng hòa Artsakh", "artsakh"),  # vi
+])
+def test_place_words_of_many_languages(bundled, query, expected):
+    m = bundled.resolve(query)
+    assert m is not None and m.id == expected, (query, m)
+
+
+def test_the_english_head_comes_from_the_lexicon():
+    heads = lexicon().heads
+    assert heads["corridor"] == ("corridor", "after") and heads["lake"] == ("Lake", "before")
+    assert [r.text for r in readings("Coridorul Lachin")] == ["Lachin", "Lachin corridor"]
+    # only for a Latin-script name: "دالان لاچین" is read as the name alone
+    assert [r.text for r in readings("دالان لاچین")] == ["لاچین"]
+
+
+@pytest.mark.parametrize("query", [
+    "Lake George",  # a lake word and a given name: no lake of that name
+    "Mar Lachin",  # a sea word before a town: the kind must agree
+    "Georgia Sea",
+    "Kaszpi-",  # a hyphen and nothing else
+])
+def test_a_place_word_does_not_make_a_match_of_another_kind(bundled, query):
+    assert bundled.resolve(query) is None
+
+
+def test_hyphened_words_are_split_only_at_the_hyphen():
+    (reading, english) = readings("Kaszpi-tenger")
+    assert reading.text == "Kaszpi" and reading.steps == (Step("place-word", "-tenger"),)
+    assert english.text == "Kaszpi Sea"
+    assert readings("Kaszpitenger") == []
 
 
 def test_plain_answers_do_not_change(bundled):
@@ -124,7 +174,9 @@ _WORDS = sorted({w for words in lexicon().words for w in [words]}) + [
 def test_a_reading_never_invents_text(words):
     query = " ".join(words)
     for reading in readings(query):
-        replaced = {r.given[1] for r in [reading] if r.given}
+        replaced = {r.given[1] for r in [reading] if r.given} | {
+            s.arg for s in reading.steps if s.id == "english-head"
+        }
         for token in reading.text.split():
             if token in replaced:
                 continue

@@ -31,7 +31,8 @@ class Lexicon:
     titles_after: frozenset[tuple[str, ...]]
     org_words: dict[tuple[str, ...], tuple[str, str]]  # words -> (kind, position)
     place_words: dict[tuple[str, ...], tuple[str, str]]  # words -> (position, category)
-    attached: tuple[tuple[str, str, str], ...]  # (text, position before|after, category)
+    attached: tuple[tuple[str, str, str], ...]  # (text, before|after|hyphen, category)
+    heads: dict[str, tuple[str, str]]  # place category -> (English word, before|after)
     elisions: tuple[str, ...]
     suffixes: tuple[str, ...]  # patronymic suffixes, longest first
     markers: frozenset[str]
@@ -94,6 +95,7 @@ def _load() -> Lexicon:
         org_words=orgs,
         place_words=places,
         attached=tuple(attached),
+        heads=_heads(),
         elisions=tuple(sorted(set(elisions), key=len, reverse=True)),
         suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
         markers=frozenset(markers),
@@ -126,12 +128,24 @@ def _place_words() -> tuple[
     for text, _lang, position, category in _rows("place_words.tsv", 4):
         if position == "elision":
             elisions.append(casefold(text))
-        elif position == "attached":
-            side = "before" if text.endswith(".") else "after"
+        elif position in ("attached", "hyphen"):
+            side = "hyphen" if position == "hyphen" else "before" if text.endswith(".") else "after"
             attached.append((casefold(text), side, category))
         else:
+            known = places.get(_key(text))
+            if known is not None and known[0] != position:  # "Lake Sevan", "Sevan lake"
+                position = "either"
             places[_key(text)] = (position, category)
     return places, attached, elisions
+
+
+def _heads() -> dict[str, tuple[str, str]]:
+    """Each place category's English head: its first English word written before or after."""
+    heads: dict[str, tuple[str, str]] = {}
+    for text, lang, position, category in _rows("place_words.tsv", 4):
+        if lang == "en" and category and position in ("before", "after"):
+            heads.setdefault(category, (text, position))
+    return heads
 
 
 def _patronymic_words() -> tuple[list[str], set[str], list[str]]:

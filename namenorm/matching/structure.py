@@ -58,10 +58,13 @@ CATEGORIES = {
     "mountain": frozenset({"mountain", "mountain-range"}),
     "lake": frozenset({"lake", "reservoir"}),
     "river": frozenset({"river"}),
+    "sea": frozenset({"sea"}),
+    "corridor": frozenset({"corridor"}),
 }
 _STEP_TYPE = {
     "title": "person", "patronymic": "person", "initials": "person", "given-name": "person",
     "legal-form": "organization", "org-word": "organization", "place-word": "place",
+    "english-head": "place",
 }  # fmt: skip
 
 
@@ -143,7 +146,16 @@ def _split_attached(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[St
             steps.append(Step("place-word", out[0][-len(text):]))
             out[0] = out[0][: -len(text)]
             category = cat
+        elif side == "hyphen" and out and _hyphened(out[-1], text):
+            steps.append(Step("place-word", out[-1][-len(text) - 1 :]))
+            out[-1] = out[-1][: -len(text) - 1]
+            category = cat
     return out, steps, category
+
+
+def _hyphened(token: str, word: str) -> bool:
+    """Whether ``token`` is a name, a hyphen and ``word`` ("Kaszpi-tenger", "Latschin-Korridor")."""
+    return len(token) > len(word) + 2 and casefold(token).endswith("-" + word)
 
 
 def _patronymic(tokens: list[str], lex: Lexicon) -> tuple[list[str], Step, str] | None:
@@ -321,7 +333,8 @@ def readings(query: str) -> list[Reading]:
 
     Every reading's text is made of the query's own words (less what was set aside, with
     quotation marks removed and initials reordered), except where a ``given-name`` step
-    replaced a given name by an equivalent of the lexicon.
+    replaced a given name by an equivalent of the lexicon, or an ``english-head`` step put a
+    place word's English head in place of the word ("Corridoio di Lachin" -> "Lachin corridor").
     """
     q = " ".join(query.split())
     words = q.split()
@@ -336,8 +349,25 @@ def readings(query: str) -> list[Reading]:
     main = _main_reading(q, words, lex)
     if main is not None:
         out.append(main)
+        out.extend(_english_head(main, q, lex))
     out.extend(_given_name_readings(main, q, lex))
     return out
+
+
+def _english_head(main: Reading, q: str, lex: Lexicon) -> list[Reading]:
+    """The reading with the English head of its kind of place where the place word stood, for
+    a Latin-script name ("río Terter" -> "Terter River", "Coridorul Lachin" -> "Lachin
+    corridor"): a feature's own name often holds the word."""
+    kind = next((k for k, v in CATEGORIES.items() if v == main.categories), None)
+    head = lex.heads.get(kind or "")
+    if head is None or main.type != "place" or _script(main.text) != "LATIN":
+        return []
+    word, position = head
+    text = f"{word} {main.text}" if position == "before" else f"{main.text} {word}"
+    if casefold(text) == casefold(q):
+        return []
+    steps = (*main.steps, Step("english-head", word))
+    return [Reading(text, steps, type="place", categories=main.categories)]
 
 
 def _main_reading(q: str, words: list[str], lex: Lexicon) -> Reading | None:
@@ -452,4 +482,6 @@ def describe(step: Step) -> str:
         return f"initials {step.arg!r} read as one given-name initial before the surname"
     if step.id == "given-name":
         return f"given name {step.arg}"
+    if step.id == "english-head":
+        return f"read with the English word {step.arg!r} in its place"
     return f"{label.get(step.id, step.id)} {step.arg!r} set aside"
