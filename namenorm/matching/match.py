@@ -28,7 +28,8 @@ class Match:
 
     ``method`` is one of ``exact``, ``folded``, ``phonetic``, ``skeleton`` and ``fuzzy``, and in
     running text also ``abjad`` (an Arabic-script name read by its consonants and long vowels, see
-    ``mentions/abjad.py``);
+    ``mentions/abjad.py``), and for ``namenorm lookup --xref SCHEME:ID`` ``xref`` (the entity
+    that carries the identifier, score 1, alias ``SCHEME:ID`` of kind ``xref``);
     ``alias`` is the gazetteer variant that matched, ``alias_kind`` its kind (``generated`` for a
     romanization made by code, with the scheme in ``alias_scheme``); ``explanation`` lists the
     steps taken, in order. ``ending`` is the grammatical ending removed to reach the alias
