@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from namenorm._checks import check_int, check_path, check_str
+
 __all__ = ["AnnotateConfig", "Config", "KindFactors"]
 
 _DEFAULT_KIND_FACTORS = {
@@ -235,6 +237,7 @@ class Config:
         ...
         ValueError: config: unknown key 'treshold' (known: threshold, margin, exact, ...)
         """
+        check_str("where", where)
         if not isinstance(data, Mapping):
             raise ValueError(  # noqa: TRY004 - a file's content, not an argument's type
                 f"{where}: must be a JSON object of Config fields, not {type(data).__name__}"
@@ -255,6 +258,7 @@ class Config:
         Raises :class:`OSError` for a file that cannot be read and :class:`ValueError`, naming
         the file and the key, for one that is not such a JSON object.
         """
+        check_path("path", path)
         try:
             with open(path, encoding="utf-8") as f:
                 data = json.loads(f.read())
@@ -265,10 +269,11 @@ class Config:
     def to_file(self, path: str | Path) -> None:
         """Write every field as a JSON object, for :meth:`from_file` and ``--config``."""
         text = json.dumps(self.to_dict(), indent=2, sort_keys=False) + "\n"
-        Path(path).write_text(text, encoding="utf-8")
+        Path(check_path("path", path)).write_text(text, encoding="utf-8")
 
     def edits_allowed(self, length: int) -> int:
         """How many edits a fuzzy match may need on a phonetic key of ``length`` letters."""
+        check_int("length", length)
         allowed = 0
         for minimum, edits in self.edit_budget:
             if length >= minimum:
