@@ -46,10 +46,9 @@ def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     types = args.type or None
     if args.input is not None:
         return _lookup_file(args, resolver, types)
-    if args.xref:
-        for query in args.queries:
-            if query != "-" and is_reference(query):
-                resolver.by_id(query)  # UnknownIdError: exit 2
+    for query in args.queries:
+        if query != "-" and _by_reference(args, query):
+            resolver.by_id(query)  # UnknownIdError: exit 2, before any output
     # Reading stdin, answer each line as soon as it is resolved: a program that writes a name
     # and waits for its answer (a co-process) must not wait on our output buffer. With
     # --workers N, lines are resolved in chunks on N processes: answers come in order, in bursts.
@@ -60,7 +59,7 @@ def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
         for query, error in Lines(args.queries, sys.stdin.buffer):
             pending.append((query, error))
             # an identifier is looked up by _answer, not resolved as a name
-            yield None if args.xref and query and is_reference(query) else query
+            yield None if _by_reference(args, query) else query
 
     answers: Iterator[Match | None | str]
     if args.workers == 1:
@@ -71,8 +70,8 @@ def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     failed = 0
     for match in answers:
         query, error = pending.popleft()
-        if args.xref and error is None and query is not None and is_reference(query):
-            match, error = _identified(resolver, query, types)
+        if error is None and _by_reference(args, query):
+            match, error = _identified(resolver, query, types)  # type: ignore[arg-type]
         if error is not None:
             failed += 1
             _error_line(args, error, out)
@@ -112,7 +111,7 @@ def _answer(
     if isinstance(match, str):  # not resolved yet (no worker did it)
         match = resolver.resolve(query, types=types)
     cands = []
-    if args.limit and not (args.xref and is_reference(query)):  # an identifier has one answer
+    if args.limit and not _by_reference(args, query):  # an identifier has one answer
         cands = resolver.candidates(query, limit=args.limit, types=types)
     if args.json:
         out.write(json.dumps(_answer_json(resolver, query, args, match, cands),
@@ -157,6 +156,11 @@ def is_reference(query: str) -> bool:
     (True, False, False)
     """
     return _REFERENCE.fullmatch(query) is not None
+
+
+def _by_reference(args: argparse.Namespace, query: str | None) -> bool:
+    """Whether ``query`` is looked up by identifier (``--xref`` and a ``SCHEME:ID`` query)."""
+    return bool(args.xref and query and is_reference(query))
 
 
 def _identified(
