@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from namenorm._checks import check_int, check_path, check_str
+from namenorm._checks import check_bool, check_int, check_number, check_path, check_str
 
 __all__ = ["AnnotateConfig", "Config", "KindFactors"]
 
@@ -57,37 +57,34 @@ class KindFactors(Mapping[str, float]):
         return f"KindFactors({self._items!r})"
 
 
-def _number(name: str, value: object, kind: type | tuple[type, ...], what: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, kind):
-        raise TypeError(f"Config.{name} must be {what}, not {type(value).__name__}")
+def _number(name: str, value: object) -> None:
+    check_number(f"Config.{name}", value)
 
 
 def _check_unit(name: str, value: object) -> object:
     """A score, factor, margin or cost: a number in [0, 1]."""
-    _number(name, value, (int, float), "a number")
+    _number(name, value)
     if not 0.0 <= value <= 1.0:  # type: ignore[operator]  # NaN fails too
         raise ValueError(f"Config.{name} must be in [0, 1], not {value!r}")
     return value
 
 
 def _check_positive(name: str, value: object) -> object:
-    _number(name, value, (int, float), "a number")
+    _number(name, value)
     if not (0.0 < value < math.inf):  # type: ignore[operator]
         raise ValueError(f"Config.{name} must be a finite number above 0, not {value!r}")
     return value
 
 
 def _check_count(name: str, value: object, least: int = 0) -> object:
-    _number(name, value, int, "an int")
+    check_int(f"Config.{name}", value)
     if value < least:  # type: ignore[operator]
         raise ValueError(f"Config.{name} must be {least} or more, not {value!r}")
     return value
 
 
 def _check_bool(name: str, value: object) -> object:
-    if not isinstance(value, bool):
-        raise TypeError(f"Config.{name} must be a bool, not {type(value).__name__}")
-    return value
+    return check_bool(f"Config.{name}", value)
 
 
 def _check_budget(name: str, value: object) -> object:
@@ -112,7 +109,7 @@ def _check_factors(name: str, value: object) -> object:
     for kind, factor in value.items():
         if not isinstance(kind, str):
             raise TypeError(f"Config.{name} keys must be str, not {type(kind).__name__}")
-        _number(f"{name}[{kind!r}]", factor, (int, float), "a number")
+        _number(f"{name}[{kind!r}]", factor)
         if not 0.0 <= factor < math.inf:
             raise ValueError(f"Config.{name}[{kind!r}] must be 0 or more, not {factor!r}")
     return value if isinstance(value, KindFactors) else KindFactors(value)
@@ -333,13 +330,11 @@ class AnnotateConfig:
             value = getattr(self, f.name)
             name = f"AnnotateConfig.{f.name}"
             if f.type in ("int", int):
-                if isinstance(value, bool) or not isinstance(value, int):
-                    raise TypeError(f"{name} must be int, not {type(value).__name__}")
+                check_int(name, value)
                 if value < 1:
                     raise ValueError(f"{name} must be at least 1, not {value}")
                 continue
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+            check_number(name, value)
             if not value >= 0 or value == float("inf"):  # also rejects NaN
                 raise ValueError(f"{name} must be finite and at least 0, not {value}")
         for name in ("strong", "evidence_step"):

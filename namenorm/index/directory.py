@@ -26,6 +26,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from namenorm._checks import check_str
 from namenorm._errors import UnknownIdError
 from namenorm.gazetteer.entity import xref_key
 
@@ -88,9 +89,7 @@ class Directory:
     def find(self, ref: str) -> Entity:
         """The entity ``ref`` names: an id, or ``SCHEME:VALUE`` (``iso3166:AM``,
         ``geonames:616052``, ``wikidata:Q399``); :class:`~namenorm.UnknownIdError` if none."""
-        if not isinstance(ref, str):
-            raise TypeError(f"an id must be str, not {type(ref).__name__}")
-        entity = self.entity(ref)
+        entity = self.entity(check_str("ref", ref))
         if entity is not None:
             return entity
         scheme, colon, value = ref.partition(":")

@@ -157,9 +157,7 @@ class Annotator:
 
     def annotate(self, text: str) -> list[Mention]:
         """Every mention of an entity in ``text``, in order of position."""
-        if not isinstance(text, str):
-            raise TypeError(f"text must be str, not {type(text).__name__}")
-        if not text:
+        if not check_str("text", text):
             return []
         tokens, cased_doc = tokenize(text, self._lexicon.token_key, self._lexicon.han_words())
         if not tokens:
