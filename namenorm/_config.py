@@ -270,7 +270,8 @@ class Config:
 
     def edits_allowed(self, length: int) -> int:
         """How many edits a fuzzy match may need on a phonetic key of ``length`` letters."""
-        check_int("length", length)
+        if type(length) is not int:  # called for every scored alias: the check only when needed
+            check_int("length", length)
         allowed = 0
         for minimum, edits in self.edit_budget:
             if length >= minimum:
