@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from namenorm._checks import check_bool, check_int, check_number, check_path, check_str
+
 __all__ = ["AnnotateConfig", "Config", "KindFactors"]
 
 _DEFAULT_KIND_FACTORS = {
@@ -55,37 +57,34 @@ class KindFactors(Mapping[str, float]):
         return f"KindFactors({self._items!r})"
 
 
-def _number(name: str, value: object, kind: type | tuple[type, ...], what: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, kind):
-        raise TypeError(f"Config.{name} must be {what}, not {type(value).__name__}")
+def _number(name: str, value: object) -> None:
+    check_number(f"Config.{name}", value)
 
 
 def _check_unit(name: str, value: object) -> object:
     """A score, factor, margin or cost: a number in [0, 1]."""
-    _number(name, value, (int, float), "a number")
+    _number(name, value)
     if not 0.0 <= value <= 1.0:  # type: ignore[operator]  # NaN fails too
         raise ValueError(f"Config.{name} must be in [0, 1], not {value!r}")
     return value
 
 
 def _check_positive(name: str, value: object) -> object:
-    _number(name, value, (int, float), "a number")
+    _number(name, value)
     if not (0.0 < value < math.inf):  # type: ignore[operator]
         raise ValueError(f"Config.{name} must be a finite number above 0, not {value!r}")
     return value
 
 
 def _check_count(name: str, value: object, least: int = 0) -> object:
-    _number(name, value, int, "an int")
+    check_int(f"Config.{name}", value)
     if value < least:  # type: ignore[operator]
         raise ValueError(f"Config.{name} must be {least} or more, not {value!r}")
     return value
 
 
 def _check_bool(name: str, value: object) -> object:
-    if not isinstance(value, bool):
-        raise TypeError(f"Config.{name} must be a bool, not {type(value).__name__}")
-    return value
+    return check_bool(f"Config.{name}", value)
 
 
 def _check_budget(name: str, value: object) -> object:
@@ -110,7 +109,7 @@ def _check_factors(name: str, value: object) -> object:
     for kind, factor in value.items():
         if not isinstance(kind, str):
             raise TypeError(f"Config.{name} keys must be str, not {type(kind).__name__}")
-        _number(f"{name}[{kind!r}]", factor, (int, float), "a number")
+        _number(f"{name}[{kind!r}]", factor)
         if not 0.0 <= factor < math.inf:
             raise ValueError(f"Config.{name}[{kind!r}] must be 0 or more, not {factor!r}")
     return value if isinstance(value, KindFactors) else KindFactors(value)
@@ -235,6 +234,7 @@ class Config:
         ...
         ValueError: config: unknown key 'treshold' (known: threshold, margin, exact, ...)
         """
+        check_str("where", where)
         if not isinstance(data, Mapping):
             raise ValueError(  # noqa: TRY004 - a file's content, not an argument's type
                 f"{where}: must be a JSON object of Config fields, not {type(data).__name__}"
@@ -255,6 +255,7 @@ class Config:
         Raises :class:`OSError` for a file that cannot be read and :class:`ValueError`, naming
         the file and the key, for one that is not such a JSON object.
         """
+        check_path("path", path)
         try:
             with open(path, encoding="utf-8") as f:
                 data = json.loads(f.read())
@@ -265,10 +266,12 @@ class Config:
     def to_file(self, path: str | Path) -> None:
         """Write every field as a JSON object, for :meth:`from_file` and ``--config``."""
         text = json.dumps(self.to_dict(), indent=2, sort_keys=False) + "\n"
-        Path(path).write_text(text, encoding="utf-8")
+        Path(check_path("path", path)).write_text(text, encoding="utf-8")
 
     def edits_allowed(self, length: int) -> int:
         """How many edits a fuzzy match may need on a phonetic key of ``length`` letters."""
+        if type(length) is not int:  # called for every scored alias: the check only when needed
+            check_int("length", length)
         allowed = 0
         for minimum, edits in self.edit_budget:
             if length >= minimum:
@@ -328,13 +331,11 @@ class AnnotateConfig:
             value = getattr(self, f.name)
             name = f"AnnotateConfig.{f.name}"
             if f.type in ("int", int):
-                if isinstance(value, bool) or not isinstance(value, int):
-                    raise TypeError(f"{name} must be int, not {type(value).__name__}")
+                check_int(name, value)
                 if value < 1:
                     raise ValueError(f"{name} must be at least 1, not {value}")
                 continue
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+            check_number(name, value)
             if not value >= 0 or value == float("inf"):  # also rejects NaN
                 raise ValueError(f"{name} must be finite and at least 0, not {value}")
         for name in ("strong", "evidence_step"):

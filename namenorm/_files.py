@@ -17,14 +17,15 @@ import os
 import stat
 from pathlib import Path
 
+from namenorm._checks import check_path as checked_path
+
 __all__ = ["check_path", "read_at_most"]
 
 
 def check_path(path: object, what: str = "path") -> None:
     """``TypeError`` unless ``path`` is a ``str`` or a path object: ``open(True)`` would open
     file descriptor 1 (an int is a descriptor to ``open``, and a bool is an int)."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"{what} must be str or os.PathLike, not {type(path).__name__}")
+    checked_path(what, path)
 
 
 def read_at_most(path: str | Path, limit: int) -> bytes | None:

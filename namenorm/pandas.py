@@ -33,6 +33,9 @@ except ImportError as _no_extra:  # pragma: no cover - depends on what is instal
         f"namenorm.pandas needs the pandas extra (pip install 'namenorm[pandas]'): {_no_extra}"
     ) from _no_extra
 
+from namenorm._checks import check_instance, check_int
+from namenorm.matching.match import check_types
+
 if TYPE_CHECKING:
     from namenorm.matching.resolver import Resolver
 
@@ -52,6 +55,9 @@ def resolve(
     resolver: Resolver | None = None,
 ) -> pd.DataFrame:
     """One row per value of ``series`` (same index): :data:`RESOLVE_COLUMNS`, None for no match."""
+    _check(series, resolver)
+    check_int("workers", workers, minimum=0)
+    check_types(types)
     resolver = resolver if resolver is not None else _default()
     matches = resolver.resolve_many(_texts(series), types=types, errors="none", workers=workers)
     rows = [
@@ -74,6 +80,7 @@ def annotate(
     label repeats for several mentions, and is absent when a text has none)."""
     from namenorm.mentions.annotator import Annotator
 
+    _check(series, resolver)
     annotator = Annotator(resolver if resolver is not None else _default(), demonyms=demonyms,
                           types=types)
     labels: list[Any] = []
@@ -89,9 +96,15 @@ def annotate(
     return frame
 
 
-def _texts(series: pd.Series) -> Iterator[str | None]:
+def _check(series: object, resolver: object) -> None:
+    from namenorm.matching.resolver import Resolver
+
     if not isinstance(series, pd.Series):
         raise TypeError(f"series must be a pandas Series, not {type(series).__name__}")
+    check_instance("resolver", resolver, Resolver, optional=True)
+
+
+def _texts(series: pd.Series) -> Iterator[str | None]:
     for label, value in series.items():
         if isinstance(value, str):
             yield value

@@ -35,6 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from namenorm._checks import check_bool, check_instance, check_items, check_path, check_paths
+from namenorm.matching.match import check_types
 from namenorm.matching.resolver import Resolver
 from namenorm.mentions.annotator import Annotator
 
@@ -80,6 +82,8 @@ class NamenormComponent:
         index: str | Path | None = None,
         include_default: bool = True,
     ) -> None:
+        _check_options(annotator, overwrite_ents, labels, demonyms, types, gazetteer, index,
+                       include_default)
         if gazetteer and index:
             raise ValueError("give gazetteer files or a saved index, not both")
         self._annotator = annotator
@@ -87,7 +91,9 @@ class NamenormComponent:
         self.overwrite_ents: bool = overwrite_ents
         self.labels: dict[str, str] = {**LABELS, **(labels or {})}
         self.demonyms: bool = demonyms
-        self.types: list[str] | None = list(types) if types is not None else None
+        self.types: list[str] | None = (
+            None if types is None else [types] if isinstance(types, str) else list(types)
+        )
         self.gazetteer: list[Path] = [Path(p) for p in _paths(gazetteer)]
         self.index: Path | None = Path(index) if index else None
         self.include_default: bool = include_default
@@ -140,7 +146,8 @@ class NamenormComponent:
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Copy the gazetteer files or the saved index into ``path`` (the component's folder)."""
-        folder = Path(path)
+        folder = Path(check_path("path", path))
+        check_items("exclude", exclude, str, "str")
         folder.mkdir(parents=True, exist_ok=True)
         names: list[str] = []
         for i, source in enumerate(self.gazetteer):
@@ -157,7 +164,8 @@ class NamenormComponent:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NamenormComponent:
         """Use the files :meth:`to_disk` stored in ``path`` (wherever the folder is now)."""
-        folder = Path(path)
+        folder = Path(check_path("path", path))
+        check_items("exclude", exclude, str, "str")
         settings_file = folder / _SETTINGS
         if settings_file.exists():
             settings = json.loads(settings_file.read_text(encoding="utf-8"))
@@ -166,6 +174,24 @@ class NamenormComponent:
             self.include_default = bool(settings["include_default"])
             self._annotator = None
         return self
+
+
+def _check_options(
+    annotator: object, overwrite_ents: object, labels: object, demonyms: object, types: object,
+    gazetteer: object, index: object, include_default: object,
+) -> None:
+    check_instance("annotator", annotator, Annotator, optional=True)
+    check_bool("overwrite_ents", overwrite_ents)
+    if labels is not None:
+        check_instance("labels", labels, dict)
+        check_items("labels", labels.values(), str, "str labels")  # type: ignore[attr-defined]
+    check_bool("demonyms", demonyms)
+    if types is not None:  # entity types: one str or an iterable of them
+        check_types(types)  # type: ignore[arg-type]
+    if gazetteer is not None and not isinstance(gazetteer, (str, Path)):
+        check_paths("gazetteer", gazetteer)
+    check_path("index", index, optional=True)
+    check_bool("include_default", include_default)
 
 
 def _paths(given: str | Path | Sequence[str | Path] | None) -> list[str | Path]:

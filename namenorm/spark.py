@@ -48,6 +48,7 @@ except ImportError as _no_extra:  # pragma: no cover - depends on what is instal
         f"namenorm.spark needs the spark extra (pip install 'namenorm[spark]'): {_no_extra}"
     ) from _no_extra
 
+from namenorm._checks import check_bool, check_instance, check_path, check_paths, check_str
 from namenorm._config import Config
 from namenorm._errors import NamenormError
 
@@ -185,6 +186,27 @@ def check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
     return check(types)
 
 
+def _checked(
+    df: object, column: object, output: object, types: str | Iterable[str] | None,
+    index: object, gazetteer: object, include_default: object, config: object,
+) -> frozenset[str] | None:
+    """The types asked for, once every argument of the column functions is checked (the
+    options first, then ``df``)."""
+    # By name: a Spark Connect Column or DataFrame is not an instance of the classic class.
+    if not isinstance(column, str) and type(column).__name__ != "Column":
+        raise TypeError(f"column must be str or a pyspark Column, not {type(column).__name__}")
+    check_str("output", output)
+    check_path("index", index, optional=True)
+    if gazetteer is not None and not isinstance(gazetteer, (str, os.PathLike)):
+        check_paths("gazetteer", gazetteer)
+    check_bool("include_default", include_default)
+    check_instance("config", config, Config, optional=True)
+    wanted = check_types(types)
+    if not (hasattr(df, "sparkSession") and hasattr(df, "withColumn")):
+        raise TypeError(f"df must be a pyspark DataFrame, not {type(df).__name__}")
+    return wanted
+
+
 def _column(df: DataFrame, column: str | Column) -> Column:
     if isinstance(column, str):
         if column not in df.columns:
@@ -218,7 +240,7 @@ def resolve_column(
     ``gazetteer`` YAML files (or folders) on the driver, added to the bundled gazetteer or used
     alone with ``include_default=False``. Spark ships them to the executors.
     """
-    wanted = check_types(types)
+    wanted = _checked(df, column, output, types, index, gazetteer, include_default, config)
     spec = _distribute(df.sparkSession, index, gazetteer, include_default)
     col = _column(df, column)
 
@@ -274,7 +296,8 @@ def annotate_column(
     ``demonyms`` and ``types`` are those of :class:`namenorm.Annotator`; ``index``,
     ``gazetteer``, ``include_default`` and ``config`` those of :func:`resolve_column`.
     """
-    wanted = check_types(types)
+    check_bool("demonyms", demonyms)
+    wanted = _checked(df, column, output, types, index, gazetteer, include_default, config)
     spec = _distribute(df.sparkSession, index, gazetteer, include_default)
     col = _column(df, column)
     names = MENTION_SCHEMA.fieldNames()

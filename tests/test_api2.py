@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import namenorm
@@ -70,6 +70,69 @@ def test_lookup_xref_is_refused_for_input_files(capsys, tmp_path):
     src.write_text("name\nBaku\n", encoding="utf-8")
     assert main(["lookup", "--xref", "--input", str(src)]) == 2
     assert "--xref" in capsys.readouterr().err
+
+
+# -- lookup --xref SCHEME:ID ------------------------------------------------------------------
+
+_FLIPS = [str.lower, str.upper, str]
+
+
+# capsys is read after each call (_out), so nothing carries over from one example to the next.
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_lookup_xref_takes_every_identifier_an_entity_carries(data, capsys):
+    """``lookup --xref SCHEME:ID`` answers the entity ``info`` and ``by_xref`` give, in any case."""
+    resolver = namenorm.default_resolver()
+    entity = data.draw(st.sampled_from([e for e in resolver.index.entities[:3000] if e.xrefs]))
+    scheme, value = data.draw(st.sampled_from(sorted(entity.xrefs.items())))
+    ref = f"{data.draw(st.sampled_from(_FLIPS))(scheme)}:{data.draw(st.sampled_from(_FLIPS))(value)}"
+    found = json.loads(_out(capsys, "lookup", "--json", "--xref", "--limit", "3", ref))
+    assert found["query"] == ref and found["id"] == entity.id == resolver.by_xref(scheme, value).id
+    assert (found["method"], found["score"], found["alias_kind"]) == ("xref", 1.0, "xref")
+    assert found["alias"] == f"{scheme.lower()}:{value.upper()}" and found["candidates"] == []
+    assert found["xrefs"] == dict(entity.xrefs)
+    assert list(found) == _documented("`namenorm lookup --json`")[:-1]  # all but error
+    assert json.loads(_out(capsys, "info", "--json", ref))["id"] == entity.id
+    text = _out(capsys, "lookup", "--xref", ref).splitlines()
+    assert text[0].startswith(f"{ref} -> {entity.id} (") and f"{scheme}:{value}" in text[1]
+
+
+@pytest.mark.parametrize("ref", ["iso3166:ZZ", "wikidata:Q1", "geonames:1", "nosuch:AM"])
+def test_lookup_xref_refuses_an_unknown_identifier_as_info_does(capsys, ref):
+    assert main(["lookup", "--xref", "Baku", ref]) == 2
+    lookup = capsys.readouterr()
+    assert lookup.out == "" and len(lookup.err.splitlines()) == 1 and "Traceback" not in lookup.err
+    assert main(["info", ref]) == 2
+    assert capsys.readouterr().err == lookup.err  # the same message as info
+    scheme, value = ref.split(":")
+    if scheme in namenorm.default_resolver().directory.schemes():
+        assert repr(value) in lookup.err
+    else:  # the message names the scheme and the schemes there are
+        assert repr(scheme) in lookup.err and "wikidata" in lookup.err
+
+
+def test_lookup_xref_answers_an_unknown_identifier_from_stdin_in_its_place(capsys, monkeypatch):
+    import io
+    import sys
+
+    am = namenorm.default_resolver().by_xref("iso3166", "AM")
+    lines = "iso3166:AM\nwikidata:Q1\nBaku\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode())))
+    assert main(["lookup", "--json", "--xref", "-"]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [d["id"] for d in out] == [am.id, None, namenorm.resolve("Baku").id]
+    assert "Q1" in out[1]["error"] and "error" not in out[0] and "error" not in out[2]
+
+
+def test_identifiers_are_only_read_with_xref_and_only_without_spaces(capsys):
+    am = namenorm.default_resolver().by_xref("iso3166", "AM")
+    plain = json.loads(_out(capsys, "lookup", "--json", "iso3166:AM"))
+    assert plain["method"] != "xref"  # resolved as a name (whatever it resolves to)
+    spaced = json.loads(_out(capsys, "lookup", "--json", "--xref", "Armenia: the republic"))
+    assert spaced["method"] != "xref"
+    typed = json.loads(_out(capsys, "lookup", "--json", "--xref", "--type", "person", "iso3166:AM"))
+    assert am.type != "person" and typed["id"] is None  # --type applies to identifiers too
 
 
 # -- validate = use ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from namenorm.batch.records import Record
     from namenorm.matching.resolver import Match, Resolver
 
-__all__ = ["LOOKUP_FIELDS", "cmd_lookup", "run_file", "xref_text"]
+__all__ = ["LOOKUP_FIELDS", "cmd_lookup", "is_reference", "run_file", "xref_text"]
 
 #: Result columns of ``lookup --input``, after the prefix (``namenorm_`` by default).
 LOOKUP_FIELDS = ["id", "name", "type", "score", "method", "error"]
@@ -36,12 +37,18 @@ Values = Callable[[Any, "Record"], list[Any]]
 
 
 def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
-    """Resolve every query; exit 1 when some input could not be asked."""
+    """Resolve every query; exit 1 when some input could not be asked. With ``--xref``, a
+    query written ``SCHEME:ID`` (``iso3166:AM``) is looked up by that identifier: as for
+    ``namenorm info``, an unknown one among the arguments stops the command (exit 2) before
+    any output; one read from stdin gets an error answer in its place (exit 1)."""
     _check_lookup_args(args)
     resolver = resolver_for(args)
     types = args.type or None
     if args.input is not None:
         return _lookup_file(args, resolver, types)
+    for query in args.queries:
+        if query != "-" and _by_reference(args, query):
+            resolver.by_id(query)  # UnknownIdError: exit 2, before any output
     # Reading stdin, answer each line as soon as it is resolved: a program that writes a name
     # and waits for its answer (a co-process) must not wait on our output buffer. With
     # --workers N, lines are resolved in chunks on N processes: answers come in order, in bursts.
@@ -51,7 +58,8 @@ def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     def queries() -> Iterator[str | None]:
         for query, error in Lines(args.queries, sys.stdin.buffer):
             pending.append((query, error))
-            yield query
+            # an identifier is looked up by _answer, not resolved as a name
+            yield None if _by_reference(args, query) else query
 
     answers: Iterator[Match | None | str]
     if args.workers == 1:
@@ -62,6 +70,8 @@ def cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     failed = 0
     for match in answers:
         query, error = pending.popleft()
+        if error is None and _by_reference(args, query):
+            match, error = _identified(resolver, query, types)  # type: ignore[arg-type]
         if error is not None:
             failed += 1
             _error_line(args, error, out)
@@ -100,7 +110,9 @@ def _answer(
 ) -> None:
     if isinstance(match, str):  # not resolved yet (no worker did it)
         match = resolver.resolve(query, types=types)
-    cands = resolver.candidates(query, limit=args.limit, types=types) if args.limit else []
+    cands = []
+    if args.limit and not _by_reference(args, query):  # an identifier has one answer
+        cands = resolver.candidates(query, limit=args.limit, types=types)
     if args.json:
         out.write(json.dumps(_answer_json(resolver, query, args, match, cands),
                              ensure_ascii=False) + "\n")  # explanation included
@@ -130,6 +142,49 @@ def _answer_json(
     if args.limit:
         d["candidates"] = [one(c) for c in cands]
     return d
+
+
+#: A query that ``lookup --xref`` takes for an identifier: a scheme, a colon, an id, no spaces.
+_REFERENCE = re.compile(r"[A-Za-z][A-Za-z0-9-]*:[^\s:]+")
+
+
+def is_reference(query: str) -> bool:
+    """Whether ``lookup --xref`` looks ``query`` up as ``SCHEME:ID`` (``iso3166:AM``,
+    ``geonames:616052``) rather than resolving it as a name.
+
+    >>> is_reference("wikidata:Q399"), is_reference("Baku"), is_reference("Baku: the capital")
+    (True, False, False)
+    """
+    return _REFERENCE.fullmatch(query) is not None
+
+
+def _by_reference(args: argparse.Namespace, query: str | None) -> bool:
+    """Whether ``query`` is looked up by identifier (``--xref`` and a ``SCHEME:ID`` query)."""
+    return bool(args.xref and query and is_reference(query))
+
+
+def _identified(
+    resolver: Resolver, query: str, types: list[str] | None
+) -> tuple[Match | None, str | None]:
+    """The entity an identifier names as a match of method ``xref`` (score 1; None if its type
+    is not among ``types``), or the error answer of an unknown identifier."""
+    from namenorm._errors import UnknownIdError
+    from namenorm.gazetteer.entity import xref_key
+    from namenorm.matching.match import Match
+
+    try:
+        entity = resolver.by_id(query)
+    except UnknownIdError as exc:
+        return None, str(exc)
+    if types and entity.type not in types:
+        return None, None
+    scheme, value = xref_key(*query.split(":"))
+    ref = f"{scheme}:{value}"
+    return Match(
+        id=entity.id, name=entity.name, type=entity.type, score=1.0, method="xref", alias=ref,
+        alias_kind="xref", alias_lang=None, query=query,
+        explanation=(f"identifier {ref} of {entity.id}", "score 1.000"),
+    ), None
 
 
 def xref_text(resolver: Resolver, match: Match) -> str:

@@ -3,6 +3,7 @@
     namenorm lookup "Steppe cart" "Karaƅakh"      resolve names (``-`` reads one per line)
     namenorm lookup --json --limit 3 Aliyev       JSON lines, with the top candidates
     namenorm lookup --xref Yerevan                and the entity's identifiers (wikidata, ...)
+    namenorm lookup --xref iso3166:AM             the entity of an identifier (SCHEME:ID)
     namenorm info stepanakert                     an entity and its names
     namenorm normalize "Azeгbaijan"               the repaired text
     namenorm annotate article.txt                 the entity mentions in a text (- for stdin)
@@ -126,7 +127,8 @@ def _add_lookup(sub: Commands) -> None:
     p.add_argument("--explain", action="store_true", help="show the steps behind each match")
     p.add_argument("--xref", action="store_true",
                    help="also show the identifiers of each answer's entity (wikidata, geonames, "
-                   "iso3166, iso3166-2), as SCHEME:ID")
+                   "iso3166, iso3166-2), as SCHEME:ID; a query written SCHEME:ID (iso3166:AM) "
+                   "is looked up by that identifier")
     _batch_options(p, "name", "names")
     _gazetteer_options(p)
     _config_option(p)

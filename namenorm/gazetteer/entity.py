@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from namenorm._checks import check_str
 from namenorm.text.scripts import detect_script
 
 __all__ = ["FLAGS", "KINDS", "TYPES", "Entity", "Name", "detect_script", "xref_key"]
@@ -49,7 +50,7 @@ class Name:
         _check_text("name text", self.text)
         for key in ("lang", "script", "period", "scheme"):
             _check_optional(f"{key} of name {self.text!r}", getattr(self, key))
-        if self.kind not in KINDS:
+        if check_str(f"kind of name {self.text!r}", self.kind) not in KINDS:
             raise ValueError(
                 f"kind {self.kind!r} of name {self.text!r} is not one of {', '.join(sorted(KINDS))}"
             )
@@ -103,15 +104,12 @@ class Entity:
 
 
 def _check_text(what: str, value: object) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be str, not {type(value).__name__}")
-    if not value.strip():
+    if not check_str(what, value).strip():
         raise ValueError(f"{what} must not be empty")
 
 
 def _check_optional(what: str, value: object) -> None:
-    if value is not None and not isinstance(value, str):
-        raise TypeError(f"{what} must be str or None, not {type(value).__name__}")
+    check_str(what, value, optional=True)
 
 
 def _strings(what: str, value: object) -> tuple[str, ...]:
@@ -129,7 +127,7 @@ def _check_entity(e: Entity) -> None:
     and references come on top): ``TypeError`` for a field of the wrong type, ``ValueError``
     for an empty id or name or an unknown type. Lists are taken for tuples."""
     _check_text("entity id", e.id)
-    if e.type not in TYPES:
+    if check_str(f"type of entity {e.id!r}", e.type) not in TYPES:
         raise ValueError(
             f"type {e.type!r} of entity {e.id!r} is not one of {', '.join(sorted(TYPES))}"
         )

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
+from namenorm._checks import check_paths
 from namenorm._errors import GazetteerError, GazetteerProblem
 from namenorm.gazetteer import yaml_io
 from namenorm.gazetteer.entity import Entity
@@ -42,7 +43,9 @@ def load_paths(
 ) -> list[Entity]:
     """Read and validate gazetteer files; raise :class:`GazetteerError` listing every problem.
     References may also name the ids in ``known_ids`` (a layer below these files)."""
-    entities, problems = _load(paths, known_ids)
+    if isinstance(known_ids, (str, bytes)) or not isinstance(known_ids, Collection):
+        raise TypeError(f"known_ids must be a collection of ids, not {type(known_ids).__name__}")
+    entities, problems = _load(check_paths("paths", paths), known_ids)
     if problems:
         raise GazetteerError(problems)
     return entities
@@ -50,7 +53,7 @@ def load_paths(
 
 def validate_paths(paths: Iterable[str | Path]) -> list[GazetteerProblem]:
     """Every problem in these gazetteer files (an empty list when they are valid)."""
-    return _load(paths)[1]
+    return _load(check_paths("paths", paths))[1]
 
 
 def _load(

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from namenorm._checks import check_bool, check_items, check_paths, check_str
 from namenorm._errors import GazetteerError, GazetteerProblem
 from namenorm.gazetteer.entity import FLAGS, KINDS, TYPES, Entity, Name, detect_script, xref_key
 
@@ -66,7 +67,7 @@ class Gazetteer:
     __slots__ = ("_by_id", "_by_xref", "_entities")
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self._entities = tuple(entities)
+        self._entities = tuple(check_items("entities", entities, Entity, "Entity"))
         self._by_id: dict[str, Entity] = {}
         for e in self._entities:
             if e.id in self._by_id:
@@ -81,6 +82,8 @@ class Gazetteer:
         """Load YAML files (or folders of them), optionally on top of the bundled gazetteer."""
         from namenorm.gazetteer.load import load_paths  # PyYAML only when YAML is read
 
+        check_paths("paths", paths)
+        check_bool("include_default", include_default)
         base = default_paths() if include_default else []
         return cls(load_paths([*base, *paths]))
 
@@ -91,7 +94,7 @@ class Gazetteer:
 
     def get(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""
-        return self._by_id.get(entity_id)
+        return self._by_id.get(check_str("entity_id", entity_id))
 
     def by_xref(self, scheme: str, value: str) -> Entity | None:
         """The entity with this cross-reference, or None: ``scheme`` one of the xref keys
@@ -102,6 +105,8 @@ class Gazetteer:
         >>> Gazetteer([am]).by_xref("wikidata", "Q399").id
         'armenia'
         """
+        check_str("scheme", scheme)
+        check_str("value", value)
         if self._by_xref is None:
             table: dict[tuple[str, str], Entity] = {}
             for e in self._entities:

@@ -15,6 +15,9 @@ one entity; the cross-references are read from every entity once, on the first l
 >>> d.find("wikidata:Q1")
 Traceback (most recent call last):
 namenorm._errors.UnknownIdError: no entity with wikidata id 'Q1'
+>>> d.find("osm:123")
+Traceback (most recent call last):
+namenorm._errors.UnknownIdError: unknown identifier scheme 'osm' (known here: iso3166, wikidata)
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from namenorm._checks import check_str
 from namenorm._errors import UnknownIdError
 from namenorm.gazetteer.entity import xref_key
 
@@ -42,6 +46,7 @@ class Directory:
         self._lock = threading.Lock()
         self._ids: dict[str, int] | None = None
         self._xrefs: dict[tuple[str, str], int] | None = None
+        self._schemes: frozenset[str] = frozenset()
         self._aliases: dict[int, list[int]] | None = None
 
     def number(self, entity_id: str) -> int | None:
@@ -62,31 +67,42 @@ class Directory:
     def xref(self, scheme: str, value: str) -> Entity | None:
         """The entity with this cross-reference (``xref("wikidata", "Q399")``), or None. When
         several entities carry the same one, the first in the index."""
+        found = self._xref_table().get(xref_key(scheme, value))
+        return None if found is None else self._index.entities[found]
+
+    def schemes(self) -> frozenset[str]:
+        """The identifier schemes that some entity of the index carries (in lower case)."""
+        self._xref_table()
+        return self._schemes
+
+    def _xref_table(self) -> dict[tuple[str, str], int]:
         if self._xrefs is None:
             table: dict[tuple[str, str], int] = {}
             for n, e in enumerate(self._index.entities):
                 for s, v in e.xrefs.items():
                     table.setdefault(xref_key(s, v), n)
             with self._lock:
+                self._schemes = frozenset(s for s, _ in table)
                 self._xrefs = table
-        found = self._xrefs.get(xref_key(scheme, value))
-        return None if found is None else self._index.entities[found]
+        return self._xrefs
 
     def find(self, ref: str) -> Entity:
         """The entity ``ref`` names: an id, or ``SCHEME:VALUE`` (``iso3166:AM``,
         ``geonames:616052``, ``wikidata:Q399``); :class:`~namenorm.UnknownIdError` if none."""
-        if not isinstance(ref, str):
-            raise TypeError(f"an id must be str, not {type(ref).__name__}")
-        entity = self.entity(ref)
+        entity = self.entity(check_str("ref", ref))
         if entity is not None:
             return entity
         scheme, colon, value = ref.partition(":")
         if not colon:
             raise UnknownIdError(f"no entity with id {ref!r}")
         entity = self.xref(scheme, value)
-        if entity is None:
-            raise UnknownIdError(f"no entity with {scheme.strip().lower()} id {value.strip()!r}")
-        return entity
+        if entity is not None:
+            return entity
+        scheme = scheme.strip().lower()
+        if scheme not in self.schemes():
+            known = ", ".join(sorted(self.schemes())) or "none"
+            raise UnknownIdError(f"unknown identifier scheme {scheme!r} (known here: {known})")
+        raise UnknownIdError(f"no entity with {scheme} id {value.strip()!r}")
 
     def aliases_of(self, entity_id: str) -> list[Alias]:
         """The index's aliases of one entity (names and generated forms), in index order."""

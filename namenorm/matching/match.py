@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from namenorm._checks import check_items, check_str
 from namenorm.gazetteer.model import TYPES
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ class Match:
 
     ``method`` is one of ``exact``, ``folded``, ``phonetic``, ``skeleton`` and ``fuzzy``, and in
     running text also ``abjad`` (an Arabic-script name read by its consonants and long vowels, see
-    ``mentions/abjad.py``);
+    ``mentions/abjad.py``), and for ``namenorm lookup --xref SCHEME:ID`` ``xref`` (the entity
+    that carries the identifier, score 1, alias ``SCHEME:ID`` of kind ``xref``);
     ``alias`` is the gazetteer variant that matched, ``alias_kind`` its kind (``generated`` for a
     romanization made by code, with the scheme in ``alias_scheme``); ``explanation`` lists the
     steps taken, in order. ``ending`` is the grammatical ending removed to reach the alias
@@ -59,16 +61,17 @@ class Match:
 
 def check_query(query: object) -> str:
     """``query``, or :class:`TypeError` when it is not a str."""
-    if not isinstance(query, str):
-        raise TypeError(f"query must be str, not {type(query).__name__}")
-    return query
+    return check_str("query", query)  # type: ignore[no-any-return]
 
 
 def check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
     """The entity types asked for (None: any), or :class:`ValueError` naming unknown ones."""
     if types is None:
         return None
-    wanted = frozenset([types] if isinstance(types, str) else types)
+    if isinstance(types, str):
+        wanted = frozenset([types])
+    else:
+        wanted = frozenset(check_items("types", types, str, "str (an entity type)"))
     unknown = wanted - TYPES
     if unknown:
         raise ValueError(

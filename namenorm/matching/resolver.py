@@ -26,6 +26,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from namenorm._cache import BoundedCache
+from namenorm._checks import (
+    check_bool,
+    check_choice,
+    check_instance,
+    check_int,
+    check_items,
+    check_iterable,
+    check_number,
+    check_path,
+    check_paths,
+    check_str,
+)  # fmt: skip
 from namenorm._config import Config
 from namenorm.gazetteer.model import Entity, Gazetteer
 from namenorm.index.directory import Directory
@@ -62,6 +74,8 @@ class Resolver:
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, *, config: Config | None = None) -> None:
+        check_instance("gazetteer", gazetteer, Gazetteer, optional=True)
+        check_instance("config", config, Config, optional=True)
         if gazetteer is None:
             self._start(_bundled_index().with_config(config or Config()), None)
         else:
@@ -71,6 +85,7 @@ class Resolver:
     @classmethod
     def from_index(cls, index: Index) -> Resolver:
         """A resolver over an already compiled index (its config comes with it)."""
+        check_instance("index", index, Index)
         self = cls.__new__(cls)
         # The gazetteer is made on first use: a saved index decodes entities lazily.
         self._start(index, None)
@@ -94,6 +109,9 @@ class Resolver:
         """A resolver for YAML gazetteer files, by default layered over the bundled index: the
         files are compiled on their own, the bundled index is not compiled again, and an entity
         of the files replaces a bundled one of the same id (:mod:`namenorm.index.layers`)."""
+        check_paths("paths", paths)
+        check_bool("include_default", include_default)
+        check_instance("config", config, Config, optional=True)
         if not include_default:
             return cls(Gazetteer.from_paths(*paths), config=config)
         return cls.from_index(_bundled_index().with_config(config or Config())).with_paths(*paths)
@@ -103,6 +121,7 @@ class Resolver:
         (an entity of the files replaces one of the same id; references may name either)."""
         from namenorm.index.layers import layered, load_layer
 
+        check_paths("paths", paths)
         return Resolver.from_index(layered(self._index, load_layer(paths, self._index)))
 
     def with_entities(self, entities: Iterable[Entity]) -> Resolver:
@@ -116,6 +135,7 @@ class Resolver:
         """
         from namenorm.index.layers import layered
 
+        entities = check_items("entities", entities, Entity, "Entity")
         return Resolver.from_index(layered(self._index, entities))
 
     @property
@@ -134,7 +154,7 @@ class Resolver:
         >>> Resolver().by_id("baku").name, Resolver().by_id("wikidata:Q399").id
         ('Baku', 'armenia')
         """
-        return self._directory.find(entity_id)
+        return self._directory.find(check_str("entity_id", entity_id))
 
     def by_xref(self, scheme: str, value: str) -> Entity:
         """The entity carrying this cross-reference: ``scheme`` is one of the gazetteer's xref
@@ -144,8 +164,8 @@ class Resolver:
         >>> Resolver().by_xref("iso3166", "AM").id
         'armenia'
         """
-        if not isinstance(scheme, str) or not isinstance(value, str):
-            raise TypeError("by_xref takes a scheme and a value, both str")
+        check_str("scheme", scheme)
+        check_str("value", value)
         return self._directory.find(f"{scheme}:{value}")
 
     @property
@@ -172,8 +192,7 @@ class Resolver:
     ) -> list[Match]:
         """The best ``limit`` entities for ``query``, best first, whatever their score."""
         query = check_query(query)
-        if isinstance(limit, bool) or not isinstance(limit, int):
-            raise TypeError(f"limit must be int, not {type(limit).__name__}")
+        check_int("limit", limit)
         if limit < 1:
             return []
         return self._ranked(query, check_types(types), limit=limit)
@@ -232,13 +251,24 @@ class Resolver:
         the default on Linux), or, with ``start_method="spawn"`` or ``"forkserver"`` (the
         defaults elsewhere), from a temporary saved index that each worker loads once.
         """
-        if errors not in ("raise", "none"):
-            raise ValueError("errors must be 'raise' or 'none'")
-        if not isinstance(workers, int) or workers < 0:
-            raise ValueError("workers must be 0 (one per core) or more")
-        if chunksize < 1:
-            raise ValueError("chunksize must be 1 or more")
+        check_iterable("queries", queries)
+        check_choice("errors", errors, ("raise", "none"))
+        check_int("workers", workers, minimum=0)
+        check_int("chunksize", chunksize, minimum=1)
+        check_str("start_method", start_method, optional=True)
         wanted = check_types(types)
+        # The checks above run now; the answers come as they are asked for.
+        return self._iter_resolve(queries, wanted, errors, workers, chunksize, start_method)
+
+    def _iter_resolve(
+        self,
+        queries: Iterable[object],
+        wanted: frozenset[str] | None,
+        errors: str,
+        workers: int,
+        chunksize: int,
+        start_method: str | None,
+    ) -> Iterator[Match | None]:
         checked = _checked_queries(queries, errors)
         if workers == 0:
             from namenorm.batch.workers import cpu_count
@@ -268,7 +298,7 @@ class Resolver:
         """
         from namenorm.index.store import save_index
 
-        save_index(self._index, path)
+        save_index(self._index, check_path("path", path))
 
     @classmethod
     def load(cls, path: str | Path, *, config: Config | None = None) -> Resolver:
@@ -279,6 +309,8 @@ class Resolver:
         """
         from namenorm.index.store import load_index
 
+        check_path("path", path)
+        check_instance("config", config, Config, optional=True)
         return cls.from_index(load_index(path, config))
 
     # -- internals ------------------------------------------------------------------------
@@ -339,6 +371,8 @@ class Resolver:
         """Whether the gazetteer declares entities ``a`` and ``b`` (ids) near-misses, either way
         round: such a pair needs ``Config.near_miss_margin`` between an inexact best match and
         its runner-up instead of ``margin``."""
+        check_str("a", a)
+        check_str("b", b)
         ea, eb = self.gazetteer.get(a), self.gazetteer.get(b)
         return bool(ea and eb and (b in ea.near_miss or a in eb.near_miss))
 
@@ -382,6 +416,10 @@ class Resolver:
         best are sure to be listed: fuzzy retrieval is skipped when the hash tables give a
         match that no fuzzy match can come that close to (see :meth:`_fuzzy_ceiling`); for an
         inexact best the margin is widened to ``near_miss_margin``, as :meth:`resolve` does."""
+        check_query(query)
+        check_instance("types", types, frozenset, optional=True)
+        check_int("limit", limit, optional=True)
+        check_number("contest", contest, optional=True)
         found = gather(self._index, query, types, self._source, contest=contest)
         if found is None:
             return []

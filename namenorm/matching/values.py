@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from namenorm.matching.match import Match
+from namenorm._checks import check_choice, check_int, check_iterable
+from namenorm.matching.match import Match, check_types
 
 if TYPE_CHECKING:
     from namenorm.matching.resolver import Resolver
@@ -68,10 +69,10 @@ def resolve_values(
     value that is not a str, an :class:`ItemError` (``errors="item"``, the default) or a
     :class:`TypeError` naming its position (``errors="raise"``). ``workers`` as in
     :meth:`Resolver.resolve_many`."""
-    if errors not in ("item", "raise"):
-        raise ValueError("errors must be 'item' or 'raise'")
-    if isinstance(values, (str, bytes)):
-        raise TypeError("values must be an iterable of values, not one str or bytes")
+    check_iterable("values", values)
+    check_choice("errors", errors, ("item", "raise"))
+    check_int("workers", workers, minimum=0)
+    check_types(types)
     out: list[Match | ItemError | None] = []
     asked: list[str] = []
     where: list[int] = []

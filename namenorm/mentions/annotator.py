@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from namenorm._cache import BoundedCache
+from namenorm._checks import check_bool, check_instance, check_str
 from namenorm._config import AnnotateConfig
 from namenorm.matching.resolver import MAX_INPUT_LENGTH, Match, Resolver, check_types
 from namenorm.mentions.abjad import is_arabic_script, readings
@@ -99,14 +100,17 @@ class Annotator:
         strong: float | None = None,
         config: AnnotateConfig | None = None,
     ) -> None:
+        check_instance("resolver", resolver, Resolver, optional=True)
+        check_bool("demonyms", demonyms)
+        config = _configured(config, max_tokens, max_fuzzy_tokens, strong)
+        types_wanted = check_types(types)
         if resolver is None:
             from namenorm import default_resolver
 
             resolver = default_resolver()
-        config = _configured(config, max_tokens, max_fuzzy_tokens, strong)
         self._resolver = resolver
         self._config = config
-        self._types = check_types(types)
+        self._types = types_wanted
         self._scored_cache: BoundedCache[tuple[str, bool], list[tuple[Match, bool]]] = (
             BoundedCache(_SCORED_CACHE_LIMIT, _SCORED_CACHE_CHARS, MAX_INPUT_LENGTH)
         )
@@ -153,9 +157,7 @@ class Annotator:
 
     def annotate(self, text: str) -> list[Mention]:
         """Every mention of an entity in ``text``, in order of position."""
-        if not isinstance(text, str):
-            raise TypeError(f"text must be str, not {type(text).__name__}")
-        if not text:
+        if not check_str("text", text):
             return []
         tokens, cased_doc = tokenize(text, self._lexicon.token_key, self._lexicon.han_words())
         if not tokens:
@@ -283,7 +285,8 @@ def annotator_for(
     >>> annotator_for(types="place") is annotator_for(types=["place"])
     True
     """
-    key = (resolver, bool(demonyms), check_types(types))
+    check_instance("resolver", resolver, Resolver, optional=True)
+    key = (resolver, check_bool("demonyms", demonyms), check_types(types))
     with _annotators_lock:
         annotator = _annotators.get(key)
         if annotator is None:
@@ -308,6 +311,7 @@ def annotate(
     >>> [(m.start, m.end, m.id) for m in annotate("Talks in Baku.")]
     [(9, 13, 'baku')]
     """
+    check_str("text", text)  # before an annotator is built
     return annotator_for(resolver, demonyms=demonyms, types=types).annotate(text)
 
 
@@ -323,6 +327,7 @@ def rewrite_explained(
     >>> [e.to_dict() for e in rewrite_explained("BAKU (Reuters) - Talks.").edits]
     []
     """
+    check_str("text", text)
     return annotator_for(resolver, demonyms=demonyms, types=types).rewrite_explained(text)
 
 
@@ -338,4 +343,5 @@ def rewrite(
     >>> rewrite("Shelling hit Steppe cart and Xankəndi.")
     'Shelling hit Stepanakert and Stepanakert.'
     """
+    check_str("text", text)
     return annotator_for(resolver, demonyms=demonyms, types=types).rewrite(text)
