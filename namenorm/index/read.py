@@ -5,7 +5,6 @@ index whose format or :data:`~namenorm.keys.KEYS_VERSION` differs is refused."""
 from __future__ import annotations
 
 from array import array
-from itertools import pairwise
 from typing import Any
 
 from namenorm._config import Config
@@ -71,7 +70,7 @@ class _Sections:
 
     def get(self, name: str, kind: str) -> Any:
         offset, length, stored = self._where[name]
-        if stored != kind or offset < 0 or length < 0 or offset + length > len(self._body):
+        if stored != ("lines" if kind == "text" else kind) or offset < 0 or length < 0 or offset + length > len(self._body):
             raise IndexFormatError(f"damaged index: section {name}")
         raw = self._body[offset : offset + length]
         if kind == "blob":
@@ -79,6 +78,8 @@ class _Sections:
         if kind == "lines":
             text = str(raw, "utf-8")
             return text.split("\n") if text else []
+        if kind == "text":
+            return str(raw, "utf-8")
         a = array(kind)
         a.frombytes(raw)
         if not LITTLE:
@@ -134,10 +135,10 @@ def _aliases(sections: _Sections, head: dict[str, Any], n_entities: int) -> Save
 
 
 def _table(sections: _Sections, name: str, n_aliases: int) -> Table:
-    keys = sections.get(f"{name}.keys", "lines")
-    starts, ids = sections.flat(name, len(keys), "i")
+    keys = sections.get(f"{name}.keys", "text")  # split when first needed (Table)
+    starts, ids = sections.flat(name, keys.count("\n") + 1 if keys else 0, "i")
     sections.bounded(f"{name}.ids", "i", len(ids), max(n_aliases, 1))
-    return Table(keys, starts, ids)
+    return Table(None, starts, ids, keys)
 
 
 def _fuzzy(sections: _Sections, n_keys: int) -> tuple[array[int], Postings, Postings]:
@@ -146,16 +147,14 @@ def _fuzzy(sections: _Sections, n_keys: int) -> tuple[array[int], Postings, Post
         raise IndexFormatError("damaged index: section fuzzy.pairs")
     posts = []
     for name in ("postings", "lengths"):
-        grams = sections.get(f"{name}.grams", "lines")
+        grams = sections.get(f"{name}.grams", "text")  # split when first used (Postings)
         lens = sections.get(f"{name}.length", "i")
-        if not grams and len(lens) == 1:
-            grams = [""]  # one empty line is written as nothing: the one gram of a tiny index
-        if len(lens) != len(grams):
+        # "" holds no pair, or the one empty pair of a tiny index
+        if len(lens) != grams.count("\n") + 1 and not (grams == "" and len(lens) == 0):
             raise IndexFormatError(f"damaged index: section {name}")
-        starts, ids = sections.flat(name, len(grams), "q")
+        starts, ids = sections.flat(name, len(lens), "q")
         sections.bounded(f"{name}.ids", "i", len(ids), max(n_keys, 1))
-        spans = dict(zip(zip(grams, lens), pairwise(starts)))
-        posts.append(Postings(spans, ids))
+        posts.append(Postings(None, ids, (grams, lens, starts)))
     return key_pairs, posts[0], posts[1]
 
 

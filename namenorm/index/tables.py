@@ -18,7 +18,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Literal
 
 import jellyfish
@@ -86,27 +86,56 @@ def _near_is_complete(config: Config) -> bool:
     )
 
 
+#: Probes of a saved table answered by searching its text before its hash is made.
+SCAN_PROBES = 64
+
+
 class Table:
     """Key -> alias numbers, stored flat: ``ids[starts[j]:starts[j + 1]]`` for key number j.
 
     Flat arrays load fast and weigh little at a million keys; ``keys`` lists the keys by number.
-    The key -> number hash is made on the first probe: a cold lookup that never reaches a table
-    does not pay for it.
+    A saved index gives the keys as one text, a key per line: the first :data:`SCAN_PROBES`
+    probes search that text (a fraction of a millisecond each) and only then are the key list
+    and the key -> number hash made, so a cold ``namenorm lookup`` does not pay for them.
     """
 
-    __slots__ = ("_numbers", "ids", "keys", "starts")
+    __slots__ = ("_keys", "_numbers", "_probes", "_text", "ids", "starts")
 
-    def __init__(self, keys: list[str], starts: array[int], ids: array[int]) -> None:
-        self.keys: list[str] = keys
+    def __init__(
+        self, keys: list[str] | None, starts: array[int], ids: array[int], text: str | None = None
+    ) -> None:
+        if keys is None and text is None:
+            raise ValueError("Table needs its keys, as a list or as lines of text")
+        self._keys = keys
+        self._text = None if text is None else f"\n{text}\n"  # every key between newlines
         self.starts: array[int] = starts
         self.ids: array[int] = ids
         self._numbers: dict[str, int] | None = None
+        self._probes = 0
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys by number."""
+        if self._keys is None:
+            assert self._text is not None
+            self._keys = self._text[1:-1].split("\n") if len(self._text) > 2 else []
+        return self._keys
 
     @property
     def _number(self) -> dict[str, int]:
         if self._numbers is None:  # two threads may both build it; either result is right
             self._numbers = dict(zip(self.keys, range(len(self.keys))))
         return self._numbers
+
+    def number(self, key: str) -> int | None:
+        """The key's number, or None."""
+        if self._numbers is None and self._text is not None and self._probes < SCAN_PROBES:
+            self._probes += 1
+            if "\n" in key or len(self.starts) < 2:  # no key holds a newline; none at all
+                return None
+            at = self._text.find(f"\n{key}\n")
+            return None if at < 0 else self._text.count("\n", 0, at)
+        return self._number.get(key)
 
     @classmethod
     def from_dict(cls, d: dict[str, list[int]]) -> Table:
@@ -117,32 +146,52 @@ class Table:
         return cls(list(d), starts, ids)
 
     def get(self, key: str) -> Sequence[int]:
-        j = self._number.get(key)
+        j = self.number(key)
         if j is None:
             return ()
         return self.ids[self.starts[j] : self.starts[j + 1]]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._number
-
-    def number(self, key: str) -> int | None:
-        return self._number.get(key)
+        return isinstance(key, str) and self.number(key) is not None
 
     def of(self, j: int) -> array[int]:
         return self.ids[self.starts[j] : self.starts[j + 1]]
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(self.starts) - 1
 
 
 class Postings:
-    """(pair, key length) -> key numbers, stored flat like :class:`Table`."""
+    """(pair, key length) -> key numbers, stored flat like :class:`Table`.
 
-    __slots__ = ("ids", "spans")
+    A saved index gives the pairs as text, their lengths and the spans' starts (``parts``);
+    the hash of spans is made from them on first use, so a lookup that never reaches fuzzy
+    retrieval (an exact hit, a cold ``namenorm lookup``) does not pay for it.
+    """
 
-    def __init__(self, spans: dict[tuple[str, int], tuple[int, int]], ids: array[int]) -> None:
-        self.spans: dict[tuple[str, int], tuple[int, int]] = spans
+    __slots__ = ("_parts", "_spans", "ids")
+
+    def __init__(
+        self,
+        spans: dict[tuple[str, int], tuple[int, int]] | None,
+        ids: array[int],
+        parts: tuple[str, array[int], array[int]] | None = None,
+    ) -> None:
+        if spans is None and parts is None:
+            raise ValueError("Postings needs its spans or the parts to make them")
+        self._spans = spans
+        self._parts = parts
         self.ids: array[int] = ids
+
+    @property
+    def spans(self) -> dict[tuple[str, int], tuple[int, int]]:
+        """(pair, key length) -> (start, end) in ``ids``."""
+        if self._spans is None:  # two threads may both make it; either result is right
+            assert self._parts is not None
+            text, lens, starts = self._parts
+            grams = text.split("\n")  # "" is the one empty pair of a tiny index
+            self._spans = dict(zip(zip(grams, lens), pairwise(starts)))
+        return self._spans
 
     @classmethod
     def from_dict(cls, d: dict[tuple[str, int], list[int]]) -> Postings:

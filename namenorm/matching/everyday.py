@@ -25,35 +25,36 @@ from namenorm.matching.lexicon import lexicon_dir
 
 __all__ = ["everyday_name", "everyday_names"]
 
-_TEXT: str | None = None
+_DATA: bytes | None = None
 _LOCK = threading.Lock()
 
 
-def _text() -> str:
-    """The file's name lines (header comments dropped), read on first use."""
-    global _TEXT
-    if _TEXT is None:
+def _data() -> bytes:
+    """The file's name lines (header comments dropped) as UTF-8 bytes, read on first use: the
+    bytes of UTF-8 sort as the code points they encode, so the file's order holds for them."""
+    global _DATA
+    if _DATA is None:
         with _LOCK:
-            if _TEXT is None:
-                text = (lexicon_dir() / "everyday_names.tsv").read_text(encoding="utf-8")
-                while text.startswith("#"):
-                    text = text[text.index("\n") + 1 :]
-                _TEXT = "\n" + text if text.endswith("\n") else "\n" + text + "\n"
-    return _TEXT
+            if _DATA is None:
+                data = (lexicon_dir() / "everyday_names.tsv").read_bytes()
+                while data.startswith(b"#"):
+                    data = data[data.index(b"\n") + 1 :]
+                _DATA = b"\n" + data if data.endswith(b"\n") else b"\n" + data + b"\n"
+    return _DATA
 
 
 def _listed(name: str) -> bool:
     """Whether ``name`` is a line's first field: bisection over the sorted lines of the file,
-    each found from a character offset (the line around it)."""
-    text = _text()
-    lo, hi = 0, len(text) - 1  # offsets of the newline before a line; hi is the last newline
+    each found from a byte offset (the line around it)."""
+    data, want = _data(), name.encode("utf-8")
+    lo, hi = 0, len(data) - 1  # offsets of the newline before a line; hi is the last newline
     while lo < hi:
-        mid = text.rfind("\n", lo, (lo + hi) // 2 + 1)  # found: text[lo] is a newline
-        end = text.index("\n", mid + 1)
-        field = text[mid + 1 : end].split("\t", 1)[0]
-        if field == name:
+        mid = data.rfind(b"\n", lo, (lo + hi) // 2 + 1)  # found: data[lo] is a newline
+        end = data.index(b"\n", mid + 1)
+        field = data[mid + 1 : end].split(b"\t", 1)[0]
+        if field == want:
             return True
-        if field < name:
+        if field < want:
             lo = end
         else:
             hi = mid
@@ -62,7 +63,8 @@ def _listed(name: str) -> bool:
 
 def everyday_names() -> frozenset[str]:
     """Every case-folded everyday given name and surname (for tools and tests; lookups bisect)."""
-    return frozenset(line.split("\t", 1)[0] for line in _text().split("\n") if line)
+    text = _data().decode("utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.split("\n") if line)
 
 
 def everyday_name(text: str) -> str | None:
