@@ -50,3 +50,28 @@ def test_an_unknown_name_is_an_attribute_error():
         assert "no_such_name" in str(exc)
     else:
         raise AssertionError("namenorm.no_such_name did not raise")
+
+
+def test_a_cli_lookup_imports_only_its_own_command():
+    code = _PROBE.replace(
+        "import namenorm\n",
+        "import io, contextlib\nfrom namenorm.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    main(['lookup', 'Baku'])\n",
+    )
+    loaded = _modules_after(code)
+    assert "namenorm.cli.lookup" in loaded
+    for other in ("namenorm.cli.annotate", "namenorm.cli.calibrate", "namenorm.cli.entities"):
+        assert other not in loaded, other
+
+
+def test_every_command_still_has_its_options(capsys):
+    from namenorm.cli.main import COMMANDS, main
+
+    for name in COMMANDS:
+        try:
+            main([name, "--help"])
+        except SystemExit as exc:
+            assert exc.code == 0, name
+        usage = capsys.readouterr().out
+        assert usage.startswith(f"usage: namenorm {name} [-h]"), name
+        assert usage.splitlines()[0].strip() != f"usage: namenorm {name} [-h]", name  # more

