@@ -1,4 +1,4 @@
-"""Saved tables answer their first probes by searching their text and make their hash later
+"""Saved tables answer their first probes by searching their UTF-8 text and make their hash later
 (namenorm.index.tables.Table, SCAN_PROBES); both ways give the same numbers."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _KEYS = st.lists(
 def _pair(keys: list[str]) -> tuple[Table, Table]:
     starts = array("i", range(len(keys) + 1))
     ids = array("i", range(len(keys)))
-    return Table(None, starts, ids, "\n".join(keys)), Table.from_dict({k: [i] for i, k in enumerate(keys)})
+    return Table(None, starts, ids, "\n".join(keys).encode()), Table.from_dict({k: [i] for i, k in enumerate(keys)})
 
 
 @given(_KEYS, st.lists(st.text(max_size=4), max_size=20))
@@ -42,7 +42,7 @@ def test_the_hash_is_made_after_the_scanned_probes():
 
 
 def test_an_empty_saved_table():
-    table = Table(None, array("i", [0]), array("i"), "")
+    table = Table(None, array("i", [0]), array("i"), b"")
     assert len(table) == 0 and table.keys == [] and table.number("") is None
 
 

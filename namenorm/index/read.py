@@ -70,10 +70,10 @@ class _Sections:
 
     def get(self, name: str, kind: str) -> Any:
         offset, length, stored = self._where[name]
-        if stored != ("lines" if kind == "text" else kind) or offset < 0 or length < 0 or offset + length > len(self._body):
+        if stored != ("lines" if kind in ("text", "lines-bytes") else kind) or offset < 0 or length < 0 or offset + length > len(self._body):
             raise IndexFormatError(f"damaged index: section {name}")
         raw = self._body[offset : offset + length]
-        if kind == "blob":
+        if kind in ("blob", "lines-bytes"):
             return bytes(raw)
         if kind == "lines":
             text = str(raw, "utf-8")
@@ -135,8 +135,8 @@ def _aliases(sections: _Sections, head: dict[str, Any], n_entities: int) -> Save
 
 
 def _table(sections: _Sections, name: str, n_aliases: int) -> Table:
-    keys = sections.get(f"{name}.keys", "text")  # split when first needed (Table)
-    starts, ids = sections.flat(name, keys.count("\n") + 1 if keys else 0, "i")
+    keys = sections.get(f"{name}.keys", "lines-bytes")  # decoded when first needed (Table)
+    starts, ids = sections.flat(name, keys.count(b"\n") + 1 if keys else 0, "i")
     sections.bounded(f"{name}.ids", "i", len(ids), max(n_aliases, 1))
     return Table(None, starts, ids, keys)
 

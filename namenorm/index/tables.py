@@ -102,12 +102,13 @@ class Table:
     __slots__ = ("_keys", "_numbers", "_probes", "_text", "ids", "starts")
 
     def __init__(
-        self, keys: list[str] | None, starts: array[int], ids: array[int], text: str | None = None
+        self, keys: list[str] | None, starts: array[int], ids: array[int],
+        text: bytes | None = None,
     ) -> None:
         if keys is None and text is None:
-            raise ValueError("Table needs its keys, as a list or as lines of text")
+            raise ValueError("Table needs its keys, as a list or as lines of UTF-8 text")
         self._keys = keys
-        self._text = None if text is None else f"\n{text}\n"  # every key between newlines
+        self._text = text  # searched as bytes: decoding it would cost more than the probes
         self.starts: array[int] = starts
         self.ids: array[int] = ids
         self._numbers: dict[str, int] | None = None
@@ -118,7 +119,7 @@ class Table:
         """The keys by number."""
         if self._keys is None:
             assert self._text is not None
-            self._keys = self._text[1:-1].split("\n") if len(self._text) > 2 else []
+            self._keys = str(self._text, "utf-8").split("\n") if self._text else []
         return self._keys
 
     @property
@@ -131,11 +132,24 @@ class Table:
         """The key's number, or None."""
         if self._numbers is None and self._text is not None and self._probes < SCAN_PROBES:
             self._probes += 1
-            if "\n" in key or len(self.starts) < 2:  # no key holds a newline; none at all
-                return None
-            at = self._text.find(f"\n{key}\n")
-            return None if at < 0 else self._text.count("\n", 0, at)
+            return self._scan(key)
         return self._number.get(key)
+
+    def _scan(self, key: str) -> int | None:
+        """The key's number, found in the key lines: one ``bytes.find``, no decoding."""
+        text = self._text
+        if "\n" in key or len(self.starts) < 2 or text is None:  # no key holds a newline
+            return None
+        try:
+            k = key.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no stored key has one
+            return None
+        if text.startswith(k + b"\n") or text == k:
+            return 0
+        at = text.find(b"\n" + k + b"\n")
+        if at < 0:
+            at = len(text) - len(k) - 1 if text.endswith(b"\n" + k) else -1
+        return None if at < 0 else text.count(b"\n", 0, at) + 1
 
     @classmethod
     def from_dict(cls, d: dict[str, list[int]]) -> Table:
