@@ -80,3 +80,17 @@ def test_bundled_resolver_matches_one_built_from_yaml(bundled, bundled_from_yaml
     assert list(built.aliases) == list(bundled.index.aliases)
     assert list(built.entities) == list(bundled.index.entities)
     assert [e.source for e in built.entities] == [e.source for e in bundled.index.entities]
+
+
+@pytest.mark.parametrize("installed", [True, False])
+def test_the_yaml_digest_is_checked_only_in_a_checkout(monkeypatch, installed):
+    """A wheel packs the YAML and the compiled file together, so its YAML is not hashed on every
+    start; a checkout's YAML is (its users edit it), and a changed digest means a rebuild."""
+    import namenorm.index.bundled as bundled
+
+    rebuilt = []
+    monkeypatch.setattr(bundled, "installed_copy", lambda: installed)
+    monkeypatch.setattr(bundled, "is_fresh", lambda head, paths: False)  # the YAML was edited
+    monkeypatch.setattr(bundled, "build_bundled", lambda paths, config=None: rebuilt.append(1))
+    index = bundled.load_bundled()
+    assert (index is None) == (not installed) and rebuilt == ([] if installed else [1])

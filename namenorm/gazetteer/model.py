@@ -31,6 +31,7 @@ __all__ = [
     "Gazetteer",
     "Name",
     "default_paths",
+    "installed_copy",
     "detect_script",
     "entity_dict",
     "entity_from_dict",
@@ -136,12 +137,15 @@ def default_paths() -> list[Path]:
     return sorted(_default_dir().glob("*.yaml"))
 
 
+def installed_copy() -> bool:
+    """Whether the bundled YAML is the copy a wheel installed inside the package (rather than
+    the ``gazetteer/`` folder of a checkout, which its users edit)."""
+    return (Path(__file__).resolve().parent.parent / "_gazetteer_data").is_dir()
+
+
 def _default_dir() -> Path:
     here = Path(__file__).resolve().parent.parent
-    installed = here / "_gazetteer_data"
-    if installed.is_dir():
-        return installed
-    return here.parent / "gazetteer"
+    return here / "_gazetteer_data" if installed_copy() else here.parent / "gazetteer"
 
 
 _NAME_DEFAULTS = {f: getattr(Name("x"), f) for f in Name.__dataclass_fields__ if f != "text"}
