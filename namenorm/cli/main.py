@@ -72,7 +72,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     sub.required = True
     named = next((a for a in argv if not a.startswith("-")), None)  # no option takes a value
     for name, (line, add_options, target) in COMMANDS.items():
-        p = sub.add_parser(name, help=line)
+        p = sub.add_parser(name, help=line, add_help=name == named)  # only one is parsed
         if name == named:
             add_options(p)
             p.set_defaults(func=target)

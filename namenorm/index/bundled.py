@@ -11,7 +11,6 @@ while the committed file is stale or answers otherwise than an index built from 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,8 @@ def bundled_path() -> Path:
 
 def yaml_digest(paths: list[Path]) -> str:
     """SHA-256 over gazetteer files: their names and bytes."""
+    import hashlib  # a checkout's start and builds only: an installed wheel never hashes
+
     h = hashlib.sha256()
     for p in paths:
         h.update(p.name.encode() + b"\0" + p.read_bytes())

@@ -183,7 +183,14 @@ _WORD = (
     "|[\u0531-\u0556]?[\u0561-\u0587]+|[\u0531-\u0556]+"
     "|[\u10d0-\u10fa]+)"
 )
-_ORDINARY = re.compile(f"{_WORD}(?:[ '-]{_WORD})*")
+_ORDINARY = f"{_WORD}(?:[ '-]{_WORD})*"
+
+
+@lru_cache(maxsize=None)
+def _ordinary() -> re.Pattern[str]:
+    """The compiled pattern of ordinary text, made on first use (a few ms that a process
+    whose queries never reach :func:`oddity` does not spend)."""
+    return re.compile(_ORDINARY)
 
 
 def is_ordinary(text: str) -> bool:
@@ -192,7 +199,7 @@ def is_ordinary(text: str) -> bool:
     >>> is_ordinary("Ереван"), is_ordinary("Stepanakert Ереван"), is_ordinary("еТЕЧБО")
     (True, True, False)
     """
-    return _ORDINARY.fullmatch(text) is not None
+    return _ordinary().fullmatch(text) is not None
 
 
 def oddity(text: str) -> int:
@@ -201,7 +208,7 @@ def oddity(text: str) -> int:
     >>> oddity("Ереван"), oddity("еТЕЧБО"), oddity("Ð•Ñ€ÐµÐ²Ð°Ð½"), oddity("Åðåâàí")
     (0, 1, 6, 6)
     """
-    if _ORDINARY.fullmatch(text):
+    if _ordinary().fullmatch(text):
         return 0  # the common case, without a look at each character
     return count_oddities(text)
 
