@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from namenorm.matching.lexicon import lexicon, lexicon_dir
+import namenorm
 from namenorm.matching.structure import MAX_PHRASE, Step, describe, readings
 
 STRUCTURE = Path(__file__).parent / "data" / "structure.tsv"
@@ -232,3 +233,13 @@ def test_lexicon_is_read_lazily_and_without_yaml():
         "assert 'yaml' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_no_place_word_is_set_aside_after_a_title():
+    """A title says the rest is a person's full name, even when its first word is a place word
+    of some language ("Monte", "Rio", "Costa", "Villa" as given names or surnames)."""
+    m = namenorm.resolve("President Monte Melkonian")
+    assert m is not None and m.id == "monte-melkonian"
+    for word in ("Monte", "Rio", "Costa", "Villa"):
+        for reading in readings(f"President {word} Sargsyan"):
+            assert all(s.id != "place-word" for s in reading.steps), reading

@@ -128,29 +128,35 @@ def _split_attached(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[St
     category = None
     out = list(tokens)
     for text, side, cat in lex.attached:
-        if side == "before" and out and len(out[0]) > len(text) + 1:
-            head = out[0][: len(text)]
-            # lower case only: "Г.А." are initials, "г.Ереван" a city
-            if casefold(head) == text and head == head.lower() and out[0][len(text)].isalpha():
-                steps.append(Step("place-word", out[0][: len(text)]))
-                out[0] = out[0][len(text):]
-                category = cat
-        elif (
-            side == "after"
-            and len(out) == 1
-            and len(out[0]) > len(text) + 1
-            and casefold(out[0]).endswith(text)
-            # written onto the name only in scripts without spaces (Han, kana)
-            and _script(out[0]) in ("HAN", "KATAKANA", "HIRAGANA")
-        ):
-            steps.append(Step("place-word", out[0][-len(text):]))
-            out[0] = out[0][: -len(text)]
-            category = cat
-        elif side == "hyphen" and out and _hyphened(out[-1], text):
-            steps.append(Step("place-word", out[-1][-len(text) - 1 :]))
-            out[-1] = out[-1][: -len(text) - 1]
+        cut = _attached_cut(out, text, side)
+        if cut is not None:
+            at, start, end = cut
+            steps.append(Step("place-word", out[at][start:end]))
+            out[at] = out[at][:start] + out[at][end:]
             category = cat
     return out, steps, category
+
+
+def _attached_cut(out: list[str], text: str, side: str) -> tuple[int, int, int] | None:
+    """Where the place word ``text`` is written onto a token: (token, start, end), or None."""
+    n = len(text)
+    if side == "before" and out and len(out[0]) > n + 1:
+        head = out[0][:n]
+        # lower case only: "Г.А." are initials, "г.Ереван" a city
+        if casefold(head) == text and head == head.lower() and out[0][n].isalpha():
+            return 0, 0, n
+    elif (
+        side == "after"
+        and len(out) == 1
+        and len(out[0]) > n + 1
+        and casefold(out[0]).endswith(text)
+        # written onto the name only in scripts without spaces (Han, kana)
+        and _script(out[0]) in ("HAN", "KATAKANA", "HIRAGANA")
+    ):
+        return 0, len(out[0]) - n, len(out[0])
+    elif side == "hyphen" and out and _hyphened(out[-1], text):
+        return len(out) - 1, len(out[-1]) - n - 1, len(out[-1])
+    return None
 
 
 def _hyphened(token: str, word: str) -> bool:
@@ -234,11 +240,13 @@ def _initial_edges(tokens: list[str]) -> tuple[int, int]:
 
 
 def _strip(tokens: list[str], lex: Lexicon) -> tuple[list[str], list[Step], str | None]:
-    """Set aside articles, titles, legal forms, organization and place words around a name."""
+    """Set aside articles, titles, legal forms, organization and place words around a name;
+    after a title, no place word ("President Monte Melkonian" is a person's full name)."""
     steps: list[Step] = []
     category: str | None = None
     while tokens:
-        found = _strip_title(tokens, lex) or _strip_word(tokens, lex)
+        titled = any(s.id == "title" for s in steps)
+        found = _strip_title(tokens, lex) or _strip_word(tokens, lex, places=not titled)
         if found is None:
             break
         tokens, new_steps, new_category = found
@@ -263,10 +271,12 @@ def _strip_title(tokens: list[str], lex: Lexicon) -> _Stripped | None:
     return None
 
 
-def _strip_word(tokens: list[str], lex: Lexicon) -> _Stripped | None:
-    """An organization word or legal form, or a place word, before or after the name."""
+def _strip_word(tokens: list[str], lex: Lexicon, *, places: bool = True) -> _Stripped | None:
+    """An organization word or legal form, or (with ``places``) a place word, before or after
+    the name."""
+    tables = ((lex.org_words, None), (lex.place_words, "place-word"))
     for at_end in (False, True):
-        for table, kind in ((lex.org_words, None), (lex.place_words, "place-word")):
+        for table, kind in tables if places else tables[:1]:
             n = _word_at(tokens, table, kind, at_end)
             if n == 0:
                 continue
