@@ -184,10 +184,12 @@ class Annotator:
                 self._entity.values(), self._lexicon.token_key, self._lexicon.alias_keys()[0]
             )
             self._demonym_forms = forms
-        spans = [(m.start, m.end) for m in mentions]
+        held = bytearray(tokens[-1].end)  # 1 where a mention holds the character
+        for m in mentions:
+            held[m.start : m.end] = b"\x01" * (m.end - m.start)
         found = []
         for t in tokens:
-            if t.fragment or any(a < t.end and t.start < b for a, b in spans):
+            if t.fragment or held.find(1, t.start, t.end) >= 0:
                 continue
             match = forms.match(t.key, t.text, t.upper, t.sentence_start, self._entity.__getitem__)
             if match is not None:
@@ -222,9 +224,12 @@ class Annotator:
         hit = cache.get((query, exact))
         if hit is None:
             contest = self._resolver.config.margin if exact else None
-            hit = self._resolver.scored(
-                query, self._types, limit=self._config.candidates, contest=contest
-            )
+            if not exact and self._lexicon.unmatched_everyday_name(query):
+                hit = []  # what the resolver would say, without its fuzzy retrieval
+            else:
+                hit = self._resolver.scored(
+                    query, self._types, limit=self._config.candidates, contest=contest
+                )
             if (not hit or hit[0][0].score < self._resolver.config.threshold) and (
                 is_arabic_script(query)
             ):

@@ -6,7 +6,8 @@ import threading
 from collections.abc import Container
 
 from namenorm._cache import BoundedCache
-from namenorm.keys import fold_normalized
+from namenorm.keys import fold_normalized, query_keys
+from namenorm.matching.everyday import everyday_name
 from namenorm.matching.inflect import strip_inflection
 from namenorm.matching.resolver import MAX_INPUT_LENGTH, Resolver
 from namenorm.mentions.abjad import AbjadKeys
@@ -67,6 +68,28 @@ class Lexicon:
             hit = token_key(word, latin_doc)
             cache.put((word, latin_doc), len(word), hit)
         return hit  # type: ignore[return-value]
+
+    def unmatched_everyday_name(self, query: str) -> bool:
+        """Whether ``query`` is an everyday personal name (:mod:`namenorm.matching.everyday`)
+        that spells no alias: the resolver takes such a name on exact or folded evidence only
+        (never as a misspelling or an inflected form of one of ours), and those come from the
+        exact and fold tables, which hold none of its keys. Three dictionary probes and a
+        bisection, where the resolver's own answer costs a fuzzy retrieval.
+
+        >>> lexicon = Lexicon(__import__("namenorm").default_resolver(), 4)
+        >>> lexicon.unmatched_everyday_name("Chapman"), lexicon.unmatched_everyday_name("Aliyev")
+        (True, False)
+        """
+        if len(query) > MAX_INPUT_LENGTH:
+            return False
+        q = query_keys(query)
+        if not q.fold or everyday_name(q.norm) != "name":
+            return False
+        tables = self._resolver.index.tables()
+        exact = tables["exact"]
+        return not (
+            exact.get(q.norm) or exact.get(q.norm_fold) or tables["fold"].get(q.fold_c)
+        )
 
     def fold_keys(self) -> Container[str]:
         """The resolver's table of fold keys (whole aliases, spaces removed)."""
