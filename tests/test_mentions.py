@@ -256,6 +256,59 @@ def test_a_generic_word_beside_a_name_gives_the_longer_entity(text, expected, ei
     assert all(t == expected or eid != i for t, i in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "eid"),
+    [
+        ("En 1923, l'oblast autonome du Haut-Karabakh naît.", "oblast autonome du Haut-Karabakh",
+         "nagorno-karabakh-autonomous-oblast"),  # fr, a link word before the name
+        ("Après la deuxième guerre du Haut-Karabakh, rien.", "deuxième guerre du Haut-Karabakh",
+         "second-nagorno-karabakh-war"),  # fr, words on one side
+        ("İkinci Dağlık Karabağ Savaşı sona erdi.", "İkinci Dağlık Karabağ Savaşı",
+         "second-nagorno-karabakh-war"),  # tr, words on both sides
+        ("Ermenistan Devlet Sınır Hizmeti bildirdi.", None, None),  # tr, no such entity
+        ("Azerbaycan Devlet Sınır Hizmeti bildirdi.", "Azerbaycan Devlet Sınır Hizmeti",
+         "state-border-service-of-azerbaijan"),  # tr
+        ("Le Sénat des États-Unis vote.", "Sénat des États-Unis", "united-states-senate"),  # fr
+        ("Die Staatliche Universität Jerewan wuchs.", "Staatliche Universität Jerewan",
+         "yerevan-state-university"),  # de
+        ("российские миротворцы покинули город", "российские миротворцы",
+         "russian-peacekeeping-forces"),  # ru, a demonym with the word after it
+        ("سخنگوی نیروهای حافظ صلح روسیه گفت", "نیروهای حافظ صلح روسیه",
+         "russian-peacekeeping-forces"),  # fa
+        ("کشورهای قفقاز جنوبی", "قفقاز جنوبی", "south-caucasus"),  # fa, an adjective after
+        ("وقال بيان لوزارة الدفاع الأرمينية إن", "لوزارة الدفاع الأرمينية",
+         "ministry-of-defence-of-armenia"),  # ar, a proclitic on the pattern, a nisba after
+        ("Shelling in Highland Karabakh went on.", "Highland Karabakh",
+         "nagorno-karabakh"),  # en, a longer name of the same entity
+    ],
+)
+def test_a_pattern_around_a_name_gives_the_longer_entity(text, expected, eid):
+    found = [(m.text, m.id) for m in annotate(text)]
+    if expected is None:  # the inner name stays as it was
+        assert all(len(t.split()) == 1 for t, _ in found), found
+        return
+    assert (expected, eid) in found
+    assert all(t == expected or not (set(t.split()) & set(expected.split())) for t, _ in found)
+
+
+def test_composite_names_rows_are_well_formed():
+    from namenorm.mentions.compose import composite_names
+
+    rows = composite_names()
+    assert len(rows) > 100
+    for pattern, english in rows:
+        assert pattern.count("{}") <= 1, pattern
+        templated = "{}" in pattern
+        assert pattern.strip("{} ") and english, pattern
+        for template in english.split("|"):
+            assert ("{}" in template) == templated and template.count("{}") <= 1, pattern
+
+
+def test_a_pattern_needs_its_every_word_in_place():
+    found = [(m.text, m.id) for m in annotate("La guerre du Haut-Karabakh, première du genre.")]
+    assert found == [("Haut-Karabakh", "nagorno-karabakh")]
+
+
 def test_a_generic_word_without_a_longer_entity_leaves_the_name():
     assert [m.id for m in annotate("Talks in the Baku district were held.")] == ["baku"]
 

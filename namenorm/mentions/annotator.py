@@ -164,9 +164,10 @@ class Annotator:
             return []
         cands = find_candidates(text, tokens, self._lexicon, self._config)
         decisions = self._decider.decide(tokens, cands, cased_doc, self._scored)
-        mentions = self._composer.compose(text, tokens, select(decisions, len(tokens)))
+        mentions = select(decisions, len(tokens))
         if self._demonyms and (self._types is None or "place" in self._types):
             mentions = self._derived_demonyms(tokens, mentions)
+        mentions = self._composer.compose(text, tokens, mentions)
         mentions = drop_homonyms(tokens, mentions, self._entity, self._state_keys)
         if self._districts is None:  # a lost race builds it twice, harmlessly
             self._districts = district_of(self._entity.values(), self._lexicon.token_key)
