@@ -335,6 +335,48 @@ def test_a_demonym_of_another_language_is_derived(text, word, eid):
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("Le gouvernement arménien a répondu.", "arménien", "armenia"),  # fr, "Armenien" is de
+        ("El gobierno armenio respondió.", "armenio", "armenia"),  # es
+        ("نیروهای روسی از منطقه رفتند", "روسی", "russia"),  # fa, not the surname رئیسی
+        ("قال المتحدث الروسي إن", "الروسي", "russia"),  # ar, with the article
+    ],
+)
+def test_a_derived_demonym_stands_where_an_alias_cannot(text, word, eid):
+    found = [(m.text, m.id, m.kind) for m in annotate(text)]
+    assert (word, eid, "demonym") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "eid"),
+    [("Das Armenien von heute.", "armenia"), ("رئیسی گفت", "ebrahim-raisi"),
+     ("President Raisi said.", "ebrahim-raisi")],
+)
+def test_a_name_written_as_its_alias_stays_a_name(text, eid):
+    assert [(m.id, m.kind) for m in annotate(text)] == [(eid, "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'Azerbaigian ha risposto.", "Azerbaigian"),  # it
+        ("Il capo dell'Azerbaigian parlò.", "Azerbaigian"),  # it
+        ("Le ministre d'Arménie a parlé.", "Arménie"),  # fr
+        ("L'Arménie a répondu.", "Arménie"),  # fr, at a sentence start
+        ("Il a dit qu'Erevan refusait.", "Erevan"),  # fr
+    ],
+)
+def test_an_elided_article_stays_out_of_the_name(text, expected):
+    assert [m.text for m in annotate(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Talks in T'bilisi went on.", "P'ashinyan spoke."])
+def test_an_apostrophe_inside_a_romanized_name_stays_in(text):
+    assert "'" in annotate(text)[0].text
+
+
+@pytest.mark.parametrize(
     "text", ["George Clooney arrived.", "Le président Georges Pompidou.", "Ermeni"[:0] + "ermeni"]
 )
 def test_a_derived_demonym_keeps_its_language_s_case(text):

@@ -178,7 +178,9 @@ class Annotator:
 
     def _derived_demonyms(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """Demonyms of other languages, derived from the gazetteer's names, on the words no
-        mention holds (:mod:`~namenorm.mentions.demonyms`)."""
+        mention holds (:mod:`~namenorm.mentions.demonyms`), and on a word that only folds to
+        a person's name: a demonym written out beats a surname read through folded letters
+        ("روسی" is Russian, not رئیسی)."""
         forms = self._demonym_forms
         if forms is None:
             forms = DemonymForms(
@@ -186,18 +188,28 @@ class Annotator:
             )
             self._demonym_forms = forms
         held = bytearray(tokens[-1].end)  # 1 where a mention holds the character
+        folded_people: dict[int, Mention] = {}
         for m in mentions:
-            held[m.start : m.end] = b"\x01" * (m.end - m.start)
+            if m.match.type == "person" and m.match.method == "folded" and " " not in m.text:
+                folded_people[m.start] = m
+            else:
+                held[m.start : m.end] = b"\x01" * (m.end - m.start)
         found = []
         for t in tokens:
             if t.fragment or held.find(1, t.start, t.end) >= 0:
                 continue
-            match = forms.match(t.key, t.text, t.upper, t.sentence_start, self._entity.__getitem__)
+            person = folded_people.get(t.start)
+            if person is not None and person.end != t.end:
+                continue
+            match = forms.match(t.key, t.text, t.upper, t.sentence_start,
+                                self._entity.__getitem__, over_alias=person is not None)
             if match is not None:
                 found.append(Mention(t.start, t.end, t.text, match, "demonym"))
         if not found:
             return mentions
-        return sorted([*mentions, *found], key=lambda m: m.start)
+        replaced = {m.start for m in found}  # only a folded person's mention shares a start
+        kept = [m for m in mentions if m.start not in replaced]
+        return sorted([*kept, *found], key=lambda m: m.start)
 
     def rewrite(self, text: str) -> str:
         """``text`` with look-alike letters repaired, invisible characters removed and each

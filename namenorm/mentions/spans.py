@@ -15,7 +15,7 @@ from namenorm.matching.inflect import strip_inflection
 from namenorm.mentions.abjad import is_arabic_script, without_proclitic
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.tokens import Token, tight
-from namenorm.mentions.words import CONNECTORS, FUNCTION_WORDS, POSSESSIVE
+from namenorm.mentions.words import CONNECTORS, ELIDED, FUNCTION_WORDS, POSSESSIVE
 from namenorm.text.normalize import unify_punctuation
 from namenorm.text.scripts import single_script
 
@@ -79,6 +79,8 @@ class _Spans:
             return
         if j > i and tokens[j].key in POSSESSIVE and tokens[j].join == "":
             return  # "Armenia's": the name ends before the apostrophe
+        if j > i and tokens[i].key in ELIDED and self._apostrophe(i):
+            return  # "L'Azerbaigian": the name begins after the apostrophe
         self.seen.add((i, j))
         parts = [tokens[i].repaired if first is None else first]
         for k in range(i + 1, j + 1):
@@ -88,6 +90,11 @@ class _Spans:
             parts[-1] = last
         start, end = tokens[i].start, tokens[j].end
         self.cands.append(Candidate(i, j, start, end, self.text[start:end], "".join(parts), exact))
+
+    def _apostrophe(self, i: int) -> bool:
+        """Whether token ``i`` is written onto the next one with an apostrophe."""
+        gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
+        return self.tokens[i + 1].join == "" and unify_punctuation(gap) == "'"
 
     def _inexact_ok(self, i: int, j: int, broken: bool) -> bool:
         """An inexact match needs five letters at least (shorter keys score below the
