@@ -291,6 +291,24 @@ def test_a_pattern_around_a_name_gives_the_longer_entity(text, expected, eid):
     assert all(t == expected or not (set(t.split()) & set(expected.split())) for t, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il Gruppo di Minsk dell'OSCE si riunì.", "Gruppo di Minsk dell'OSCE"),  # it
+        ("El Grupo de Minsk de la OSCE pidió calma.", "Grupo de Minsk de la OSCE"),  # es
+        ("The Minsk Group of the OSCE met.", "Minsk Group of the OSCE"),  # en
+        ("Le Groupe de Minsk de l'OSCE s'est réuni.", "Groupe de Minsk de l'OSCE"),  # fr
+    ],
+)
+def test_an_organization_of_its_parent_is_one_name(text, expected):
+    assert [(m.text, m.id) for m in annotate(text)] == [(expected, "osce-minsk-group")]
+
+
+def test_an_organization_and_another_beside_it_stay_two():
+    found = [m.id for m in annotate("Il Gruppo di Minsk e l'OSCE si riunirono.")]
+    assert found == ["osce-minsk-group", "osce"]
+
+
 def test_composite_names_rows_are_well_formed():
     from namenorm.mentions.compose import composite_names
 

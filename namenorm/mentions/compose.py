@@ -33,6 +33,8 @@ __all__ = ["Composer", "Pattern", "composite_names"]
 
 #: Words that may stand between a generic word before a name and the name.
 _LINKS = frozenset("de d du del della dell di of des do da".split())
+#: Articles that may follow a link word ("of the", "de la", "de l'").
+_ARTICLES = frozenset("the la le l el los las les der die das".split())
 #: Arabic proclitics written onto the first word of a pattern ("لوزارة الدفاع").
 _PROCLITICS = ("و", "ب", "ل")
 
@@ -129,6 +131,29 @@ class Composer:
                     text, tokens, m, i, taken
                 )
             out.append(longer or m)
+        return self._of_parents(text, tokens, out, first_at, last_at)
+
+    def _of_parents(self, text: str, tokens: list[Token], mentions: list[Mention],
+                    first_at: dict[int, int], last_at: dict[int, int]) -> list[Mention]:
+        """An organization followed by a link word and another mention that the gazetteer
+        puts in front of its name is one name: "Gruppo di Minsk dell'OSCE" is the OSCE Minsk
+        Group (its alias "OSCE Minsk Group"), not the group and the OSCE."""
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if prev is not None and prev.match.type == "organization" and _linked(
+                tokens, last_at.get(prev.end), first_at.get(m.start)
+            ):
+                # (the parent as written too: an abbreviation, "OSCE", is no English name)
+                written = m.text.replace("{", "{{").replace("}", "}}")
+                own = tuple(f"{written} {name}" for name in self._names(prev.id))
+                whole = self._templated(m.id, own) if own else None
+                if whole is not None and whole.id == prev.id:
+                    span = text[prev.start : m.end]
+                    out[-1] = Mention(prev.start, m.end, span,
+                                      replace(prev.match, query=span), prev.kind)
+                    continue
+            out.append(m)
         return out
 
     def _around(self, text: str, tokens: list[Token], m: Mention, i: int, j: int,
@@ -259,3 +284,16 @@ def _fits(tokens: list[Token], p: Pattern, i: int, j: int,
     if tuple(t.key for t in tokens[j + 1 : b + 1]) != p.after:
         return None
     return a, b
+
+
+def _linked(tokens: list[Token], j: int | None, i: int | None) -> bool:
+    """Whether tokens ``j`` and ``i`` stand one link word apart ("of", "dell'"), or a link
+    word and an article ("of the", "de la"), on one line."""
+    if i is None or j is None or not 2 <= i - j <= 3:
+        return False
+    between = tokens[j + 1 : i]
+    return (
+        between[0].key in _LINKS
+        and all(t.key in _LINKS | _ARTICLES for t in between)
+        and all(t.join is not None for t in tokens[j + 1 : i + 1])
+    )
