@@ -80,8 +80,8 @@ class Lexicon:
         >>> lexicon.unmatched_everyday_name("Chapman"), lexicon.unmatched_everyday_name("Aliyev")
         (True, False)
         """
-        if len(query) > MAX_INPUT_LENGTH:
-            return False
+        if len(query) > MAX_INPUT_LENGTH or everyday_name(query) != "name":
+            return False  # (the query as written first: most are no everyday name at all)
         q = query_keys(query)
         if not q.fold or everyday_name(q.norm) != "name":
             return False
