@@ -561,3 +561,29 @@ def test_rewrite_explained_lists_every_edit():
     ]
     for e in done.edits:
         assert text[e.start : e.end] == e.old
+
+
+# -- endings written onto a name (issue 15) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "სხდომა დარბაზში გაიმართა.",  # ka: "in the hall", not the village Darbaz (Latin alias)
+        "ისინი ეზოში დარჩნენ.",  # ka: "in the yard"
+    ],
+)
+def test_a_short_word_with_an_ending_is_no_foreign_name(text):
+    assert annotate(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("მარია ზახაროვამ განაცხადა", "მარია ზახაროვამ", "maria-zakharova"),  # ka, Latin only
+        ("მოლაპარაკება თბილისში გაიმართა", "თბილისში", "tbilisi"),  # ka, a Georgian alias
+        ("Հանդիպումը Ստեփանակերտում էր", "Ստեփանակերտում", "stepanakert"),  # hy
+    ],
+)
+def test_an_ending_on_a_name_of_its_script_or_a_long_foreign_one(text, word, eid):
+    assert (word, eid) in [(m.text, m.id) for m in annotate(text)]

@@ -14,8 +14,12 @@ from namenorm.mentions.abjad import AbjadKeys
 from namenorm.mentions.tokens import HAN_WORD, Token, joiner, token_pattern
 from namenorm.mentions.words import VOCABULARY
 from namenorm.text.normalize import fold_word, nfkc, remove_invisible, unify_punctuation
+from namenorm.text.scripts import single_script
 
-__all__ = ["CACHE_MAX_CHARS", "AliasKeys", "Lexicon", "token_key"]
+__all__ = ["CACHE_MAX_CHARS", "NATIVE_SCRIPTS", "AliasKeys", "Lexicon", "token_key"]
+
+#: Scripts whose aliases' keys are also kept apart (:meth:`Lexicon.native_keys`).
+NATIVE_SCRIPTS = frozenset({"ARMENIAN", "GEORGIAN"})
 
 #: A cache is emptied when it holds more entries than this (bounds memory on endless input).
 _CACHE_LIMIT = 200_000
@@ -59,6 +63,7 @@ class Lexicon:
         self._stem_keys_cache: BoundedCache[tuple[str, bool], frozenset[str]] = _cache()
         self._han: frozenset[str] | None = None
         self._abjad: AbjadKeys | None = None
+        self._native: dict[str, frozenset[str]] = {}
 
     def token_key(self, word: str, latin_doc: bool) -> tuple[str, str]:
         """:func:`token_key`, cached."""
@@ -108,6 +113,7 @@ class Lexicon:
         full: set[str] = set()
         first: dict[str, int] = {}
         vocab: set[str] = set()
+        native: dict[str, set[str]] = {}
         pattern = token_pattern()
         for alias in self._resolver.index.aliases:
             words = [(m.start(), m.end()) for m in pattern.finditer(alias.text)]
@@ -116,8 +122,12 @@ class Lexicon:
             if not parts or len(words) > self._max_tokens:
                 continue
             full.add("".join(parts))
+            script = single_script(alias.text)
+            if script in NATIVE_SCRIPTS:
+                native.setdefault(script, set()).add("".join(parts))
             n = (len(parts) + 1) // 2
             first[parts[0]] = max(first.get(parts[0], 0), n)
+        self._native = {s: frozenset(keys) for s, keys in native.items()}
         self._all_words = frozenset(vocab)
         return frozenset(full), first, frozenset(vocab - VOCABULARY)
 
@@ -134,6 +144,11 @@ class Lexicon:
             parts.append(key)
             prev_end = end
         return parts
+
+    def native_keys(self, script: str) -> frozenset[str]:
+        """The full keys of the aliases written in ``script`` (one of :data:`NATIVE_SCRIPTS`)."""
+        self.alias_keys()
+        return self._native.get(script, frozenset())
 
     def all_words(self) -> frozenset[str]:
         """Every word (token key) of every alias, vocabulary words included."""

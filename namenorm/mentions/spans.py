@@ -209,6 +209,9 @@ _ATTACHED_ENDINGS = {
 }
 #: Fewest letters left of a word without its ending.
 _MIN_STEM = 3
+#: Fewest key letters of a name in another script read off a word without its ending
+#: ("ზახაროვამ" is Zakharova, written in Latin letters only; "დარბაზში" is not Darbaz).
+_MIN_FOREIGN_STEM = 8
 
 
 def _attached_endings(spans: _Spans) -> None:
@@ -220,23 +223,29 @@ def _attached_endings(spans: _Spans) -> None:
     full = spans.lexicon.alias_keys()[0]
     tokens = spans.tokens
     for j, tok in enumerate(tokens):
-        endings = _ATTACHED_ENDINGS.get(single_script(tok.repaired) or "")
+        script = single_script(tok.repaired) or ""
+        endings = _ATTACHED_ENDINGS.get(script)
         if not endings or tok.key in full or not spans.name_like(tok):
             continue
+        # "დარბაზში" (in the hall) is not the Latin-script "Darbaz" with -ში
+        native = spans.lexicon.native_keys(script)
         for rest in _stems(tok.repaired, endings):
-            if _ending_spans(spans, j, rest, full):
+            if _ending_spans(spans, j, rest, native, full):
                 break
 
 
-def _ending_spans(spans: _Spans, j: int, rest: str, full: frozenset[str]) -> bool:
-    """Propose every span that ends in token ``j`` read as ``rest`` and spells an alias;
-    whether there was one."""
+def _ending_spans(
+    spans: _Spans, j: int, rest: str, native: frozenset[str], full: frozenset[str]
+) -> bool:
+    """Propose every span that ends in token ``j`` read as ``rest`` and spells an alias of
+    the word's own script (``native``), or a long alias of another (``full``: a short word
+    of the language transliterates to many a foreign name); whether there was one."""
     tokens = spans.tokens
     key = spans.lexicon.token_key(rest, False)[0]
     found = False
     i = j
     while True:
-        if key in full:
+        if key in native or (len(key) >= _MIN_FOREIGN_STEM and key in full):
             spans.add(i, j, False, broken=True, first=rest if i == j else None, last=rest)
             found = True
         join = tokens[i].join
