@@ -587,3 +587,33 @@ def test_a_short_word_with_an_ending_is_no_foreign_name(text):
 )
 def test_an_ending_on_a_name_of_its_script_or_a_long_foreign_one(text, word, eid):
     assert (word, eid) in [(m.text, m.id) for m in annotate(text)]
+
+
+# -- names in lower case (issue 15) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("El gobierno de Armenia habló. En armenia hubo protestas.", "armenia", "armenia"),  # es
+        ("Il Karabakh è conteso. Nel karabakh si combatte.", "karabakh", "nagorno-karabakh"),
+        ("Le président a visité Bakou hier; à bakou, il a parlé.", "bakou", "baku"),  # fr
+        ("Talks were held in Yerevan. In yerevan, crowds gathered.", "yerevan", "yerevan"),
+        ("Die Regierung in Tiflis sprach. In tiflis blieb es ruhig.", "tiflis", "tbilisi"),
+    ],
+)
+def test_a_name_in_lower_case_counts_where_the_text_also_capitalizes_it(text, word, eid):
+    assert (word, eid) in [(m.text, m.id) for m in annotate(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We ate turkey and stagnant bread; macro trends in georgia peaches.",
+        "En armenia hubo protestas.",  # never capitalized in the text
+        "Turkey said so. We ate turkey later.",  # only at a sentence start
+        "The Stagnant front moved. Wages stayed stagnant.",  # an ordinary word's alias
+    ],
+)
+def test_a_name_in_lower_case_alone_stays_a_word(text):
+    assert all(m.text[:1].isupper() for m in annotate(text))
