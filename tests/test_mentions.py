@@ -256,6 +256,77 @@ def test_a_generic_word_beside_a_name_gives_the_longer_entity(text, expected, ei
     assert all(t == expected or eid != i for t, i in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "eid"),
+    [
+        ("En 1923, l'oblast autonome du Haut-Karabakh naît.", "oblast autonome du Haut-Karabakh",
+         "nagorno-karabakh-autonomous-oblast"),  # fr, a link word before the name
+        ("Après la deuxième guerre du Haut-Karabakh, rien.", "deuxième guerre du Haut-Karabakh",
+         "second-nagorno-karabakh-war"),  # fr, words on one side
+        ("İkinci Dağlık Karabağ Savaşı sona erdi.", "İkinci Dağlık Karabağ Savaşı",
+         "second-nagorno-karabakh-war"),  # tr, words on both sides
+        ("Ermenistan Devlet Sınır Hizmeti bildirdi.", None, None),  # tr, no such entity
+        ("Azerbaycan Devlet Sınır Hizmeti bildirdi.", "Azerbaycan Devlet Sınır Hizmeti",
+         "state-border-service-of-azerbaijan"),  # tr
+        ("Le Sénat des États-Unis vote.", "Sénat des États-Unis", "united-states-senate"),  # fr
+        ("Die Staatliche Universität Jerewan wuchs.", "Staatliche Universität Jerewan",
+         "yerevan-state-university"),  # de
+        ("российские миротворцы покинули город", "российские миротворцы",
+         "russian-peacekeeping-forces"),  # ru, a demonym with the word after it
+        ("سخنگوی نیروهای حافظ صلح روسیه گفت", "نیروهای حافظ صلح روسیه",
+         "russian-peacekeeping-forces"),  # fa
+        ("کشورهای قفقاز جنوبی", "قفقاز جنوبی", "south-caucasus"),  # fa, an adjective after
+        ("وقال بيان لوزارة الدفاع الأرمينية إن", "لوزارة الدفاع الأرمينية",
+         "ministry-of-defence-of-armenia"),  # ar, a proclitic on the pattern, a nisba after
+        ("Shelling in Highland Karabakh went on.", "Highland Karabakh",
+         "nagorno-karabakh"),  # en, a longer name of the same entity
+    ],
+)
+def test_a_pattern_around_a_name_gives_the_longer_entity(text, expected, eid):
+    found = [(m.text, m.id) for m in annotate(text)]
+    if expected is None:  # the inner name stays as it was
+        assert all(len(t.split()) == 1 for t, _ in found), found
+        return
+    assert (expected, eid) in found
+    assert all(t == expected or not (set(t.split()) & set(expected.split())) for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il Gruppo di Minsk dell'OSCE si riunì.", "Gruppo di Minsk dell'OSCE"),  # it
+        ("El Grupo de Minsk de la OSCE pidió calma.", "Grupo de Minsk de la OSCE"),  # es
+        ("The Minsk Group of the OSCE met.", "Minsk Group of the OSCE"),  # en
+        ("Le Groupe de Minsk de l'OSCE s'est réuni.", "Groupe de Minsk de l'OSCE"),  # fr
+    ],
+)
+def test_an_organization_of_its_parent_is_one_name(text, expected):
+    assert [(m.text, m.id) for m in annotate(text)] == [(expected, "osce-minsk-group")]
+
+
+def test_an_organization_and_another_beside_it_stay_two():
+    found = [m.id for m in annotate("Il Gruppo di Minsk e l'OSCE si riunirono.")]
+    assert found == ["osce-minsk-group", "osce"]
+
+
+def test_composite_names_rows_are_well_formed():
+    from namenorm.mentions.compose import composite_names
+
+    rows = composite_names()
+    assert len(rows) > 100
+    for pattern, english in rows:
+        assert pattern.count("{}") <= 1, pattern
+        templated = "{}" in pattern
+        assert pattern.strip("{} ") and english, pattern
+        for template in english.split("|"):
+            assert ("{}" in template) == templated and template.count("{}") <= 1, pattern
+
+
+def test_a_pattern_needs_its_every_word_in_place():
+    found = [(m.text, m.id) for m in annotate("La guerre du Haut-Karabakh, première du genre.")]
+    assert found == [("Haut-Karabakh", "nagorno-karabakh")]
+
+
 def test_a_generic_word_without_a_longer_entity_leaves_the_name():
     assert [m.id for m in annotate("Talks in the Baku district were held.")] == ["baku"]
 
@@ -279,6 +350,48 @@ def test_a_generic_word_without_a_longer_entity_leaves_the_name():
 def test_a_demonym_of_another_language_is_derived(text, word, eid):
     found = [(m.text, m.id, m.kind) for m in annotate(text)]
     assert (word, eid, "demonym") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("Le gouvernement arménien a répondu.", "arménien", "armenia"),  # fr, "Armenien" is de
+        ("El gobierno armenio respondió.", "armenio", "armenia"),  # es
+        ("نیروهای روسی از منطقه رفتند", "روسی", "russia"),  # fa, not the surname رئیسی
+        ("قال المتحدث الروسي إن", "الروسي", "russia"),  # ar, with the article
+    ],
+)
+def test_a_derived_demonym_stands_where_an_alias_cannot(text, word, eid):
+    found = [(m.text, m.id, m.kind) for m in annotate(text)]
+    assert (word, eid, "demonym") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "eid"),
+    [("Das Armenien von heute.", "armenia"), ("رئیسی گفت", "ebrahim-raisi"),
+     ("President Raisi said.", "ebrahim-raisi")],
+)
+def test_a_name_written_as_its_alias_stays_a_name(text, eid):
+    assert [(m.id, m.kind) for m in annotate(text)] == [(eid, "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'Azerbaigian ha risposto.", "Azerbaigian"),  # it
+        ("Il capo dell'Azerbaigian parlò.", "Azerbaigian"),  # it
+        ("Le ministre d'Arménie a parlé.", "Arménie"),  # fr
+        ("L'Arménie a répondu.", "Arménie"),  # fr, at a sentence start
+        ("Il a dit qu'Erevan refusait.", "Erevan"),  # fr
+    ],
+)
+def test_an_elided_article_stays_out_of_the_name(text, expected):
+    assert [m.text for m in annotate(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Talks in T'bilisi went on.", "P'ashinyan spoke."])
+def test_an_apostrophe_inside_a_romanized_name_stays_in(text):
+    assert "'" in annotate(text)[0].text
 
 
 @pytest.mark.parametrize(
@@ -448,3 +561,59 @@ def test_rewrite_explained_lists_every_edit():
     ]
     for e in done.edits:
         assert text[e.start : e.end] == e.old
+
+
+# -- endings written onto a name (issue 15) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "სხდომა დარბაზში გაიმართა.",  # ka: "in the hall", not the village Darbaz (Latin alias)
+        "ისინი ეზოში დარჩნენ.",  # ka: "in the yard"
+    ],
+)
+def test_a_short_word_with_an_ending_is_no_foreign_name(text):
+    assert annotate(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("მარია ზახაროვამ განაცხადა", "მარია ზახაროვამ", "maria-zakharova"),  # ka, Latin only
+        ("მოლაპარაკება თბილისში გაიმართა", "თბილისში", "tbilisi"),  # ka, a Georgian alias
+        ("Հանդիպումը Ստեփանակերտում էր", "Ստեփանակերտում", "stepanakert"),  # hy
+    ],
+)
+def test_an_ending_on_a_name_of_its_script_or_a_long_foreign_one(text, word, eid):
+    assert (word, eid) in [(m.text, m.id) for m in annotate(text)]
+
+
+# -- names in lower case (issue 15) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "eid"),
+    [
+        ("El gobierno de Armenia habló. En armenia hubo protestas.", "armenia", "armenia"),  # es
+        ("Il Karabakh è conteso. Nel karabakh si combatte.", "karabakh", "nagorno-karabakh"),
+        ("Le président a visité Bakou hier; à bakou, il a parlé.", "bakou", "baku"),  # fr
+        ("Talks were held in Yerevan. In yerevan, crowds gathered.", "yerevan", "yerevan"),
+        ("Die Regierung in Tiflis sprach. In tiflis blieb es ruhig.", "tiflis", "tbilisi"),
+    ],
+)
+def test_a_name_in_lower_case_counts_where_the_text_also_capitalizes_it(text, word, eid):
+    assert (word, eid) in [(m.text, m.id) for m in annotate(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We ate turkey and stagnant bread; macro trends in georgia peaches.",
+        "En armenia hubo protestas.",  # never capitalized in the text
+        "Turkey said so. We ate turkey later.",  # only at a sentence start
+        "The Stagnant front moved. Wages stayed stagnant.",  # an ordinary word's alias
+    ],
+)
+def test_a_name_in_lower_case_alone_stays_a_word(text):
+    assert all(m.text[:1].isupper() for m in annotate(text))

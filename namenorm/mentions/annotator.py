@@ -164,9 +164,10 @@ class Annotator:
             return []
         cands = find_candidates(text, tokens, self._lexicon, self._config)
         decisions = self._decider.decide(tokens, cands, cased_doc, self._scored)
-        mentions = self._composer.compose(text, tokens, select(decisions, len(tokens)))
+        mentions = select(decisions, len(tokens))
         if self._demonyms and (self._types is None or "place" in self._types):
             mentions = self._derived_demonyms(tokens, mentions)
+        mentions = self._composer.compose(text, tokens, mentions)
         mentions = drop_homonyms(tokens, mentions, self._entity, self._state_keys)
         if self._districts is None:  # a lost race builds it twice, harmlessly
             self._districts = district_of(self._entity.values(), self._lexicon.token_key)
@@ -177,24 +178,38 @@ class Annotator:
 
     def _derived_demonyms(self, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         """Demonyms of other languages, derived from the gazetteer's names, on the words no
-        mention holds (:mod:`~namenorm.mentions.demonyms`)."""
+        mention holds (:mod:`~namenorm.mentions.demonyms`), and on a word that only folds to
+        a person's name: a demonym written out beats a surname read through folded letters
+        ("روسی" is Russian, not رئیسی)."""
         forms = self._demonym_forms
         if forms is None:
             forms = DemonymForms(
                 self._entity.values(), self._lexicon.token_key, self._lexicon.alias_keys()[0]
             )
             self._demonym_forms = forms
-        spans = [(m.start, m.end) for m in mentions]
+        held = bytearray(tokens[-1].end)  # 1 where a mention holds the character
+        folded_people: dict[int, Mention] = {}
+        for m in mentions:
+            if m.match.type == "person" and m.match.method == "folded" and " " not in m.text:
+                folded_people[m.start] = m
+            else:
+                held[m.start : m.end] = b"\x01" * (m.end - m.start)
         found = []
         for t in tokens:
-            if t.fragment or any(a < t.end and t.start < b for a, b in spans):
+            if t.fragment or held.find(1, t.start, t.end) >= 0:
                 continue
-            match = forms.match(t.key, t.text, t.upper, t.sentence_start, self._entity.__getitem__)
+            person = folded_people.get(t.start)
+            if person is not None and person.end != t.end:
+                continue
+            match = forms.match(t.key, t.text, t.upper, t.sentence_start,
+                                self._entity.__getitem__, over_alias=person is not None)
             if match is not None:
                 found.append(Mention(t.start, t.end, t.text, match, "demonym"))
         if not found:
             return mentions
-        return sorted([*mentions, *found], key=lambda m: m.start)
+        replaced = {m.start for m in found}  # only a folded person's mention shares a start
+        kept = [m for m in mentions if m.start not in replaced]
+        return sorted([*kept, *found], key=lambda m: m.start)
 
     def rewrite(self, text: str) -> str:
         """``text`` with look-alike letters repaired, invisible characters removed and each
@@ -222,9 +237,12 @@ class Annotator:
         hit = cache.get((query, exact))
         if hit is None:
             contest = self._resolver.config.margin if exact else None
-            hit = self._resolver.scored(
-                query, self._types, limit=self._config.candidates, contest=contest
-            )
+            if not exact and self._lexicon.unmatched_everyday_name(query):
+                hit = []  # what the resolver would say, without its fuzzy retrieval
+            else:
+                hit = self._resolver.scored(
+                    query, self._types, limit=self._config.candidates, contest=contest
+                )
             if (not hit or hit[0][0].score < self._resolver.config.threshold) and (
                 is_arabic_script(query)
             ):

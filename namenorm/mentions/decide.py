@@ -107,10 +107,18 @@ class Decider:
         cased_doc: bool,
         longer: list[tuple[Candidate, set[str]]],
     ) -> list[tuple[Match, bool]]:
-        """Lower case in a cased text: only an alias written in lower case will do."""
+        """Lower case in a cased text: only an alias written in lower case will do, or a
+        plain (not needs-context) alias spelled exactly but for its capital, taken as if it
+        needed context: machine-translated and scraped text lower-cases names ("la armenia",
+        "il karabakh"), and the document must capitalize it elsewhere too
+        (:meth:`_gated_evidence`)."""
         head = tokens[cand.first]
         if cased_doc and head.cased and not head.upper:
-            return [(m, g) for m, g in scored if first_letter(m.alias).islower()]
+            return [
+                (m, g or not first_letter(m.alias).islower())
+                for m, g in scored
+                if first_letter(m.alias).islower() or (m.method in ("exact", "folded") and not g)
+            ]
         return scored
 
     def _all_words_fit(
@@ -276,6 +284,10 @@ class Decider:
         when they do not suffice."""
         found = cue(match, d.cand, tokens)
         same = context.surface_known(d.cand.query, match.id)
+        head = tokens[d.cand.first]
+        if head.cased and not head.upper and not first_letter(match.alias).islower():
+            if not same:  # a name in lower case: only where the text also writes it capitalized
+                return None
         if d.midcap:
             evidence.append("context: capitalized where no sentence starts")
         if found:

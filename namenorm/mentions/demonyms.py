@@ -7,7 +7,9 @@ German, Spanish, Turkish, Persian or Arabic writes them inflected and in lower c
 languages below is turned into that language's demonym stems by the language's derivation
 rules (French -ie -> -ien, German -ien -> -isch, Persian -ستان -> -ی, Arabic -يا -> -ي, ...),
 and the stems take the language's endings (and in Arabic its proclitics and article). A form
-that is already an alias, or that two entities would both give, is left out.
+that two entities would both give is left out; one that is already an alias serves only where
+the alias does not (a lower-case "arménien", as the German "Armenien" is capitalized, or a
+Persian "روسی" that only folds to the surname رئیسی).
 
 The rules are a few suffix replacements per language; the stems come from the gazetteer.
 """
@@ -127,6 +129,7 @@ class _Form:
     entity: str
     name: str
     lang: str
+    alias: bool = False  # also the key of an alias: stands only where the alias cannot
 
 
 class DemonymForms:
@@ -144,21 +147,28 @@ class DemonymForms:
                 continue
             for n, form, lang in _derived_forms(e):
                 key = key_of(form, form.isascii())[0]
-                if not key or key in alias_keys:
-                    continue
+                alias = key in alias_keys
+                if not key or (alias and key == key_of(n.text, n.text.isascii())[0]):
+                    continue  # "georgia": Spanish "Georgia" with -a is the name itself
                 if key not in forms:
-                    forms[key] = _Form(e.id, n.text, lang)
+                    forms[key] = _Form(e.id, n.text, lang, alias)
                 elif (old := forms[key]) is not None and old.entity != e.id:
                     forms[key] = None  # two peoples: neither
         self._forms = {k: v for k, v in forms.items() if v is not None}
 
     def match(self, key: str, word: str, upper: bool, sentence_start: bool,
-              entity_of: Callable[[str], Entity]) -> Match | None:
-        """The demonym match of a word with token ``key``, or None."""
+              entity_of: Callable[[str], Entity], *, over_alias: bool = False) -> Match | None:
+        """The demonym match of a word with token ``key``, or None. A form that is also the
+        key of an alias stands where the alias cannot: in lower case ("arménien", though the
+        German "Armenien" is an alias) or, with ``over_alias``, where the alias matched only
+        through folded letters."""
         form = self._forms.get(key)
         if form is None:
             return None
-        if word[:1].lower() != word[:1].upper():  # a cased script
+        cased = word[:1].lower() != word[:1].upper()
+        if form.alias and not over_alias and not (cased and not upper):
+            return None
+        if cased:
             if form.lang in _LOWER and upper and form.lang not in _CAPITAL_OK:
                 if not (sentence_start and form.lang in _CAPITAL_AT_START):
                     return None  # "George(s)" is a given name, not a French demonym

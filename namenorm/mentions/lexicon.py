@@ -6,15 +6,20 @@ import threading
 from collections.abc import Container
 
 from namenorm._cache import BoundedCache
-from namenorm.keys import fold_normalized
+from namenorm.keys import fold_normalized, query_keys
+from namenorm.matching.everyday import everyday_name
 from namenorm.matching.inflect import strip_inflection
 from namenorm.matching.resolver import MAX_INPUT_LENGTH, Resolver
 from namenorm.mentions.abjad import AbjadKeys
 from namenorm.mentions.tokens import HAN_WORD, Token, joiner, token_pattern
 from namenorm.mentions.words import VOCABULARY
 from namenorm.text.normalize import fold_word, nfkc, remove_invisible, unify_punctuation
+from namenorm.text.scripts import single_script
 
-__all__ = ["CACHE_MAX_CHARS", "AliasKeys", "Lexicon", "token_key"]
+__all__ = ["CACHE_MAX_CHARS", "NATIVE_SCRIPTS", "AliasKeys", "Lexicon", "token_key"]
+
+#: Scripts whose aliases' keys are also kept apart (:meth:`Lexicon.native_keys`).
+NATIVE_SCRIPTS = frozenset({"ARMENIAN", "GEORGIAN"})
 
 #: A cache is emptied when it holds more entries than this (bounds memory on endless input).
 _CACHE_LIMIT = 200_000
@@ -58,6 +63,7 @@ class Lexicon:
         self._stem_keys_cache: BoundedCache[tuple[str, bool], frozenset[str]] = _cache()
         self._han: frozenset[str] | None = None
         self._abjad: AbjadKeys | None = None
+        self._native: dict[str, frozenset[str]] = {}
 
     def token_key(self, word: str, latin_doc: bool) -> tuple[str, str]:
         """:func:`token_key`, cached."""
@@ -67,6 +73,28 @@ class Lexicon:
             hit = token_key(word, latin_doc)
             cache.put((word, latin_doc), len(word), hit)
         return hit  # type: ignore[return-value]
+
+    def unmatched_everyday_name(self, query: str) -> bool:
+        """Whether ``query`` is an everyday personal name (:mod:`namenorm.matching.everyday`)
+        that spells no alias: the resolver takes such a name on exact or folded evidence only
+        (never as a misspelling or an inflected form of one of ours), and those come from the
+        exact and fold tables, which hold none of its keys. Three dictionary probes and a
+        bisection, where the resolver's own answer costs a fuzzy retrieval.
+
+        >>> lexicon = Lexicon(__import__("namenorm").default_resolver(), 4)
+        >>> lexicon.unmatched_everyday_name("Chapman"), lexicon.unmatched_everyday_name("Aliyev")
+        (True, False)
+        """
+        if len(query) > MAX_INPUT_LENGTH or everyday_name(query) != "name":
+            return False  # (the query as written first: most are no everyday name at all)
+        q = query_keys(query)
+        if not q.fold or everyday_name(q.norm) != "name":
+            return False
+        tables = self._resolver.index.tables()
+        exact = tables["exact"]
+        return not (
+            exact.get(q.norm) or exact.get(q.norm_fold) or tables["fold"].get(q.fold_c)
+        )
 
     def fold_keys(self) -> Container[str]:
         """The resolver's table of fold keys (whole aliases, spaces removed)."""
@@ -85,6 +113,7 @@ class Lexicon:
         full: set[str] = set()
         first: dict[str, int] = {}
         vocab: set[str] = set()
+        native: dict[str, set[str]] = {}
         pattern = token_pattern()
         for alias in self._resolver.index.aliases:
             words = [(m.start(), m.end()) for m in pattern.finditer(alias.text)]
@@ -93,8 +122,12 @@ class Lexicon:
             if not parts or len(words) > self._max_tokens:
                 continue
             full.add("".join(parts))
+            script = single_script(alias.text)
+            if script in NATIVE_SCRIPTS:
+                native.setdefault(script, set()).add("".join(parts))
             n = (len(parts) + 1) // 2
             first[parts[0]] = max(first.get(parts[0], 0), n)
+        self._native = {s: frozenset(keys) for s, keys in native.items()}
         self._all_words = frozenset(vocab)
         return frozenset(full), first, frozenset(vocab - VOCABULARY)
 
@@ -111,6 +144,11 @@ class Lexicon:
             parts.append(key)
             prev_end = end
         return parts
+
+    def native_keys(self, script: str) -> frozenset[str]:
+        """The full keys of the aliases written in ``script`` (one of :data:`NATIVE_SCRIPTS`)."""
+        self.alias_keys()
+        return self._native.get(script, frozenset())
 
     def all_words(self) -> frozenset[str]:
         """Every word (token key) of every alias, vocabulary words included."""

@@ -15,7 +15,7 @@ from namenorm.matching.inflect import strip_inflection
 from namenorm.mentions.abjad import is_arabic_script, without_proclitic
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.tokens import Token, tight
-from namenorm.mentions.words import CONNECTORS, FUNCTION_WORDS, POSSESSIVE
+from namenorm.mentions.words import CONNECTORS, ELIDED, FUNCTION_WORDS, POSSESSIVE
 from namenorm.text.normalize import unify_punctuation
 from namenorm.text.scripts import single_script
 
@@ -79,6 +79,8 @@ class _Spans:
             return
         if j > i and tokens[j].key in POSSESSIVE and tokens[j].join == "":
             return  # "Armenia's": the name ends before the apostrophe
+        if j > i and tokens[i].key in ELIDED and self._apostrophe(i):
+            return  # "L'Azerbaigian": the name begins after the apostrophe
         self.seen.add((i, j))
         parts = [tokens[i].repaired if first is None else first]
         for k in range(i + 1, j + 1):
@@ -88,6 +90,11 @@ class _Spans:
             parts[-1] = last
         start, end = tokens[i].start, tokens[j].end
         self.cands.append(Candidate(i, j, start, end, self.text[start:end], "".join(parts), exact))
+
+    def _apostrophe(self, i: int) -> bool:
+        """Whether token ``i`` is written onto the next one with an apostrophe."""
+        gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
+        return self.tokens[i + 1].join == "" and unify_punctuation(gap) == "'"
 
     def _inexact_ok(self, i: int, j: int, broken: bool) -> bool:
         """An inexact match needs five letters at least (shorter keys score below the
@@ -202,6 +209,9 @@ _ATTACHED_ENDINGS = {
 }
 #: Fewest letters left of a word without its ending.
 _MIN_STEM = 3
+#: Fewest key letters of a name in another script read off a word without its ending
+#: ("ზახაროვამ" is Zakharova, written in Latin letters only; "დარბაზში" is not Darbaz).
+_MIN_FOREIGN_STEM = 8
 
 
 def _attached_endings(spans: _Spans) -> None:
@@ -213,23 +223,29 @@ def _attached_endings(spans: _Spans) -> None:
     full = spans.lexicon.alias_keys()[0]
     tokens = spans.tokens
     for j, tok in enumerate(tokens):
-        endings = _ATTACHED_ENDINGS.get(single_script(tok.repaired) or "")
+        script = single_script(tok.repaired) or ""
+        endings = _ATTACHED_ENDINGS.get(script)
         if not endings or tok.key in full or not spans.name_like(tok):
             continue
+        # "დარბაზში" (in the hall) is not the Latin-script "Darbaz" with -ში
+        native = spans.lexicon.native_keys(script)
         for rest in _stems(tok.repaired, endings):
-            if _ending_spans(spans, j, rest, full):
+            if _ending_spans(spans, j, rest, native, full):
                 break
 
 
-def _ending_spans(spans: _Spans, j: int, rest: str, full: frozenset[str]) -> bool:
-    """Propose every span that ends in token ``j`` read as ``rest`` and spells an alias;
-    whether there was one."""
+def _ending_spans(
+    spans: _Spans, j: int, rest: str, native: frozenset[str], full: frozenset[str]
+) -> bool:
+    """Propose every span that ends in token ``j`` read as ``rest`` and spells an alias of
+    the word's own script (``native``), or a long alias of another (``full``: a short word
+    of the language transliterates to many a foreign name); whether there was one."""
     tokens = spans.tokens
     key = spans.lexicon.token_key(rest, False)[0]
     found = False
     i = j
     while True:
-        if key in full:
+        if key in native or (len(key) >= _MIN_FOREIGN_STEM and key in full):
             spans.add(i, j, False, broken=True, first=rest if i == j else None, last=rest)
             found = True
         join = tokens[i].join

@@ -23,6 +23,9 @@ INEXACT = frozenset({"phonetic", "skeleton", "fuzzy", "abjad"})
 
 #: A name never ends in these after an apostrophe ("Armenia's").
 POSSESSIVE = frozenset({"s"})
+#: French and Italian articles and prepositions written onto the next word with an apostrophe
+#: ("L'Azerbaigian", "dell'OSCE", "d'Erevan", "qu'Aliyev"): the word after is the name.
+ELIDED = frozenset("l d dell dall nell sull all coll qu".split())
 
 #: Words that may stand inside a multi-word name in lower case ("Ministry of Foreign Affairs").
 CONNECTORS = frozenset(
