@@ -19,7 +19,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import jellyfish
 
@@ -37,6 +37,9 @@ from namenorm.index.aliases import (
 from namenorm.index.counting import PairCounter, pair_counter
 from namenorm.index.neighbours import Neighbours, compute_neighbours
 from namenorm.text.normalize import GAP
+
+if TYPE_CHECKING:  # answers.py reads its records through a Table
+    from namenorm.index.answers import StoredAnswers
 
 __all__ = [
     "Alias",
@@ -218,6 +221,7 @@ class Index:
     """
 
     __slots__ = (
+        "_answers",
         "_counter",
         "_exact",
         "_fold",
@@ -279,6 +283,7 @@ class Index:
         postings: Postings,
         lengths: Postings,
         neighbours: Neighbours | None = None,
+        answers: StoredAnswers | None = None,
     ) -> None:
         self.entities: Sequence[Entity] = entities
         self.aliases: Sequence[Alias] = aliases
@@ -289,6 +294,7 @@ class Index:
         self._lengths = lengths  # ("", length) -> posted phonetic key numbers of that length
         self._near: dict[str, list[int]] | None = None  # see _near_ids, built when worth it
         self._neighbours = neighbours  # stored fuzzy candidates of each phonetic key, if any
+        self._answers = answers  # stored answers of the alias texts, if any (index/answers.py)
         self._counter: PairCounter | Literal[False] | None = None  # see index/counting.py
         self._pair_lookups = 0
         self._short_lookups = 0  # short fuzzy lookups so far (see NEAR_AFTER)
@@ -302,6 +308,7 @@ class Index:
         tables: dict[str, Table],
         fuzzy: tuple[array[int], Postings, Postings] | None = None,
         neighbours: Neighbours | None = None,
+        answers: StoredAnswers | None = None,
     ) -> Index:
         """An index from stored tables (see :mod:`namenorm.index.store`); the fuzzy tables are
         recomputed from the phonetic keys when they are not given."""
@@ -309,7 +316,7 @@ class Index:
         phon = tables["phon"]
         key_pairs, postings, lengths = fuzzy or _fuzzy_tables(phon.keys, config)
         self._setup(entities, aliases, config, tables["exact"], tables["fold"], phon,
-                    tables["skel"], key_pairs, postings, lengths, neighbours)
+                    tables["skel"], key_pairs, postings, lengths, neighbours, answers)
         return self
 
     @classmethod
@@ -338,6 +345,11 @@ class Index:
         if self._neighbours is None:
             self._neighbours = compute_neighbours(self._phon.keys, self.config.edits_allowed)
         return self._neighbours
+
+    def stored_answers(self) -> StoredAnswers | None:
+        """The answers stored with a saved index for its alias texts (:mod:`.answers`; they
+        hold under the default config only), or None."""
+        return self._answers
 
     def with_config(self, config: Config) -> Index:
         """This index under another config (tables are shared when the config allows it)."""
