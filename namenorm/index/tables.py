@@ -36,6 +36,7 @@ from namenorm.index.aliases import (
 )
 from namenorm.index.counting import PairCounter, pair_counter
 from namenorm.index.neighbours import Neighbours, compute_neighbours
+from namenorm.index.pairs import keys_in_reach, select
 from namenorm.text.normalize import GAP
 
 if TYPE_CHECKING:  # answers.py reads its records through a Table
@@ -417,7 +418,8 @@ class Index:
         return out
 
     def _pair_ids(self, phon: str) -> list[int]:
-        """Fuzzy candidates through the letter-pair postings (see the class docstring)."""
+        """Fuzzy candidates through the letter-pair postings (see the class docstring and
+        :mod:`namenorm.index.pairs`)."""
         n = len(phon)
         budget = self.config.edits_allowed
         dmax = budget(n + 3)
@@ -427,50 +429,22 @@ class Index:
         if self._counter is None:
             self._pair_lookups += 1  # a lost update under threads only delays the counter
             if self._pair_lookups > NEAR_AFTER:
-                self._counter = pair_counter(self._postings.ids, self._key_pairs) or False
+                lens = array("H", (min(len(k), 65535) for k in self._phon.keys))
+                self._counter = pair_counter(self._postings.ids, self._key_pairs, lens) or False
         keys, table = self._phon.keys, self._phon
-        distance = jellyfish.damerau_levenshtein_distance
-        out: list[int] = []
+        selections = []
         for length in range(max(1, n - dmax), n + dmax + 1):
             d = budget(max(n, length))
-            if not d or abs(length - n) > d:
-                continue
-            found = self._keys_sharing_pairs(grams, length, 3 * d)
-            for k in found:
-                if distance(phon, keys[k]) <= d:
-                    out.extend(table.of(k))
+            if d and abs(length - n) <= d:
+                selections.append(select(grams, length, d, self._postings, self._lengths))
+        counter = self._counter or None
+        distance = jellyfish.damerau_levenshtein_distance
+        out: list[int] = []
+        for k, d in keys_in_reach(selections, self._postings.ids, self._key_pairs, counter):
+            if distance(phon, keys[k]) <= d:
+                out.extend(table.of(k))
         out.sort()
         return out
-
-    def _keys_sharing_pairs(self, grams: set[str], length: int, slack: int) -> Iterable[int]:
-        """Phonetic keys of ``length`` letters that may be within ``slack // 3`` edits of a
-        query with these pairs: each misses at most ``slack`` of them."""
-        if len(grams) <= slack:  # a key in budget may share no pair at all
-            span = self._lengths.spans.get(("", length))
-            return self._lengths.ids[span[0] : span[1]] if span else ()
-        spans, post = self._postings.spans, self._postings.ids
-        # Pairs with no posting count as read (no key holds them). Read the rarest
-        # lists: at least 3d + 1, then more while each costs no more than all so far.
-        sizes = sorted((sp[1] - sp[0], sp) for g in grams if (sp := spans.get((g, length))))
-        read = len(grams) - len(sizes)
-        lists, total = [], 0
-        for size, span in sizes:
-            if read > slack and size > max(total, 256):
-                break
-            lists.append(span)
-            total += size
-            read += 1
-        floor = read - slack
-        unread = len(grams) - read
-        if self._counter:  # numpy, in a process that has made many such lookups
-            return self._counter.keys(lists, floor, slack + unread)
-        counts = Counter(chain.from_iterable(post[a:b] for a, b in lists))
-        key_pairs = self._key_pairs
-        return [
-            k
-            for k, common in counts.items()
-            if common >= floor and common + slack + unread >= key_pairs[k]
-        ]
 
     def _near_table(self) -> dict[str, list[int]] | None:
         """Deletion neighbourhoods of the short phonetic keys (SymSpell's idea), for queries of
