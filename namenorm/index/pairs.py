@@ -40,20 +40,20 @@ class Selection(NamedTuple):
     every: Sequence[int] | None = None
 
 
-def select(grams: set[str], length: int, edits: int, postings: Postings,
+def select(n_grams: int, rows: list[dict[int, tuple[int, int]]], length: int, edits: int,
            lengths: Postings) -> Selection:
-    """What to read for the keys of ``length`` letters within ``edits`` of a query with these
-    pairs (see the module docstring)."""
+    """What to read for the keys of ``length`` letters within ``edits`` of a query with
+    ``n_grams`` distinct pairs, whose posting lists by key length are ``rows`` (the pairs no
+    key holds have none; see the module docstring)."""
     slack = 3 * edits
-    if len(grams) <= slack:  # a key in budget may share no pair at all
+    if n_grams <= slack:  # a key in budget may share no pair at all
         span = lengths.spans.get(("", length))
         every = lengths.ids[span[0] : span[1]] if span else array("i")
         return Selection(length, edits, [], 0, 0, every)
-    spans = postings.spans
     # Pairs with no posting count as read (no key holds them). Read the rarest
     # lists: at least 3d + 1, then more while each costs no more than all so far.
-    sizes = sorted((sp[1] - sp[0], sp) for g in grams if (sp := spans.get((g, length))))
-    read = len(grams) - len(sizes)
+    sizes = sorted((sp[1] - sp[0], sp) for row in rows if (sp := row.get(length)))
+    read = n_grams - len(sizes)
     lists, total = [], 0
     for size, span in sizes:
         if read > slack and size > max(total, 256):
@@ -61,7 +61,7 @@ def select(grams: set[str], length: int, edits: int, postings: Postings,
         lists.append(span)
         total += size
         read += 1
-    return Selection(length, edits, lists, read - slack, slack + len(grams) - read)
+    return Selection(length, edits, lists, read - slack, slack + n_grams - read)
 
 
 def keys_in_reach(

@@ -173,7 +173,7 @@ class Postings:
     retrieval (an exact hit, a cold ``namenorm lookup``) does not pay for it.
     """
 
-    __slots__ = ("_parts", "_spans", "ids")
+    __slots__ = ("_parts", "_rows", "_spans", "ids")
 
     def __init__(
         self,
@@ -185,6 +185,7 @@ class Postings:
             raise ValueError("Postings needs its spans or the parts to make them")
         self._spans = spans
         self._parts = parts
+        self._rows: dict[str, dict[int, tuple[int, int]]] | None = None
         self.ids: array[int] = ids
 
     @property
@@ -196,6 +197,16 @@ class Postings:
             grams = text.split("\n")  # "" is the one empty pair of a tiny index
             self._spans = dict(zip(zip(grams, lens), pairwise(starts)))
         return self._spans
+
+    @property
+    def rows(self) -> dict[str, dict[int, tuple[int, int]]]:
+        """pair -> key length -> (start, end) in ``ids``: :attr:`spans` by pair."""
+        if self._rows is None:  # two threads may both make it; either result is right
+            rows: dict[str, dict[int, tuple[int, int]]] = {}
+            for (gram, length), span in self.spans.items():
+                rows.setdefault(gram, {})[length] = span
+            self._rows = rows
+        return self._rows
 
     @classmethod
     def from_dict(cls, d: dict[tuple[str, int], list[int]]) -> Postings:
@@ -432,11 +443,12 @@ class Index:
                 lens = array("H", (min(len(k), 65535) for k in self._phon.keys))
                 self._counter = pair_counter(self._postings.ids, self._key_pairs, lens) or False
         keys, table = self._phon.keys, self._phon
+        rows = [row for g in grams if (row := self._postings.rows.get(g))]
         selections = []
         for length in range(max(1, n - dmax), n + dmax + 1):
             d = budget(max(n, length))
             if d and abs(length - n) <= d:
-                selections.append(select(grams, length, d, self._postings, self._lengths))
+                selections.append(select(len(grams), rows, length, d, self._lengths))
         counter = self._counter or None
         distance = jellyfish.damerau_levenshtein_distance
         out: list[int] = []

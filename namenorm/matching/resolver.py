@@ -48,7 +48,7 @@ from namenorm.matching.candidates import (
     gather,
     index_source,
 )
-from namenorm.matching.match import Match, check_query, check_types, explain, with_step
+from namenorm.matching.match import Match, check_query, check_types, explain
 from namenorm.matching.stored import answers_apply, stored_match
 
 __all__ = [
@@ -366,15 +366,15 @@ class Resolver:
             near = f", a declared near-miss: margin {margin:g} required"
         if runner is not None and best.capped - runner.capped < margin:
             return None
-        match = explain(
-            self._index, query, q, best.ei, best.i, best.ev, best.capped, best.cut, best.inflection
-        )
         said = (
             f"runner-up {runner.eid} at {runner.capped:.3f}{near}"
             if runner is not None
             else "no other candidate"
         )
-        return with_step(match, f"accepted: score >= {self._config.threshold:g}; {said}")
+        return explain(
+            self._index, query, q, best.ei, best.i, best.ev, best.capped, best.cut,
+            best.inflection, last=f"accepted: score >= {self._config.threshold:g}; {said}",
+        )  # fmt: skip
 
     def near_miss(self, a: str, b: str) -> bool:
         """Whether the gazetteer declares entities ``a`` and ``b`` (ids) near-misses, either way
