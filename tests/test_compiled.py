@@ -94,3 +94,43 @@ def test_the_yaml_digest_is_checked_only_in_a_checkout(monkeypatch, installed):
     monkeypatch.setattr(bundled, "build_bundled", lambda paths, config=None: rebuilt.append(1))
     index = bundled.load_bundled()
     assert (index is None) == (not installed) and rebuilt == ([] if installed else [1])
+
+
+def test_stored_answers_are_what_the_full_path_answers(bundled, bundled_from_yaml):
+    """The bundled index stores the answer of every alias text (namenorm/index/answers.py);
+    each must be what a resolver over the index built from the YAML now answers without them,
+    so a change to the scoring, the decisions or the lexicons that changes one shows here."""
+    from namenorm.matching.stored import stored_match
+
+    built, problems = bundled_from_yaml
+    assert problems == []
+    stored = bundled.index.stored_answers()
+    assert stored is not None and built.stored_answers() is None
+    texts = stored.table.keys
+    assert set(texts) == {a.text for a in built.aliases}
+    full = Resolver.from_index(built.with_config(Config(cache_size=0)))
+    stale = [t for t in texts if stored_match(stored, t) != (True, full.resolve(t))]
+    assert stale == [], (
+        f"{len(stale)} stored answers differ from the resolver's, e.g. {stale[:3]}: "
+        "run `python scripts/build_index.py`"
+    )
+
+
+def test_stored_answers_hold_only_for_their_index_and_config(bundled):
+    from namenorm.gazetteer.model import Entity
+    from namenorm.matching.stored import stored_match
+
+    stored = bundled.index.stored_answers()
+    assert stored is not None
+    # a stored match under the threshold of a stricter config is not what that config answers
+    text, answer = next(
+        (t, m) for t in stored.table.keys
+        for known, m in [stored_match(stored, t)] if m is not None and m.score < 0.95
+    )
+    assert bundled.resolve(text) == answer
+    strict = Resolver(config=Config(threshold=0.95))
+    assert strict.resolve(text) is None
+    assert Resolver(config=Config(cache_size=5)).resolve(text) == answer
+    # an entity of the user's named the same: the stored answer knows nothing of it
+    layered = bundled.with_entities([Entity("user-namesake", answer.type, text)])
+    assert layered.resolve(text) != answer

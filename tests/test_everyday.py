@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from namenorm import Config, Entity, Gazetteer, Name, Resolver
 from namenorm.keys import casefold
-from namenorm.matching.everyday import everyday_name, everyday_names
+from namenorm.matching.everyday import everyday_name, everyday_names, listed_by_bisection
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,6 +61,8 @@ def test_bisection_finds_exactly_the_listed_names(word):
     for probe in (word, word[:-1], word + "a", "a" + word):
         single = " ".join(casefold(probe).split())
         if single and " " not in single:
+            # the bisection, and whatever everyday_name uses now (a set after SET_AFTER asks)
+            assert listed_by_bisection(single) == (single in names), probe
             assert (everyday_name(probe) == "name") == (single in names), probe
 
 
@@ -68,6 +70,8 @@ def test_bisection_reaches_the_first_and_last_names():
     assert everyday_name(_SAMPLE[0]) == "name"
     assert everyday_name(_SAMPLE[-1]) == "name"
     assert everyday_name(_SAMPLE[0][:-1] or "\x00") is None
+    assert listed_by_bisection(_SAMPLE[0]) and listed_by_bisection(_SAMPLE[-1])
+    assert not listed_by_bisection(_SAMPLE[0][:-1] or "\x00")
 
 
 def test_everyday_file_is_sorted_by_name():

@@ -262,6 +262,10 @@ def test_numpy_pair_counting_finds_what_the_counter_finds(bundled, phon):
     object.__setattr__(counted, "_counter", pair_counter(fuzzy[1].ids, fuzzy[0]))
     assert counted._counter
     assert counted._pair_ids(phon) == plain._pair_ids(phon)
+    # with the key lengths: one count over every length at once, as a process switches to
+    lens = [len(k) for k in bundled.index.tables()["phon"].keys]
+    object.__setattr__(counted, "_counter", pair_counter(fuzzy[1].ids, fuzzy[0], lens))
+    assert counted._pair_ids(phon) == plain._pair_ids(phon)
 
 
 def test_the_numpy_counter_starts_after_many_lookups(mini):

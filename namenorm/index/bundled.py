@@ -11,6 +11,7 @@ while the committed file is stale or answers otherwise than an index built from 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from namenorm._config import Config
 from namenorm._errors import IndexFormatError
 from namenorm.gazetteer.model import Gazetteer, default_paths, installed_copy
+from namenorm.index.answers import StoredAnswers
 from namenorm.index.binary import read_header
 from namenorm.index.read import decode_index
 from namenorm.index.store import save_index
@@ -81,9 +83,13 @@ def build_bundled(paths: list[Path], config: Config | None = None) -> Index:
     return Index.build(Gazetteer(entities), config)
 
 
-def write_bundled() -> Path:
-    """Compile the bundled YAML into :func:`bundled_path` (used by scripts/build_index.py)."""
+def write_bundled(answers: Callable[[Index], StoredAnswers | None] | None = None) -> Path:
+    """Compile the bundled YAML into :func:`bundled_path` (used by scripts/build_index.py),
+    with the answers that ``answers`` computes for the index (see
+    :func:`namenorm.matching.stored.compute_answers`), if given."""
     paths = default_paths()
     out = bundled_path()
     out.parent.mkdir(parents=True, exist_ok=True)
-    return save_index(build_bundled(paths), out, yaml_digest=yaml_digest(paths))
+    index = build_bundled(paths)
+    stored = None if answers is None else answers(index)
+    return save_index(index, out, yaml_digest=yaml_digest(paths), answers=stored)

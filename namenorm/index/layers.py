@@ -36,6 +36,7 @@ from typing import overload
 from namenorm._config import Config
 from namenorm.gazetteer.model import Entity, Gazetteer
 from namenorm.index.aliases import Alias, QueryKeys
+from namenorm.index.answers import StoredAnswers
 from namenorm.index.directory import Directory
 from namenorm.index.neighbours import Neighbours
 from namenorm.index.tables import Index, Postings, Table
@@ -230,4 +231,7 @@ class LayeredIndex(Index):
 
     def neighbours(self) -> Neighbours | None:
         return self.compiled().neighbours()
+
+    def stored_answers(self) -> StoredAnswers | None:
+        return None  # the answers stored below do not know the user's entities
 

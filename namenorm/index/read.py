@@ -9,6 +9,7 @@ from typing import Any
 
 from namenorm._config import Config
 from namenorm._errors import IndexFormatError
+from namenorm.index.answers import NONE, StoredAnswers
 from namenorm.index.binary import ALIAS_STRINGS, FORMAT, LITTLE, TABLES, read_header
 from namenorm.index.lazy import SavedAliases, SavedEntities, Strings
 from namenorm.index.neighbours import Neighbours
@@ -59,7 +60,8 @@ def decode_index(data: bytes, config: Config, *, checked: bool = True) -> Index:
     tables = {name: _table(sections, name, len(aliases)) for name in TABLES}
     fuzzy = _fuzzy(sections, len(tables["phon"]))
     near = _neighbours(sections, head, len(tables["phon"]))
-    return Index.from_parts(entities, aliases, config, tables, fuzzy, near)
+    answers = _answers(sections, head)
+    return Index.from_parts(entities, aliases, config, tables, fuzzy, near, answers)
 
 
 class _Sections:
@@ -92,10 +94,12 @@ class _Sections:
             raise IndexFormatError(f"damaged index: section {name}")
         return off  # each slice is decoded and checked when used
 
-    def bounded(self, name: str, kind: str, count: int, bound: int) -> array[int]:
-        """An array section of ``count`` numbers in ``range(bound)``."""
+    def bounded(
+        self, name: str, kind: str, count: int, bound: int, low: int = 0
+    ) -> array[int]:
+        """An array section of ``count`` numbers in ``range(low, bound)``."""
         a: array[int] = self.get(name, kind)
-        if len(a) != count or (self._checked and count and (min(a) < 0 or max(a) >= bound)):
+        if len(a) != count or (self._checked and count and (min(a) < low or max(a) >= bound)):
             raise IndexFormatError(f"damaged index: section {name}")
         return a
 
@@ -165,3 +169,21 @@ def _neighbours(sections: _Sections, head: dict[str, Any], n_keys: int) -> Neigh
     starts, ids = sections.flat("neighbours", n_keys, "i")
     sections.bounded("neighbours.ids", "i", len(ids), max(n_keys, 1))
     return Neighbours(starts, ids)
+
+
+def _answers(sections: _Sections, head: dict[str, Any]) -> StoredAnswers | None:
+    """The stored answers of the alias texts (:mod:`namenorm.index.answers`); None when the
+    file has none."""
+    if "answers.keys" not in head["sections"]:
+        return None
+    keys = sections.get("answers.keys", "text")
+    n = keys.count("\n") + 1 if keys else 0
+    starts, ids = sections.flat("answers", n, "i")
+    scores: array[float] = sections.get("answers.scores", "d")
+    blob = sections.get("answers.strings", "blob")
+    off: array[int] = sections.get("answers.strings.off", "q")
+    n_strings = len(off) - 1
+    if len(scores) != n or n_strings < 0 or off[0] != 0 or off[-1] != len(blob):
+        raise IndexFormatError("damaged index: section answers")
+    sections.bounded("answers.ids", "i", len(ids), max(n_strings, 1), low=NONE)
+    return StoredAnswers(Table(None, starts, ids, keys), scores, Strings(blob, off), n_strings)

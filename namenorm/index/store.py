@@ -32,6 +32,7 @@ from pathlib import Path
 from namenorm._config import Config
 from namenorm._errors import IndexFormatError
 from namenorm._files import check_path, read_at_most
+from namenorm.index.answers import StoredAnswers
 from namenorm.index.read import decode_index
 from namenorm.index.tables import Index
 
@@ -42,13 +43,20 @@ __all__ = ["MAX_INDEX_BYTES", "load_index", "save_index", "write_atomic"]
 MAX_INDEX_BYTES = 2**30
 
 
-def save_index(index: Index, path: str | Path, *, yaml_digest: str | None = None) -> Path:
+def save_index(
+    index: Index,
+    path: str | Path,
+    *,
+    yaml_digest: str | None = None,
+    answers: StoredAnswers | None = None,
+) -> Path:
     """Write ``index`` (with its entities) to ``path``, atomically; :func:`load_index` reads it
-    back. ``yaml_digest`` records the gazetteer files it was built from (the bundled index)."""
+    back. ``yaml_digest`` records the gazetteer files it was built from (the bundled index);
+    ``answers`` are stored with it (:mod:`namenorm.index.answers`; by default those it holds)."""
     from namenorm.index.write import encode_index  # imported here: loading does not need it
 
     path = Path(path)
-    write_atomic(path, encode_index(index, yaml_digest=yaml_digest))
+    write_atomic(path, encode_index(index, yaml_digest=yaml_digest, answers=answers))
     return path
 
 

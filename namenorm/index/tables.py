@@ -19,7 +19,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import jellyfish
 
@@ -36,7 +36,11 @@ from namenorm.index.aliases import (
 )
 from namenorm.index.counting import PairCounter, pair_counter
 from namenorm.index.neighbours import Neighbours, compute_neighbours
+from namenorm.index.pairs import keys_in_reach, select
 from namenorm.text.normalize import GAP
+
+if TYPE_CHECKING:  # answers.py reads its records through a Table
+    from namenorm.index.answers import StoredAnswers
 
 __all__ = [
     "Alias",
@@ -183,7 +187,7 @@ class Postings:
     retrieval (an exact hit, a cold ``namenorm lookup``) does not pay for it.
     """
 
-    __slots__ = ("_parts", "_spans", "ids")
+    __slots__ = ("_parts", "_rows", "_spans", "ids")
 
     def __init__(
         self,
@@ -195,6 +199,7 @@ class Postings:
             raise ValueError("Postings needs its spans or the parts to make them")
         self._spans = spans
         self._parts = parts
+        self._rows: dict[str, dict[int, tuple[int, int]]] | None = None
         self.ids: array[int] = ids
 
     @property
@@ -206,6 +211,16 @@ class Postings:
             grams = text.split("\n")  # "" is the one empty pair of a tiny index
             self._spans = dict(zip(zip(grams, lens), pairwise(starts)))
         return self._spans
+
+    @property
+    def rows(self) -> dict[str, dict[int, tuple[int, int]]]:
+        """pair -> key length -> (start, end) in ``ids``: :attr:`spans` by pair."""
+        if self._rows is None:  # two threads may both make it; either result is right
+            rows: dict[str, dict[int, tuple[int, int]]] = {}
+            for (gram, length), span in self.spans.items():
+                rows.setdefault(gram, {})[length] = span
+            self._rows = rows
+        return self._rows
 
     @classmethod
     def from_dict(cls, d: dict[tuple[str, int], list[int]]) -> Postings:
@@ -232,6 +247,7 @@ class Index:
     """
 
     __slots__ = (
+        "_answers",
         "_counter",
         "_exact",
         "_fold",
@@ -293,6 +309,7 @@ class Index:
         postings: Postings,
         lengths: Postings,
         neighbours: Neighbours | None = None,
+        answers: StoredAnswers | None = None,
     ) -> None:
         self.entities: Sequence[Entity] = entities
         self.aliases: Sequence[Alias] = aliases
@@ -303,6 +320,7 @@ class Index:
         self._lengths = lengths  # ("", length) -> posted phonetic key numbers of that length
         self._near: dict[str, list[int]] | None = None  # see _near_ids, built when worth it
         self._neighbours = neighbours  # stored fuzzy candidates of each phonetic key, if any
+        self._answers = answers  # stored answers of the alias texts, if any (index/answers.py)
         self._counter: PairCounter | Literal[False] | None = None  # see index/counting.py
         self._pair_lookups = 0
         self._short_lookups = 0  # short fuzzy lookups so far (see NEAR_AFTER)
@@ -316,6 +334,7 @@ class Index:
         tables: dict[str, Table],
         fuzzy: tuple[array[int], Postings, Postings] | None = None,
         neighbours: Neighbours | None = None,
+        answers: StoredAnswers | None = None,
     ) -> Index:
         """An index from stored tables (see :mod:`namenorm.index.store`); the fuzzy tables are
         recomputed from the phonetic keys when they are not given."""
@@ -323,7 +342,7 @@ class Index:
         phon = tables["phon"]
         key_pairs, postings, lengths = fuzzy or _fuzzy_tables(phon.keys, config)
         self._setup(entities, aliases, config, tables["exact"], tables["fold"], phon,
-                    tables["skel"], key_pairs, postings, lengths, neighbours)
+                    tables["skel"], key_pairs, postings, lengths, neighbours, answers)
         return self
 
     @classmethod
@@ -352,6 +371,11 @@ class Index:
         if self._neighbours is None:
             self._neighbours = compute_neighbours(self._phon.keys, self.config.edits_allowed)
         return self._neighbours
+
+    def stored_answers(self) -> StoredAnswers | None:
+        """The answers stored with a saved index for its alias texts (:mod:`.answers`; they
+        hold under the default config only), or None."""
+        return self._answers
 
     def with_config(self, config: Config) -> Index:
         """This index under another config (tables are shared when the config allows it)."""
@@ -419,7 +443,8 @@ class Index:
         return out
 
     def _pair_ids(self, phon: str) -> list[int]:
-        """Fuzzy candidates through the letter-pair postings (see the class docstring)."""
+        """Fuzzy candidates through the letter-pair postings (see the class docstring and
+        :mod:`namenorm.index.pairs`)."""
         n = len(phon)
         budget = self.config.edits_allowed
         dmax = budget(n + 3)
@@ -429,50 +454,23 @@ class Index:
         if self._counter is None:
             self._pair_lookups += 1  # a lost update under threads only delays the counter
             if self._pair_lookups > NEAR_AFTER:
-                self._counter = pair_counter(self._postings.ids, self._key_pairs) or False
+                lens = array("H", (min(len(k), 65535) for k in self._phon.keys))
+                self._counter = pair_counter(self._postings.ids, self._key_pairs, lens) or False
         keys, table = self._phon.keys, self._phon
-        distance = jellyfish.damerau_levenshtein_distance
-        out: list[int] = []
+        rows = [row for g in grams if (row := self._postings.rows.get(g))]
+        selections = []
         for length in range(max(1, n - dmax), n + dmax + 1):
             d = budget(max(n, length))
-            if not d or abs(length - n) > d:
-                continue
-            found = self._keys_sharing_pairs(grams, length, 3 * d)
-            for k in found:
-                if distance(phon, keys[k]) <= d:
-                    out.extend(table.of(k))
+            if d and abs(length - n) <= d:
+                selections.append(select(len(grams), rows, length, d, self._lengths))
+        counter = self._counter or None
+        distance = jellyfish.damerau_levenshtein_distance
+        out: list[int] = []
+        for k, d in keys_in_reach(selections, self._postings.ids, self._key_pairs, counter):
+            if distance(phon, keys[k]) <= d:
+                out.extend(table.of(k))
         out.sort()
         return out
-
-    def _keys_sharing_pairs(self, grams: set[str], length: int, slack: int) -> Iterable[int]:
-        """Phonetic keys of ``length`` letters that may be within ``slack // 3`` edits of a
-        query with these pairs: each misses at most ``slack`` of them."""
-        if len(grams) <= slack:  # a key in budget may share no pair at all
-            span = self._lengths.spans.get(("", length))
-            return self._lengths.ids[span[0] : span[1]] if span else ()
-        spans, post = self._postings.spans, self._postings.ids
-        # Pairs with no posting count as read (no key holds them). Read the rarest
-        # lists: at least 3d + 1, then more while each costs no more than all so far.
-        sizes = sorted((sp[1] - sp[0], sp) for g in grams if (sp := spans.get((g, length))))
-        read = len(grams) - len(sizes)
-        lists, total = [], 0
-        for size, span in sizes:
-            if read > slack and size > max(total, 256):
-                break
-            lists.append(span)
-            total += size
-            read += 1
-        floor = read - slack
-        unread = len(grams) - read
-        if self._counter:  # numpy, in a process that has made many such lookups
-            return self._counter.keys(lists, floor, slack + unread)
-        counts = Counter(chain.from_iterable(post[a:b] for a, b in lists))
-        key_pairs = self._key_pairs
-        return [
-            k
-            for k, common in counts.items()
-            if common >= floor and common + slack + unread >= key_pairs[k]
-        ]
 
     def _near_table(self) -> dict[str, list[int]] | None:
         """Deletion neighbourhoods of the short phonetic keys (SymSpell's idea), for queries of

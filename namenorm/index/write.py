@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from namenorm.gazetteer.model import entity_dict
+from namenorm.index.answers import StoredAnswers
 from namenorm.index.binary import ALIAS_STRINGS, FORMAT, LITTLE, MAGIC
 from namenorm.index.tables import Alias, Index
 from namenorm.keys import KEYS_VERSION
@@ -19,15 +20,20 @@ __all__ = ["encode_index"]
 _Section = tuple[str, str, bytes]
 
 
-def encode_index(index: Index, *, yaml_digest: str | None = None) -> list[bytes]:
+def encode_index(
+    index: Index, *, yaml_digest: str | None = None, answers: StoredAnswers | None = None
+) -> list[bytes]:
     """The saved form of ``index`` as pieces to write one after the other: the magic and the
-    header first, then each section. ``yaml_digest`` records the gazetteer it came from."""
+    header first, then each section. ``yaml_digest`` records the gazetteer it came from;
+    ``answers`` (:mod:`namenorm.index.answers`) are stored with it (by default the ones the
+    index holds already, if any)."""
     sections = [
         *_entity_sections(index),
         *_alias_sections(index),
         *_table_sections(index),
         *_fuzzy_sections(index),
         *_neighbour_sections(index),
+        *_answer_sections(index.stored_answers() if answers is None else answers),
     ]
     head = _header(index, yaml_digest)
     offset = 0
@@ -153,3 +159,18 @@ def _neighbour_sections(index: Index) -> list[_Section]:
     if near is None:
         return []
     return [("neighbours.starts", "i", _bytes(near.starts)), ("neighbours.ids", "i", _bytes(near.ids))]
+
+
+def _answer_sections(answers: StoredAnswers | None) -> list[_Section]:
+    """The stored answers (:mod:`namenorm.index.answers`), when there are any: the query texts
+    and their records as a table, the scores, and the strings the records name."""
+    if answers is None:
+        return []
+    table = answers.table
+    return [
+        ("answers.keys", "lines", _lines(table.keys)),
+        ("answers.starts", "i", _bytes(table.starts)),
+        ("answers.ids", "i", _bytes(table.ids)),
+        ("answers.scores", "d", _bytes(answers.scores)),
+        *_blob("answers.strings", (answers.strings[n] for n in range(answers.n_strings))),
+    ]

@@ -164,10 +164,13 @@ def inflected(
         qv = normalized_keys(variant.text)
         if len(qv.fold_c) < 3:
             continue
+        entries = rank_ids(index, qv, stem_ids(qv), types)
+        if not entries:
+            continue  # most proposed forms name nothing: no script or languages to read
         script = detect_script(variant.text)
         proclitic = any(st.rule == "proclitic" for st in variant.stems)
         langs = frozenset(lang for st in variant.stems for lang in st.lang.split("/"))
-        for e in rank_ids(index, qv, stem_ids(qv), types):
+        for e in entries:
             if not _stem_counts(index, qv, e, script, proclitic, langs):
                 continue
             if _feminine(index.aliases[e.raw_i], variant):

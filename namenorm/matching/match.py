@@ -95,10 +95,13 @@ def explain(
     score: float,
     cut: str,
     inflection: tuple[PhraseStem, QueryKeys, float] | None = None,
+    *,
+    last: str | None = None,
 ) -> Match:
     """The :class:`Match` of entity ``ei`` through alias ``i`` for ``query`` (keys ``q``),
     scored ``score`` on the evidence ``ev``; ``cut`` says why the score was capped ("" if it
-    was not), ``inflection`` how the query was reached through a dictionary form."""
+    was not), ``inflection`` how the query was reached through a dictionary form; ``last`` one
+    more step at the end (as :func:`with_step` adds it, without making the match twice)."""
     alias = index.aliases[i]
     entity = index.entities[ei]
     steps = [f"query normalized: {s}" for s in q.steps]
@@ -119,6 +122,8 @@ def explain(
     if inflection is not None:
         steps.append(f"inflected form: x{inflection[2]:g}")
     steps.append(f"score {score:.3f}")
+    if last is not None:
+        steps.append(last)
     return Match(
         id=entity.id,
         name=entity.name,

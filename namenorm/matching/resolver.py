@@ -48,7 +48,8 @@ from namenorm.matching.candidates import (
     gather,
     index_source,
 )
-from namenorm.matching.match import Match, check_query, check_types, explain, with_step
+from namenorm.matching.match import Match, check_query, check_types, explain
+from namenorm.matching.stored import answers_apply, stored_match
 
 __all__ = [
     "CACHE_MAX_CHARS",
@@ -98,6 +99,9 @@ class Resolver:
         self._config = index.config
         self._source = index_source(index)
         self._directory = Directory(index)
+        # Answers stored with a saved index for its alias texts (matching/stored.py).
+        stored = index.stored_answers()
+        self._stored = stored if stored is not None and answers_apply(self._config) else None
         self._cache: BoundedCache[tuple[str, frozenset[str] | None], Match | None] = (
             BoundedCache(self._config.cache_size, CACHE_MAX_CHARS, MAX_INPUT_LENGTH)
         )
@@ -321,6 +325,11 @@ class Resolver:
         hit = cache.get(key, _MISSING)
         if hit is not _MISSING:
             return hit  # type: ignore[return-value]
+        if types is None and self._stored is not None:
+            known, answer = stored_match(self._stored, query)
+            if known:  # the same answer as below, worked out when the index was saved
+                cache.put(key, len(query), answer)
+                return answer
         answer = self._decide(query, types)
         if answer is None:
             # Name structure (issue 13): titles, patronymics, initials, legal forms, generic
@@ -357,15 +366,15 @@ class Resolver:
             near = f", a declared near-miss: margin {margin:g} required"
         if runner is not None and best.capped - runner.capped < margin:
             return None
-        match = explain(
-            self._index, query, q, best.ei, best.i, best.ev, best.capped, best.cut, best.inflection
-        )
         said = (
             f"runner-up {runner.eid} at {runner.capped:.3f}{near}"
             if runner is not None
             else "no other candidate"
         )
-        return with_step(match, f"accepted: score >= {self._config.threshold:g}; {said}")
+        return explain(
+            self._index, query, q, best.ei, best.i, best.ev, best.capped, best.cut,
+            best.inflection, last=f"accepted: score >= {self._config.threshold:g}; {said}",
+        )  # fmt: skip
 
     def near_miss(self, a: str, b: str) -> bool:
         """Whether the gazetteer declares entities ``a`` and ``b`` (ids) near-misses, either way
