@@ -1,5 +1,5 @@
 """Saved tables answer their first probes by searching their UTF-8 text and make their hash later
-(namenorm.index.tables.Table, SCAN_PROBES); both ways give the same numbers."""
+(namenorm.index.flat.Table, SCAN_PROBES); both ways give the same numbers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from array import array
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namenorm.index.tables import SCAN_PROBES, Postings, Table
+from namenorm.index.flat import SCAN_PROBES, Postings, Table
 
 _KEYS = st.lists(
     st.text(st.characters(blacklist_characters="\n", blacklist_categories=("Cs",)), min_size=1),

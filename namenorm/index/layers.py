@@ -39,7 +39,8 @@ from namenorm.index.aliases import Alias, QueryKeys
 from namenorm.index.answers import StoredAnswers
 from namenorm.index.directory import Directory
 from namenorm.index.neighbours import Neighbours
-from namenorm.index.tables import Index, Postings, Table
+from namenorm.index.flat import Postings, Table
+from namenorm.index.tables import Index
 
 __all__ = ["LayeredIndex", "layered", "load_layer"]
 

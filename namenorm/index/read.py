@@ -13,7 +13,8 @@ from namenorm.index.answers import NONE, StoredAnswers
 from namenorm.index.binary import ALIAS_STRINGS, FORMAT, LITTLE, TABLES, read_header
 from namenorm.index.lazy import SavedAliases, SavedEntities, Strings
 from namenorm.index.neighbours import Neighbours
-from namenorm.index.tables import Index, Postings, Table
+from namenorm.index.flat import Postings, Table
+from namenorm.index.tables import Index
 from namenorm.keys import KEYS_VERSION
 
 __all__ = ["check_header", "decode_index"]
@@ -176,8 +177,8 @@ def _answers(sections: _Sections, head: dict[str, Any]) -> StoredAnswers | None:
     file has none."""
     if "answers.keys" not in head["sections"]:
         return None
-    keys = sections.get("answers.keys", "text")
-    n = keys.count("\n") + 1 if keys else 0
+    keys = sections.get("answers.keys", "lines-bytes")  # decoded when first needed (Table)
+    n = keys.count(b"\n") + 1 if keys else 0
     starts, ids = sections.flat("answers", n, "i")
     scores: array[float] = sections.get("answers.scores", "d")
     blob = sections.get("answers.strings", "blob")
