@@ -134,3 +134,21 @@ def test_stored_answers_hold_only_for_their_index_and_config(bundled):
     # an entity of the user's named the same: the stored answer knows nothing of it
     layered = bundled.with_entities([Entity("user-namesake", answer.type, text)])
     assert layered.resolve(text) != answer
+
+
+def test_the_bundled_index_is_mapped_not_read(tmp_path):
+    """map_file maps a file (sections are paged in when used) and reads an empty one, which
+    cannot be mapped; an index decodes the same from either."""
+    import mmap
+
+    from namenorm.index.binary import map_file
+
+    assert isinstance(map_file(str(bundled_path())), mmap.mmap)
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    assert map_file(str(empty)) == b""
+    mapped = decode_index(map_file(str(bundled_path())), Config(), checked=True)
+    read = decode_index(bundled_path().read_bytes(), Config(), checked=True)
+    assert mapped.entities[5] == read.entities[5] and mapped.aliases[7] == read.aliases[7]
+    with pytest.raises(IndexFormatError):
+        read_header(map_file(str(empty)))

@@ -28,14 +28,18 @@ never run code.
 from __future__ import annotations
 
 import json
+import mmap
 import sys
-from typing import Any
+from typing import Any, TypeAlias
 
 from namenorm._errors import IndexFormatError
 
-__all__ = ["ALIAS_STRINGS", "FORMAT", "LITTLE", "MAGIC", "TABLES", "read_header"]
+__all__ = ["ALIAS_STRINGS", "FORMAT", "LITTLE", "MAGIC", "TABLES", "Buffer", "map_file", "read_header"]
 
 MAGIC = b"namenorm-index\n"
+#: What an index is read from: its bytes, or the file mapped into memory (the bundled index,
+#: whose sections are then read from the page cache only when used).
+Buffer: TypeAlias = "bytes | mmap.mmap"
 #: Version of the layout; bumped whenever it changes (the keys have their own version).
 FORMAT = 5
 #: The string columns of the aliases, each a ``blob`` section.
@@ -46,10 +50,10 @@ TABLES = ("exact", "fold", "phon", "skel")
 LITTLE = sys.byteorder == "little"
 
 
-def read_header(data: bytes) -> tuple[dict[str, Any], memoryview]:
+def read_header(data: Buffer) -> tuple[dict[str, Any], memoryview]:
     """The JSON header of a saved index and the bytes of its sections; no check of the format
     or the keys (see :func:`namenorm.index.read.decode_index`)."""
-    if not data.startswith(MAGIC):
+    if data[: len(MAGIC)] != MAGIC:
         raise IndexFormatError("not a namenorm index (no namenorm-index header)")
     start = len(MAGIC) + 8
     size = int.from_bytes(data[len(MAGIC) : start], "little")
@@ -62,3 +66,13 @@ def read_header(data: bytes) -> tuple[dict[str, Any], memoryview]:
     if not isinstance(head, dict):
         raise IndexFormatError("damaged index: the header is not a JSON object")
     return head, memoryview(data)[start + size :]
+
+
+def map_file(path: str) -> Buffer:
+    """The file mapped read-only into memory (its pages are read when a section is used), or
+    its bytes where it cannot be mapped (an empty file)."""
+    with open(path, "rb") as f:
+        try:
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (ValueError, OSError):
+            return f.read()

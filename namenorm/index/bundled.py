@@ -20,7 +20,7 @@ from namenorm._config import Config
 from namenorm._errors import IndexFormatError
 from namenorm.gazetteer.model import Gazetteer, default_paths, installed_copy
 from namenorm.index.answers import StoredAnswers
-from namenorm.index.binary import read_header
+from namenorm.index.binary import map_file, read_header
 from namenorm.index.read import decode_index
 from namenorm.index.store import save_index
 from namenorm.index.tables import Index
@@ -60,7 +60,7 @@ def load_bundled(config: Config | None = None) -> Index:
     """
     paths = default_paths()
     try:
-        data = bundled_path().read_bytes()
+        data = map_file(str(bundled_path()))  # sections are paged in as they are used
         head = read_header(data)[0]
         if head.get("keys_version") == KEYS_VERSION and (installed_copy() or is_fresh(head, paths)):
             # The package's own file: tests/test_compiled.py decodes it with every check on.

@@ -22,12 +22,12 @@ class Strings:
 
     __slots__ = ("_blob", "_off")
 
-    def __init__(self, blob: bytes, off: array[int]) -> None:
-        self._blob, self._off = blob, off
+    def __init__(self, blob: bytes | memoryview, off: array[int]) -> None:
+        self._blob, self._off = blob, off  # a view of a mapped file: read when used
 
     def __getitem__(self, i: int) -> str:
         try:
-            return self._blob[self._off[i] : self._off[i + 1]].decode("utf-8")
+            return str(self._blob[self._off[i] : self._off[i + 1]], "utf-8")
         except UnicodeDecodeError:
             raise IndexFormatError(f"damaged index: string {i} is not UTF-8") from None
 
@@ -102,7 +102,7 @@ _ENTITY_TEXT = ("id", "type", "name")
 class SavedEntities(Lazy[Entity]):
     """The entities of a loaded index, decoded and checked when first used."""
 
-    def __init__(self, blob: bytes, off: array[int], ids: list[str]) -> None:
+    def __init__(self, blob: bytes | memoryview, off: array[int], ids: list[str]) -> None:
         super().__init__(len(off) - 1)
         self._strings = Strings(blob, off)
         self._ids = ids

@@ -10,7 +10,7 @@ from typing import Any
 from namenorm._config import Config
 from namenorm._errors import IndexFormatError
 from namenorm.index.answers import NONE, StoredAnswers
-from namenorm.index.binary import ALIAS_STRINGS, FORMAT, LITTLE, TABLES, read_header
+from namenorm.index.binary import ALIAS_STRINGS, FORMAT, LITTLE, TABLES, Buffer, read_header
 from namenorm.index.lazy import SavedAliases, SavedEntities, Strings
 from namenorm.index.neighbours import Neighbours
 from namenorm.index.flat import Postings, Table
@@ -34,7 +34,7 @@ def check_header(head: dict[str, Any]) -> None:
         )
 
 
-def decode_index(data: bytes, config: Config, *, checked: bool = True) -> Index:
+def decode_index(data: Buffer, config: Config, *, checked: bool = True) -> Index:
     """The index saved in ``data``; :class:`IndexFormatError` (or, for damage the checks do not
     name, ``ValueError``, ``KeyError``...) if it is not one this release reads.
 
@@ -76,7 +76,9 @@ class _Sections:
         if stored != ("lines" if kind in ("text", "lines-bytes") else kind) or offset < 0 or length < 0 or offset + length > len(self._body):
             raise IndexFormatError(f"damaged index: section {name}")
         raw = self._body[offset : offset + length]
-        if kind in ("blob", "lines-bytes"):
+        if kind == "blob":  # decoded a string at a time (lazy.Strings): a view, not a copy
+            return raw
+        if kind == "lines-bytes":
             return bytes(raw)
         if kind == "lines":
             text = str(raw, "utf-8")
