@@ -38,6 +38,8 @@ __all__ = [
     "index_source",
     "inflected",
     "rank_ids",
+    "spells_alias",
+    "transcribed_ids",
 ]
 
 #: Queries longer than this (in characters, after normalization) are not names: no match.
@@ -83,7 +85,7 @@ def index_source(index: Index) -> Source:
 
     def aliases(q: QueryKeys) -> list[int]:
         found = index.candidate_ids(q)
-        if any(index.aliases[i].fold_c == q.fold_c for i in found):
+        if spells_alias(index, q, found):
             return found  # the query spells an alias: no reading of its sounds is needed
         extra = transcribed_ids(index, q)
         if not extra:
@@ -92,6 +94,11 @@ def index_source(index: Index) -> Source:
         return list(dict.fromkeys(found + extra[: max(room, 0)]))
 
     return Source(aliases, lambda qv: index.table_ids(qv, skeleton=False))
+
+
+def spells_alias(index: Index, q: QueryKeys, ids: Iterable[int]) -> bool:
+    """Whether one of the aliases ``ids`` has the query's fold key."""
+    return any(index.aliases[i].fold_c == q.fold_c for i in ids)
 
 
 #: The class tables of recent indexes, by ``id`` (the index is kept with its table, so an id
@@ -155,6 +162,9 @@ def gather(
         quick = _uncontested(index, q, types, contest, transcribe)
         if quick is not None:
             return query, q, gate_surnames(index, quick)
+    # A query that spells an alias is read as written, not by its sounds (and the fast and
+    # the brute-force paths agree on it).
+    transcribe = transcribe and not spells_alias(index, q, index.table_ids(q, skeleton=False))
     entries = rank_ids(index, q, source.aliases(q), types, transcribe=transcribe)
     if not any(e.raw_ev.method in _SURE for e in entries):
         # A query that is a name as it stands ("Шуши", "Azerbaijani", "Martuni") is not read
@@ -218,7 +228,11 @@ def inflected(
         script = detect_script(variant.text)
         proclitic = any(st.rule == "proclitic" for st in variant.stems)
         langs = frozenset(lang for st in variant.stems for lang in st.lang.split("/"))
-        for e in rank_ids(index, qv, stem_ids(qv), types, transcribe=transcribe):
+        ids = list(stem_ids(qv))
+        by_sound = transcribe and not spells_alias(index, qv, ids)
+        if by_sound:
+            ids.extend(transcribed_ids(index, qv))
+        for e in rank_ids(index, qv, ids, types, transcribe=by_sound):
             if not _stem_counts(index, qv, e, script, proclitic, langs):
                 continue
             if _feminine(index.aliases[e.raw_i], variant):
@@ -241,13 +255,20 @@ def _stem_counts(
     after a ``proclitic`` or not, by the endings of ``langs``) counts as a match of the query."""
     method = e.raw_ev.method
     alias = index.aliases[e.raw_i]
-    if method not in ("exact", "folded", "phonetic"):
+    # A script that writes names by sound writes a foreign name as it sounds: its dictionary
+    # form may be the transcription of a Latin alias ("아르메니아는" is "아르메니아", Armenia, +
+    # topic -는; "কারাবাখের" is Karabakh + genitive -ের).
+    by_sound = costs_of(script) is not None
+    if method not in ("exact", "folded", "phonetic") and not (by_sound and method == TRANSCRIBED):
         return False
     if method == "phonetic" and len(qv.fold_c) < index.config.min_phonetic_stem:
         return False
     # A dictionary form is a word of its language: it must be a name written in the same
     # script ("Руся" is not Turkish "Rusya", "Першя" is not "Persia").
-    if detect_script(alias.text) != script:
+    alias_script = detect_script(alias.text)
+    if alias_script != script and not (
+        by_sound and (alias.latin or costs_of(alias_script) is not None)
+    ):
         return False
     # A form that only sounds like an exonym must be of the exonym's language: Russian
     # "Грузом" less -ом is not the Chuvash Грузи.
