@@ -38,6 +38,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from namenorm.text.normalize import GAP, LOOKALIKE_STEPS, normalize, normalize_explained
+from namenorm.text.kana import has_kana, kana_to_latin
 from namenorm.text.scripts import fold_variants, is_latin
 from namenorm.text.translit import strip_marks, to_latin
 
@@ -316,8 +317,9 @@ def sound_class_key(ph: tuple[Phone, ...]) -> str:
 
 def reading_phones(norm: str, script: str) -> tuple[Phone, ...]:
     """The phones of normalized text of ``script`` (an ISO 15924 code) as its letters are
-    read: a word-final heh or he of the Arabic and Hebrew scripts is a vowel ending, and Han
-    is read through its pinyin.
+    read: a word-final heh or he of the Arabic and Hebrew scripts is a vowel ending, kana are
+    read with their small kana joined (:mod:`namenorm.text.kana`), and Han is read through its
+    pinyin.
 
     >>> sound_class_key(reading_phones("قره باغ", "Arab")), sound_class_key(phones("karabagh"))
     ('KRBK', 'KRBK')
@@ -325,4 +327,6 @@ def reading_phones(norm: str, script: str) -> tuple[Phone, ...]:
     if script in ("Arab", "Hebr"):
         norm = _FINAL_VOWEL_H.sub("", fold_variants(_ARTICLE.sub("", norm), vowel_letters=True))
         return phones(_VOWEL_WAW.sub("u", fold_normalized(norm, vowel_letters=True)))
+    if has_kana(norm):
+        norm = kana_to_latin(norm)
     return phones(fold_normalized(norm), pinyin=script == "Hani")

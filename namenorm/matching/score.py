@@ -139,16 +139,21 @@ def _transcribed(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
     if not alias.latin or q.latin or q.gapped:
         return None
     script = _script(q.norm)
-    cost = transcription_cost(q.norm, script, alias.fold, alias.lang)
-    if cost is None:
+    reading = transcription_cost(q.norm, script, alias.fold, alias.lang)
+    if reading is None:
         return None
-    score = config.transcribed * (1.0 - cost)
-    if score <= 0:
+    closeness = reading.closeness()
+    score = config.transcribed * closeness
+    if score <= 0 or config.transcribed <= 0:
         return None
+    edited = "one class apart" if reading.edited else "the same classes"
     return Evidence(
         TRANSCRIBED,
         score,
-        (f"read as sounds of the {script} script: {cost:.2f} of a letter apart per letter",),
+        (
+            f"read as sounds of the {script} script: {reading.classes} consonant classes, "
+            f"{edited}; {reading.cost:.2f} of a letter apart per letter, closeness {closeness:.2f}",
+        ),
     )
 
 

@@ -21,12 +21,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from namenorm.keys import Phone, phones, reading_phones, sound_class_key
 
 __all__ = [
     "MIN_CLASSES_EDITED",
+    "Reading",
     "ClassTable",
     "Costs",
     "alignment_cost",
@@ -62,7 +64,7 @@ class Costs:
 #: Abjads leave short vowels out, and a foreign vowel the query writes is a real one.
 ABJAD_COSTS = Costs(unwritten_vowel=0.3, added_vowel=0.6, min_classes=6, min_classes_edited=7)
 #: Syllabic scripts write every vowel and add some (Japanese "-ru" for a final l).
-SYLLABIC_COSTS = Costs(unwritten_vowel=0.5, added_vowel=0.25, min_classes=4, min_classes_edited=6)
+SYLLABIC_COSTS = Costs(unwritten_vowel=0.5, added_vowel=0.25, min_classes=4, min_classes_edited=5)
 #: The shortest class key that any script lets match with one class edit.
 MIN_CLASSES_EDITED = min(ABJAD_COSTS.min_classes_edited, SYLLABIC_COSTS.min_classes_edited)
 #: A consonant for another of its class.
@@ -95,12 +97,34 @@ def read_alias(fold: str, lang: str | None) -> tuple[tuple[Phone, ...], str]:
     return ph, sound_class_key(ph)
 
 
+class Reading(NamedTuple):
+    """How a query reads against a Latin alias: the alignment cost per alias phone, the
+    length of the query's class key and whether the alias's is one edit from it."""
+
+    cost: float
+    classes: int
+    edited: bool
+
+    def closeness(self) -> float:
+        """1 - the cost, plus ``LONG_KEY_BONUS`` for each class of an equal class key beyond
+        ``LONG_KEY`` (up to ``MAX_LONG_BONUS``): eight consonant classes in the same order are
+        no accident ("サンベル・シャフラマニャン", Samvel Shahramanyan)."""
+        extra = 0.0 if self.edited else LONG_KEY_BONUS * max(0, self.classes - LONG_KEY)
+        return 1.0 - self.cost + min(MAX_LONG_BONUS, extra)
+
+
+#: See :meth:`Reading.closeness`.
+LONG_KEY = 6
+LONG_KEY_BONUS = 0.015
+MAX_LONG_BONUS = 0.06
+
+
 def transcription_cost(
     norm: str, script: str, alias_fold: str, alias_lang: str | None
-) -> float | None:
-    """The alignment cost of a query (normalized text in ``script``) with a Latin alias (its
-    fold key) per phone of the alias, or None when the script is not written by sound, or
-    the class keys are too short or too far apart to compare."""
+) -> Reading | None:
+    """How a query (normalized text in ``script``) reads against a Latin alias (its fold key
+    and language), or None when the script is not written by sound, or the class keys are
+    too short or too far apart to compare."""
     costs = costs_of(script)
     if costs is None or not _may_transcribe(norm, script, alias_fold):
         return None
@@ -111,7 +135,8 @@ def transcription_cost(
             return None
     elif min(len(q_key), len(a_key)) < costs.min_classes_edited or not within_one(q_key, a_key):
         return None
-    return alignment_cost(q_ph, a_ph, costs) / len(a_ph)
+    cost = alignment_cost(q_ph, a_ph, costs) / len(a_ph)
+    return Reading(cost, len(q_key), q_key != a_key)
 
 
 def _may_transcribe(norm: str, script: str, alias_fold: str) -> bool:
