@@ -122,6 +122,7 @@ def test_the_class_table_finds_every_key_within_one_edit() -> None:
         ("ديمتري مدفيديف", "dmitry-medvedev"),  # ar
         ("ناغورنو كاراباخ", "nagorno-karabakh"),  # ar
         ("أرارات ميرزويان", "ararat-mirzoyan"),  # ar
+        ("زنگیلان", "zangilan"),  # fa, five classes
         ("סטפנקרט", "stepanakert"),  # he
         ("赞格祖尔", "zangezur"),  # zh
         ("이오시프 스탈린", "joseph-stalin"),  # ko
@@ -143,6 +144,7 @@ def test_a_transcription_resolves(resolver: namenorm.Resolver, query: str, eid: 
         "刹阑",  # a Chinese given name, not Salyan
         "سهام المحمد",  # two Arabic names are no transcription of one word (Shemokmedi)
         "الحسن",  # al-Hasan: the article is no part of a foreign name
+        "الطرابلسي",  # al-Tarabulsi, a surname: a word with the article is Arabic
         "بشرى آل السعيد",
     ],
 )

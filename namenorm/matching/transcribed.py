@@ -62,7 +62,7 @@ class Costs:
 
 
 #: Abjads leave short vowels out, and a foreign vowel the query writes is a real one.
-ABJAD_COSTS = Costs(unwritten_vowel=0.3, added_vowel=0.6, min_classes=6, min_classes_edited=7)
+ABJAD_COSTS = Costs(unwritten_vowel=0.3, added_vowel=1.0, min_classes=5, min_classes_edited=7)
 #: Syllabic scripts write every vowel and add some (Japanese "-ru" for a final l).
 SYLLABIC_COSTS = Costs(unwritten_vowel=0.5, added_vowel=0.25, min_classes=4, min_classes_edited=5)
 #: The shortest class key that any script lets match with one class edit.
@@ -144,13 +144,18 @@ def _may_transcribe(norm: str, script: str, alias_fold: str) -> bool:
     a foreign name takes three Han syllables at least (two are a Chinese or Japanese name,
     "関川"), and a transcription keeps the name's words (an abjad may split one in two,
     "قره باخ", Karabakh), so "سهام المحمد" (two names) is no transcription of "Shemokmedi".
-    Digits are written alike in every script: the query has the alias's ("2020 ... war")."""
+    A word with the Arabic article is a word of the language ("المحمد", "الطرابلسي"). Digits
+    are written alike in every script: the query has the alias's ("2020 ... war")."""
     if sorted(filter(str.isdigit, norm)) != sorted(filter(str.isdigit, alias_fold)):
         return False
     if script == "Hani":
         return sum(ch.isalpha() for ch in norm) >= 3
     if script in ABJADS:
-        return len(norm.split()) <= len(alias_fold.split()) + 1
+        words = norm.split()
+        # the Arabic article (after a proclitic too: وال, بال) makes a word of the language
+        if any(w[:2] == "\u0627\u0644" or w[1:3] == "\u0627\u0644" for w in words):
+            return False
+        return len(words) <= len(alias_fold.split()) + 1
     return True
 
 
