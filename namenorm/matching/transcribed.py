@@ -190,7 +190,7 @@ def alignment_cost(query: Sequence[Phone], alias: Sequence[Phone], costs: Costs)
     script's costs for a vowel left out or added, 1 for anything else.
 
     >>> alignment_cost(phones("mdfydyf"), phones("medvedev"), ABJAD_COSTS)
-    0.8
+    1.0
     """
     n = len(alias)
     prev = [0.0] * (n + 1)
