@@ -156,6 +156,10 @@ class Config:
     folded: float = 0.97
     #: A Latin query equal to a non-Latin alias only after transliteration.
     transliterated: float = 0.9
+    #: A query in a script that writes names by sound (an abjad, Han, kana, Hangul, Thai, the
+    #: scripts of India) close to a Latin alias once both are read as consonant classes and
+    #: vowels; scaled by how close (namenorm.matching.transcribed).
+    transcribed: float = 0.88
     phonetic: float = 0.92
     skeleton: float = 0.84
     #: Fuzzy score = ``fuzzy * (1 - edits / length) ** fuzzy_power`` on the phonetic key.

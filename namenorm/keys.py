@@ -38,6 +38,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from namenorm.text.normalize import GAP, LOOKALIKE_STEPS, normalize, normalize_explained
+from namenorm.text.kana import has_kana, kana_to_latin
 from namenorm.text.scripts import fold_variants, is_latin
 from namenorm.text.translit import strip_marks, to_latin
 
@@ -54,10 +55,13 @@ __all__ = [
     "keys_of",
     "normalized_keys",
     "phonetic_key",
+    "phones",
     "plain_key",
     "query_keys",
+    "reading_phones",
     "set_derived_keys",
     "skeleton_key",
+    "sound_class_key",
 ]
 
 
@@ -83,9 +87,10 @@ def fold_key(text: str) -> str:
     return fold_normalized(normalize(text))
 
 
-def fold_normalized(text: str) -> str:
-    """:func:`fold_key` for text that has been through :func:`namenorm.normalize` already."""
-    text = fold_variants(casefold(text))
+def fold_normalized(text: str, *, vowel_letters: bool = False) -> str:
+    """:func:`fold_key` for text that has been through :func:`namenorm.normalize` already
+    (``vowel_letters``: see :func:`namenorm.text.scripts.fold_variants`)."""
+    text = fold_variants(casefold(text), vowel_letters=vowel_letters)
     text = text.replace("'", "")
     text = strip_marks(to_latin(text))
     text = _NOT_KEY.sub(" ", text.lower())
@@ -228,3 +233,100 @@ def normalized_keys(norm: str) -> QueryKeys:
     return QueryKeys(
         norm=norm, norm_fold=plain_key(norm), fold=fold, phon=phon, skel=skel, steps=()
     )
+
+
+# -- phones: a name read as consonant classes and vowels, to compare across scripts -------------
+
+#: Letters and digraphs of a fold key, longest first, each read as one phone.
+_PHONE = re.compile(
+    r"shch|tsch|dzh|sch|tch|tsh|sh|ch|zh|ts|tz|dz|dj|kh|gh|ck|ph|th|[a-z]"
+)
+#: The class of each phone: labials, velars (and h, which other scripts write for kh),
+#: dentals, sibilants and affricates, liquids, m, n; vowels and glides are ``V``.
+_PHONE_CLASS = {
+    **dict.fromkeys(("b", "p", "f", "v", "w", "ph"), "B"),
+    **dict.fromkeys(("k", "g", "q", "c", "x", "h", "kh", "gh", "ck"), "K"),
+    **dict.fromkeys(("t", "d", "th"), "T"),
+    **dict.fromkeys(
+        ("s", "z", "j", "sh", "ch", "zh", "ts", "tz", "dz", "dj", "shch", "tsch", "dzh",
+         "sch", "tch", "tsh"),
+        "S",
+    ),
+    **dict.fromkeys(("l", "r"), "R"),
+    "m": "M",
+    "n": "N",
+    **dict.fromkeys("aeiouy", "V"),
+}  # fmt: skip
+#: Pinyin initials that are sibilants or affricates (x, q, j, c, z, zh, ch, sh), and the nasal
+#: coda ng, which Chinese writes for a foreign n ("巴什尼扬", Pashinyan: "ba shi ni yang").
+_PINYIN_SIBILANT = re.compile(r"\b(?:zh|ch|sh|[xqjcz])")
+_PINYIN_NG = re.compile(r"ng\b")
+#: Languages whose Latin c is an affricate (Azerbaijani and Turkish "dzh", Slavic, Baltic,
+#: Hungarian and Albanian "ts"), and the scientific transliterations (``ru-Latn``, ...).
+_C_AFFRICATE = frozenset(
+    {"az", "tr", "tk", "crh", "gag", "ku", "kmr", "sq", "pl", "cs", "sk", "hr", "bs", "sr",
+     "sl", "hu", "lv", "lt", "hsb", "dsb", "szl"}
+)  # fmt: skip
+#: Word-final heh, teh marbuta (unified with heh) and Hebrew he: a vowel ending ("قره", "אזה").
+_FINAL_VOWEL_H = re.compile("[\u0647\u05d4](?=\\s|$)")
+#: The Arabic article, which a transcribed foreign name does not have ("الحسن", al-Hasan).
+_ARTICLE = re.compile("(?<!\\S)\u0627\u0644(?=\\S\\S)")
+#: Waw (Arabic w, Hebrew v but at the start of a word) is a vowel letter more often than not:
+#: "ناغورنو", "נגורנו" (Nagorno).
+_VOWEL_WAW = re.compile(r"w|(?<=\w)v")
+
+Phone = tuple[str, str]
+
+
+def phones(fold: str, *, pinyin: bool = False, lang: str | None = None) -> tuple[Phone, ...]:
+    """The phones of a fold key as (class, letters), doubled phones once. With ``pinyin``, the
+    key is read as Han readings: sibilant initials and the coda ng are read as Chinese
+    transcriptions of foreign names use them. A lone c is a velar, but an affricate in the
+    Latin spelling of a language (``lang``) that writes it so ("Kəlbəcər", Kalbajar).
+
+    >>> [c for c, _ in phones("nakhchivan")], [c for c, _ in phones("bi shi kai ke", pinyin=True)]
+    (['N', 'V', 'K', 'S', 'V', 'B', 'V', 'N'], ['B', 'V', 'S', 'V', 'K', 'V', 'V', 'K', 'V'])
+    """
+    if pinyin:
+        fold = _PINYIN_NG.sub("n", _PINYIN_SIBILANT.sub("s", fold))
+    affricate_c = lang is not None and (
+        lang.endswith("-Latn") or lang.split("-")[0] in _C_AFFRICATE
+    )
+    out: list[Phone] = []
+    for m in _PHONE.finditer(fold):
+        p = m.group(0)
+        if out and out[-1][1] == p:
+            continue
+        cls = "S" if p == "c" and affricate_c else _PHONE_CLASS[p]
+        out.append((cls, p))
+    return tuple(out)
+
+
+def sound_class_key(ph: tuple[Phone, ...]) -> str:
+    """The consonant classes of ``ph`` in order, a class repeated once.
+
+    >>> sound_class_key(phones("medvedev")), sound_class_key(phones("mdfydyf"))
+    ('MTBTB', 'MTBTB')
+    """
+    out: list[str] = []
+    for c, _ in ph:
+        if c != "V" and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+def reading_phones(norm: str, script: str) -> tuple[Phone, ...]:
+    """The phones of normalized text of ``script`` (an ISO 15924 code) as its letters are
+    read: a word-final heh or he of the Arabic and Hebrew scripts is a vowel ending, kana are
+    read with their small kana joined (:mod:`namenorm.text.kana`), and Han is read through its
+    pinyin.
+
+    >>> sound_class_key(reading_phones("قره باغ", "Arab")), sound_class_key(phones("karabagh"))
+    ('KRBK', 'KRBK')
+    """
+    if script in ("Arab", "Hebr"):
+        norm = _FINAL_VOWEL_H.sub("", fold_variants(_ARTICLE.sub("", norm), vowel_letters=True))
+        return phones(_VOWEL_WAW.sub("u", fold_normalized(norm, vowel_letters=True)))
+    if has_kana(norm):
+        norm = kana_to_latin(norm)
+    return phones(fold_normalized(norm), pinyin=script == "Hani")

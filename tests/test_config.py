@@ -72,7 +72,8 @@ def test_values_out_of_range_raise_value_error(field, value):
 
 def test_every_field_is_checked():
     checked = {
-        "threshold", "margin", "exact", "folded", "transliterated", "phonetic", "skeleton",
+        "threshold", "margin", "exact", "folded", "transliterated", "transcribed", "phonetic",
+        "skeleton",
         "fuzzy", "fuzzy_power", "metaphone_bonus", "edit_budget", "short_key", "short_factor",
         "min_skeleton", "gap_cost", "kind_factor", "inflected", "min_phonetic_stem",
         "needs_context_ceiling", "generate_variants", "near_miss_margin", "max_candidates",

@@ -303,3 +303,50 @@ def test_a_stem_that_only_sounds_like_an_exonym_needs_the_exonyms_language() -> 
         assert match is not None and match.id == "georgia"
     # an exact stem is no matter of sound: Turkish endings on an English name
     assert namenorm.resolve("Londonda").id == "london"
+
+
+# -- endings of scripts that write names by sound (namenorm/matching/endings_asia.py) ----------
+
+
+@pytest.mark.parametrize(
+    ("word", "stem", "ending"),
+    [
+        ("아르메니아는", "아르메니아", "는"),  # ko topic
+        ("나고르노카라바흐를", "나고르노카라바흐", "를"),  # ko object
+        ("아르메니아에서는", "아르메니아", "에서는"),  # ko locative + topic
+        ("কারাবাখের", "কারাবাখ", "ের"),  # bn genitive after a consonant
+        ("রাশিয়ার", "রাশিয়া", "র"),  # bn genitive after a vowel
+        ("কারাবাখে", "কারাবাখ", "ে"),  # bn locative
+        ("ஆர்மீனியாவுக்கும்", "ஆர்மீனியா", "வுக்கும்"),  # ta dative + "and"
+    ],
+)
+def test_endings_of_korean_bengali_tamil(word: str, stem: str, ending: str) -> None:
+    assert (stem, ending) in [(s.stem, s.ending) for s in strip_inflection(namenorm.normalize(word))]
+
+
+def test_bengali_genitive_r_follows_a_vowel() -> None:
+    # after a bare consonant (খ) a final র is part of the word, no genitive
+    assert all(s.ending != "র" for s in strip_inflection("কারাবাখর"))
+    assert ("বাকু", "র") in [(s.stem, s.ending) for s in strip_inflection("বাকুর")]
+
+
+@pytest.mark.parametrize(
+    ("query", "eid"),
+    [
+        ("아르메니아는", "armenia"),  # the stem folds to a Latin alias
+        ("나고르노카라바흐를", "nagorno-karabakh"),  # the stem is transcribed
+        ("কারাবাখের", "nagorno-karabakh"),  # not Karabagly (Budyonnovsk) read whole
+        ("রাশিয়ার", "russia"),  # the stem folds to an alias in another script of India
+        ("அசர்பைஜானுக்கும்", "azerbaijan"),
+    ],
+)
+def test_a_stem_written_by_sound_matches_an_alias_in_another_script(query: str, eid: str) -> None:
+    match = namenorm.resolve(query)
+    assert match is not None and match.id == eid and match.ending is not None
+
+
+def test_a_cyrillic_stem_still_needs_a_cyrillic_name() -> None:
+    # "Русе" less -е proposes "Руся", which folds as the Turkish "Rusya" does: a script written
+    # letter by letter keeps the rule that the stem be a name written in it
+    assert "Руся" in [s.stem for s in strip_inflection("Русе")]
+    assert namenorm.resolve("Русе") is None

@@ -22,7 +22,8 @@ from namenorm.index.tables import Alias, Index
 from namenorm.keys import QueryKeys, casefold, normalized_keys, query_keys
 from namenorm.matching.everyday import everyday_name
 from namenorm.matching.inflect import PhraseStem, stem_phrase
-from namenorm.matching.score import Evidence, score_alias
+from namenorm.matching.score import TRANSCRIBED, Evidence, score_alias
+from namenorm.matching.transcribed import MIN_CLASSES_EDITED, ClassTable, costs_of, read_query
 from namenorm.text.scripts import detect_script
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
     "index_source",
     "inflected",
     "rank_ids",
+    "spells_alias",
+    "transcribed_ids",
 ]
 
 #: Queries longer than this (in characters, after normalization) are not names: no match.
@@ -76,8 +79,57 @@ class Source:
 
 
 def index_source(index: Index) -> Source:
-    """Candidates from the index's tables: never a scan."""
-    return Source(index.candidate_ids, lambda qv: index.table_ids(qv, skeleton=False))
+    """Candidates from the index's tables: never a scan. A query written by sound in another
+    script (:mod:`namenorm.matching.transcribed`) and spelling no alias also gets the Latin
+    aliases whose consonant classes are within one edit of its own."""
+
+    def aliases(q: QueryKeys) -> list[int]:
+        found = index.candidate_ids(q)
+        if spells_alias(index, q, found):
+            return found  # the query spells an alias: no reading of its sounds is needed
+        extra = transcribed_ids(index, q)
+        if not extra:
+            return found
+        room = index.config.max_candidates - len(found)
+        return list(dict.fromkeys(found + extra[: max(room, 0)]))
+
+    return Source(aliases, lambda qv: index.table_ids(qv, skeleton=False))
+
+
+def spells_alias(index: Index, q: QueryKeys, ids: Iterable[int]) -> bool:
+    """Whether one of the aliases ``ids`` has the query's fold key."""
+    return any(index.aliases[i].fold_c == q.fold_c for i in ids)
+
+
+#: The class tables of recent indexes, by ``id`` (the index is kept with its table, so an id
+#: is not reused while it is here).
+_CLASS_TABLES: dict[int, tuple[Index, ClassTable]] = {}
+
+
+def transcribed_ids(index: Index, q: QueryKeys) -> list[int]:
+    """Latin aliases that a query written by sound may transcribe (empty for other queries)."""
+    if q.latin or q.gapped:
+        return []
+    script = detect_script(q.norm)
+    costs = costs_of(script)
+    if costs is None:
+        return []
+    _, key = read_query(q.norm, script)
+    if len(key) < costs.min_classes or (script == "Hani" and len(q.norm) < 3):
+        return []
+    return _class_table(index).ids(key, edited=len(key) >= costs.min_classes_edited)
+
+
+def _class_table(index: Index) -> ClassTable:
+    hit = _CLASS_TABLES.get(id(index))
+    if hit is not None and hit[0] is index:
+        return hit[1]
+    folds = [(a.fold, a.lang) if a.latin and not a.exact_only else None for a in index.aliases]
+    table = ClassTable(folds, MIN_CLASSES_EDITED)
+    if len(_CLASS_TABLES) >= 4:
+        _CLASS_TABLES.clear()
+    _CLASS_TABLES[id(index)] = (index, table)
+    return table
 
 
 Found = tuple[str, QueryKeys, list[Entry]]
@@ -90,6 +142,7 @@ def gather(
     source: Source,
     *,
     contest: float | None = None,
+    transcribe: bool = True,
 ) -> Found | None:
     """The query, its keys and the best entry of each entity it may name (unordered); None
     for a query too long or empty to be a name.
@@ -97,32 +150,38 @@ def gather(
     With ``contest`` (a margin), only the entities that can come within that margin of the
     best are sure to be listed: fuzzy retrieval is skipped when the hash tables give a match
     that no fuzzy match can come that close to (:func:`fuzzy_ceiling`); for an inexact best
-    the margin is widened to ``near_miss_margin``."""
+    the margin is widened to ``near_miss_margin``. ``transcribe=False`` leaves out the
+    evidence of :mod:`namenorm.matching.transcribed` (mention detection, which reads running
+    text, does not take it)."""
     if len(query) > MAX_INPUT_LENGTH or not query.strip():
         return None
     q = query_keys(query)
     if not q.fold or len(q.norm) > MAX_QUERY_LENGTH:
         return None
     if contest is not None and not q.gapped:
-        quick = _uncontested(index, q, types, contest)
+        quick = _uncontested(index, q, types, contest, transcribe)
         if quick is not None:
             return query, q, gate_surnames(index, quick)
-    entries = rank_ids(index, q, source.aliases(q), types)
+    # A query that spells an alias is read as written, not by its sounds (and the fast and
+    # the brute-force paths agree on it).
+    transcribe = transcribe and not spells_alias(index, q, index.table_ids(q, skeleton=False))
+    entries = rank_ids(index, q, source.aliases(q), types, transcribe=transcribe)
     if not any(e.raw_ev.method in _SURE for e in entries):
         # A query that is a name as it stands ("Шуши", "Azerbaijani", "Martuni") is not read
         # as an inflected form of another ("Azerbaijan" + Turkish -i).
-        entries = _better_of(entries, inflected(index, q, types, source.stems))
+        stems = inflected(index, q, types, source.stems, transcribe=transcribe)
+        entries = _better_of(entries, stems)
     return query, q, gate_surnames(index, entries)
 
 
 def _uncontested(
-    index: Index, q: QueryKeys, types: frozenset[str] | None, contest: float
+    index: Index, q: QueryKeys, types: frozenset[str] | None, contest: float, transcribe: bool
 ) -> list[Entry] | None:
     """The entries of the hash tables alone, when no fuzzy match can come within ``contest``
     of their best (else None). Only when one of them is sure (exact or folded): otherwise the
     full path also reads the query as an inflected form, which may score higher ("Masiss" is
     "Masis" + -s at 0.96, above its phonetic match)."""
-    entries = rank_ids(index, q, index.table_ids(q), types)
+    entries = rank_ids(index, q, index.table_ids(q), types, transcribe=transcribe)
     if not any(e.raw_ev.method in _SURE for e in entries):
         return None
     best = max(entries, key=lambda e: e.raw)
@@ -146,6 +205,8 @@ def inflected(
     q: QueryKeys,
     types: frozenset[str] | None,
     stem_ids: Callable[[QueryKeys], Iterable[int]],
+    *,
+    transcribe: bool = True,
 ) -> list[Entry]:
     """Entries reached through a dictionary form of an inflected query (best per entity).
 
@@ -164,7 +225,11 @@ def inflected(
         qv = normalized_keys(variant.text)
         if len(qv.fold_c) < 3:
             continue
-        entries = rank_ids(index, qv, stem_ids(qv), types)
+        ids = list(stem_ids(qv))
+        by_sound = transcribe and not spells_alias(index, qv, ids)
+        if by_sound:
+            ids.extend(transcribed_ids(index, qv))
+        entries = rank_ids(index, qv, ids, types, transcribe=by_sound)
         if not entries:
             continue  # most proposed forms name nothing: no script or languages to read
         script = detect_script(variant.text)
@@ -193,13 +258,20 @@ def _stem_counts(
     after a ``proclitic`` or not, by the endings of ``langs``) counts as a match of the query."""
     method = e.raw_ev.method
     alias = index.aliases[e.raw_i]
-    if method not in ("exact", "folded", "phonetic"):
+    # A script that writes names by sound writes a foreign name as it sounds: its dictionary
+    # form may be the transcription of a Latin alias ("아르메니아는" is "아르메니아", Armenia, +
+    # topic -는; "কারাবাখের" is Karabakh + genitive -ের).
+    by_sound = costs_of(script) is not None
+    if method not in ("exact", "folded", "phonetic") and not (by_sound and method == TRANSCRIBED):
         return False
     if method == "phonetic" and len(qv.fold_c) < index.config.min_phonetic_stem:
         return False
     # A dictionary form is a word of its language: it must be a name written in the same
     # script ("Руся" is not Turkish "Rusya", "Першя" is not "Persia").
-    if detect_script(alias.text) != script:
+    alias_script = detect_script(alias.text)
+    if alias_script != script and not (
+        by_sound and (alias.latin or costs_of(alias_script) is not None)
+    ):
         return False
     # A form that only sounds like an exonym must be of the exonym's language: Russian
     # "Грузом" less -ом is not the Chuvash Грузи.
@@ -287,7 +359,12 @@ class _Best:
 
 
 def rank_ids(
-    index: Index, q: QueryKeys, ids: Iterable[int], types: frozenset[str] | None
+    index: Index,
+    q: QueryKeys,
+    ids: Iterable[int],
+    types: frozenset[str] | None,
+    *,
+    transcribe: bool = True,
 ) -> list[Entry]:
     """The best alias of each entity, capped and raw. *Capped*: an alias flagged
     needs-context counts at most ``needs_context_ceiling``, and an entity whose
@@ -308,7 +385,7 @@ def rank_ids(
         if types is not None and kind not in types:
             continue
         ev = score_alias(q, alias, config)
-        if ev is None:
+        if ev is None or (not transcribe and ev.method == TRANSCRIBED):
             continue
         if ev.method not in _SURE:
             if everyday is False:

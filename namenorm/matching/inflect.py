@@ -56,6 +56,7 @@ from namenorm.matching.endings import (
     japanese_honorific,
     kurdish,
 )
+from namenorm.matching.endings_asia import bengali, korean, tamil
 from namenorm.matching.stems import MIN_STEM, SEPARATORS, PhraseStem, Stem
 from namenorm.matching.turkic import turkic
 from namenorm.text.scripts import is_cased, single_script
@@ -459,4 +460,7 @@ _RULES_BY_SCRIPT: dict[str, Callable[[str], list[Stem]]] = {
     "ARABIC": _arabic,
     "HEBREW": _hebrew,
     "LATIN": _latin,
+    "HANGUL": korean,
+    "BENGALI": bengali,
+    "TAMIL": tamil,
 }

@@ -429,7 +429,8 @@ class Resolver:
         check_instance("types", types, frozenset, optional=True)
         check_int("limit", limit, optional=True)
         check_number("contest", contest, optional=True)
-        found = gather(self._index, query, types, self._source, contest=contest)
+        # Running text does not take a transcription across scripts (a bare lookup does).
+        found = gather(self._index, query, types, self._source, contest=contest, transcribe=False)
         if found is None:
             return []
         query, q, entries = found

@@ -30,10 +30,14 @@ import jellyfish
 from namenorm._config import Config
 from namenorm.index.aliases import Alias
 from namenorm.keys import QueryKeys, plain_key
+from namenorm.matching.transcribed import transcription_cost
 from namenorm.text.normalize import GAP
 from namenorm.text.scripts import detect_script, has_abjad
 
-__all__ = ["Evidence", "gap_distance", "score_alias"]
+__all__ = ["TRANSCRIBED", "Evidence", "gap_distance", "score_alias"]
+
+#: The method of the evidence of :mod:`namenorm.matching.transcribed`.
+TRANSCRIBED = "transcribed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +127,34 @@ def _base_evidence(q: QueryKeys, alias: Alias, config: Config) -> Evidence | Non
     cross_abjad = has_abjad(q.norm) != has_abjad(alias.norm)
     if q.fold_c == alias.fold_c:
         return _folded(q, alias, config, cross_abjad=cross_abjad)
-    if cross_abjad:
-        return None
-    if q.phon_c == alias.phon_c and not q.gapped:
+    if q.phon_c == alias.phon_c and not q.gapped and not cross_abjad:
         return _phonetic(q, alias, config)
     if not _may_sound_alike(q, alias):
-        return None
+        return _transcribed(q, alias, config)
     return _sound_alike(q, alias, config)
+
+
+def _transcribed(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
+    """A query written by sound in another script, read against a Latin alias."""
+    if not alias.latin or q.latin or q.gapped:
+        return None
+    script = _script(q.norm)
+    reading = transcription_cost(q.norm, script, alias.fold, alias.lang)
+    if reading is None:
+        return None
+    closeness = reading.closeness()
+    score = config.transcribed * closeness
+    if score <= 0 or config.transcribed <= 0:
+        return None
+    edited = "one class apart" if reading.edited else "the same classes"
+    return Evidence(
+        TRANSCRIBED,
+        score,
+        (
+            f"read as sounds of the {script} script: {reading.classes} consonant classes, "
+            f"{edited}; {reading.cost:.2f} of a letter apart per letter, closeness {closeness:.2f}",
+        ),
+    )
 
 
 def _folded(q: QueryKeys, alias: Alias, config: Config, *, cross_abjad: bool) -> Evidence:

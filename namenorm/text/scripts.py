@@ -255,14 +255,22 @@ _MEDIAL_VOWEL_LETTER = re.compile(
 )
 
 
-def fold_variants(text: str) -> str:
-    """Unify letter variants of the Arabic script and of katakana (see the module docstring)."""
+def fold_variants(text: str, *, vowel_letters: bool = False) -> str:
+    """Unify letter variants of the Arabic script and of katakana (see the module docstring).
+    With ``vowel_letters``, medial waw and yeh are kept (a reading of the name's sounds needs
+    them: "ميرزويان", Mirzoyan, writes its o and its ya).
+
+    >>> fold_variants("ميرزويان", vowel_letters=True) == "م\u06ccرز\u0648\u06ccaن"
+    True
+    """
     if text.isascii():
         return text
     text = text.translate(_TABLE)
     if has_abjad(text):
         # harakat (which the fold key strips anyway) must not hide a letter's neighbours
-        text = _MEDIAL_VOWEL_LETTER.sub("", _HARAKAT.sub("", text))
+        text = _HARAKAT.sub("", text)
+        if not vowel_letters:
+            text = _MEDIAL_VOWEL_LETTER.sub("", text)
     if any("\u30a0" <= ch <= "\u30ff" for ch in text):
         for variant, base in _KATAKANA.items():
             text = text.replace(variant, base)
