@@ -17,13 +17,16 @@ What it does:
    babel knows (base, script and regional locales), the locale's name of that territory (and its
    ``-alt-`` forms) is read. A name is tagged with the locale's language (and script, when the
    locale names one), kind ``exonym``.
-2. A name whose collision key (the loader's fold key without spaces; for a short name, its
-   text) the entity already holds is not added again; the first locale (in identifier order) that gives a new key is the one
-   recorded. A key with no letters the fold key keeps is skipped.
+2. A name whose collision key (the loader's fold key without spaces; for a short name, and for
+   a name in a script no hand-written name of the states uses, which will be ``exact_only``,
+   its text) the entity already holds is not added again; the first locale (in identifier
+   order) that gives a new key is the one recorded. A key with no letters the fold key keeps
+   is skipped.
 3. Collisions, reported and never written: a key that CLDR gives to two states (in two locales,
    or in one) is dropped from both; a key that another entity of the gazetteer holds (a
    hand-written name of a district, a river...) is dropped.
-4. Precision: a name whose key has at most ``SHORT`` characters is ``exact_only``; a name that
+4. Precision: a name whose key has at most ``SHORT`` characters, or in a script no
+   hand-written name of the states uses, is ``exact_only``; a name that
    is a frequent word (wordfreq zipf >= ``ZIPF``) in one of ``WORD_LANGS`` in which it does not
    name that state (``Ordinary.borrowed``), or a common given name or surname (faker), is
    dropped. A phrase is never taken for an ordinary word.
@@ -145,22 +148,29 @@ def own_keys(entities: Iterable[Entity]) -> dict[str, set[str]]:
     return owners
 
 
-def name_key(text: str) -> str:
-    """The key a name is told apart by: its collision key, or for a short name (which will be
-    ``exact_only`` and match only itself) the text itself, behind a NUL."""
+def name_key(text: str, scripts: frozenset[str] | None = None) -> str:
+    """The key a name is told apart by: its collision key, or for a name that will be
+    ``exact_only`` and match only itself (a short one, or one in a script none of ``scripts``
+    is: see :func:`own_script_only`) the text itself, behind a NUL. So a Santali name does not
+    stand in for the Gujarati one its letters fold like: each matches its own text."""
     k = key(text)
-    return "\0" + text if 0 < len(k) <= SHORT else k
+    if k and (len(k) <= SHORT or (scripts is not None and detect_script(text) not in scripts)):
+        return "\0" + text
+    return k
 
 
 def collect(
-    states: dict[str, Entity], names: dict[str, list[tuple[str, str, str]]]
+    states: dict[str, Entity],
+    names: dict[str, list[tuple[str, str, str]]],
+    scripts: frozenset[str] | None = None,
 ) -> dict[str, dict[str, Found]]:
-    """State id -> collision key -> the first CLDR name with that key (and its locales)."""
+    """State id -> collision key (:func:`name_key` under ``scripts``) -> the first CLDR name with
+    that key (and its locales)."""
     out: dict[str, dict[str, Found]] = {}
     for code, entity in sorted(states.items()):
         found: dict[str, Found] = {}
         for ident, tag, text in names.get(code, []):
-            k = name_key(text)
+            k = name_key(text, scripts)
             if not k:
                 continue
             if k not in found:
@@ -251,7 +261,7 @@ def mark(found: dict[str, dict[str, Found]], ordinary: Ordinary | None) -> list[
     for names in found.values():
         for k, f in list(names.items()):
             if k.startswith("\0"):
-                f.exact_only, f.why = True, "short"
+                f.exact_only, f.why = True, "short" if len(key(f.text)) <= SHORT else "script"
             elif ordinary is not None and (why := ordinary.why(f.text, f.code)):
                 gone.append(f"{f.text} ({why})")
                 del names[k]
@@ -384,11 +394,13 @@ def main(argv: list[str] | None = None) -> int:
     entities = hand_written(STATES)
     states = states_of(entities)
     names = locale_names(localedata.locale_identifiers(), states)
-    found = collect(states, names)
+    found = collect(states, names, hand_scripts(entities))
     dropped = drop_collisions(found, own_keys(entities))
     ordinary = mark(found, None if args.no_words else Ordinary(cldr_words_by_lang(names)))
     print(f"dropped as ordinary words or everyday names: {len(ordinary)}")
-    print(f"exact only, in a script of no hand-written name: {own_script_only(found, hand_scripts(entities))}")
+    own_script_only(found, hand_scripts(entities))
+    in_script = sum(f.why == "script" for v in found.values() for f in v.values())
+    print(f"exact only, in a script of no hand-written name: {in_script}")
     sections = {eid: [name_line(f) for f in names.values()] for eid, names in found.items()}
     report = summary(states, names, found, dropped)
     print(json.dumps(report, indent=1))

@@ -86,6 +86,8 @@ NAME_LOCALES = ("en_US", "en_GB", "ru_RU", "tr_TR", "az_AZ", "hy_AM", "ka_GE", "
                 "es_ES", "it_IT", "pt_BR", "pl_PL", "uk_UA", "fa_IR", "ar_AA", "hi_IN", "ja_JP",
                 "zh_CN", "nl_NL")  # fmt: skip
 SCRIPTS = {"Latn", "Cyrl", "Armn", "Geor", "Arab"}
+#: The region's own scripts: a name in one of them is a native-script name.
+NATIVE_SCRIPTS = ("Armn", "Geor", "Cyrl")
 AZ_CYRILLIC = set("әҹҝғһјөүӘҸҜҒҺЈӨҮ")
 UK_CYRILLIC = set("іїєґІЇЄҐ")
 MAX_LEN = 60
@@ -392,24 +394,14 @@ def build(g, cities, wanted, amap, merged, skipped, ordinary, notes, stats):
             eid = f"{eid}-{region}" if region and f"{eid}-{region}" not in taken_ids else \
                 f"{eid}-{gid}"
         taken_ids.add(eid)
-        names = []
-        seen = {(detect_script(c["name"]), tight(c["name"]))}
-        for alt in c.get("alternatenames", []):
-            why = skip_reason(alt)
-            if why:
-                stats[f"name-skipped:{why}"] += 1
-                continue
-            script = detect_script(alt)
-            k = (script, tight(alt))
-            if k in seen:
-                continue
-            seen.add(k)
-            names.append({"text": alt, "lang": guess_lang(alt, script, c["countrycode"]), "script": script})
+        names = alternate_names(c, stats)
         name = c["name"]
-        if guess_lang(name, detect_script(name), c["countrycode"]) == "az":
-            # An Azerbaijani-alphabet GeoNames name ("Qabaqçöl") is the official az name; the
-            # canonical one is its ASCII form (the same fold key, so nothing new is matched).
-            names.insert(0, {"text": name, "lang": "az", "script": "Latn", "kind": "official"})
+        official = az_spelling(name, c.get("alternatenames", []), c["countrycode"])
+        if official is not None:
+            # An Azerbaijani-alphabet spelling of the GeoNames name ("Qabaqçöl", or "Füzuli"
+            # beside "Fuzuli") is the official az name; the canonical one is its ASCII form (the
+            # same fold key, so nothing new is matched).
+            names.insert(0, {"text": official, "lang": "az", "script": "Latn", "kind": "official"})
             name = ascii_form(name)
         new.append({
             "id": eid, "gid": gid, "name": name, "country": country, "parent": parent,
@@ -417,6 +409,42 @@ def build(g, cities, wanted, amap, merged, skipped, ordinary, notes, stats):
             "names": names, "canonical": {"text": name},
         })
     return new
+
+
+def alternate_names(c: dict, stats: Counter) -> list[dict]:
+    """The GeoNames alternate names worth keeping, one per (script, fold key) besides the
+    GeoNames name: of the spellings that fold alike, the first one in the language guessed for
+    it ("Aşağı Güzdək" before "Asagi Guzdak": the Azerbaijani alphabet is the local language,
+    the bare ASCII form only its folding), else the first listed."""
+    cc = c["countrycode"]
+    own = (detect_script(c["name"]), tight(c["name"]))
+    best: dict[tuple[str, str], dict] = {}
+    for alt in c.get("alternatenames", []):
+        why = skip_reason(alt)
+        script = detect_script(alt)
+        short_native = why == "short" and script in NATIVE_SCRIPTS and len(tight(alt)) >= 2
+        if why and not short_native:
+            stats[f"name-skipped:{why}"] += 1
+            continue
+        k = (script, tight(alt))
+        lang = guess_lang(alt, script, cc)
+        if k != own and (k not in best or (lang and not best[k]["lang"])):
+            best[k] = {"text": alt, "lang": lang, "script": script}
+            if short_native:
+                # ონი, Օնի (Oni): a native name of 2-3 letters is as often a word or a given
+                # name (Արա, Ara): it matches only itself, and only with context.
+                best[k].update(exact_only=True, needs_context=True)
+    return list(best.values())
+
+
+def az_spelling(name: str, alternates: list[str], cc: str) -> str | None:
+    """The Azerbaijani-alphabet form of the GeoNames name: the name itself, or the first
+    alternate that folds like it and is written in that alphabet."""
+    for text in (name, *alternates):
+        if tight(text) == tight(name) and (text == name or not skip_reason(text)) and \
+                detect_script(text) == "Latn" and guess_lang(text, "Latn", cc) == "az":
+            return text
+    return None
 
 
 DUPLICATE_KM = 5
@@ -486,13 +514,16 @@ def resolve_collisions(g, new, cities, notes, stats):
                          f"{', '.join(near)} of the same name (a duplicate GeoNames record)")
             stats["skipped:duplicate-of-existing"] += 1
         elif ent["category"] == "village" and (towns := [
-                oid for oid, _, _ in others if oid not in new_ids
-                and g[oid].category in ("city", "town") and g[oid].parent == ent["parent"]]):
-            # A village named like a town of the same province: context (the province) cannot
-            # tell them apart, and the town is what the press means.
+                oid for oid, canonical, _ in others if oid not in new_ids
+                and g[oid].category in ("city", "town")
+                and (canonical or g[oid].parent == ent["parent"])]):
+            # A village named like a town or city (its canonical name; any of its names in the
+            # same province): the town is what the press means, and a shared name would leave
+            # the town's bare name unresolved (the Shamkir village Fuzuli cost the town Fuzuli
+            # its mentions); in the same province not even context tells them apart.
             dropped_entities.add(ent["id"])
             notes.append(f"skip        {ent['gid']} {ent['name']}: a village named like the town "
-                         f"{', '.join(towns)} of the same region")
+                         f"{', '.join(towns)}")
             stats["skipped:village-namesake-of-a-town"] += 1
         elif all(oid in new_ids or oid in settlements for oid, _, _ in others):
             ent["canonical"]["shared"] = True
@@ -517,7 +548,7 @@ def require_native(new, notes, stats, after_collisions=False):
     out = []
     for ent in new:
         if ent["country"] == "russia" or any(
-            n["script"] in ("Armn", "Geor", "Cyrl") or n.get("lang") == "az" for n in ent["names"]
+            n["script"] in NATIVE_SCRIPTS or n.get("lang") == "az" for n in ent["names"]
         ):
             out.append(ent)
         else:
@@ -541,6 +572,8 @@ def mark_variants_of_villages(ent, stats):
     firsts = set()
     for n in ent["names"]:
         lang = n.get("lang")
+        if n.get("exact_only"):
+            continue  # a short native name (already needs_context) does not take the place
         if lang in VILLAGE_NAME_LANGS and lang not in firsts:
             firsts.add(lang)
             continue

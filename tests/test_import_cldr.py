@@ -68,9 +68,10 @@ def test_every_imported_name_resolves_to_its_own_state(bundled):
 
 def test_no_two_states_share_an_imported_key():
     owners: dict[str, set[str]] = {}
+    scripts = cldr.hand_scripts(cldr.hand_written(STATES))
     for eid, names in _imported().items():
         for n in names:
-            owners.setdefault(cldr.name_key(n["text"]), set()).add(eid)
+            owners.setdefault(cldr.name_key(n["text"], scripts), set()).add(eid)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
 
 
@@ -116,6 +117,19 @@ def test_a_name_another_entity_holds_is_dropped():
 def test_short_names_are_told_apart_by_their_text():
     assert cldr.name_key("Rus") != cldr.name_key("Ruś")
     assert cldr.name_key("Russland") == cldr.name_key("RUSSLAND")
+
+
+def test_names_in_scripts_of_no_hand_written_name_are_told_apart_by_their_text():
+    # The Santali and Gujarati names of Georgia fold alike; each will be exact_only, so each is
+    # kept for its own text instead of the first locale's standing in for both.
+    scripts = frozenset({"Latn", "Cyrl"})
+    santali, gujarati = "ᱡᱭᱚᱨᱡᱤᱭᱟ", "જ્યોર્જિયા"
+    assert cldr.key(santali) == cldr.key(gujarati)
+    assert cldr.name_key(santali, scripts) != cldr.name_key(gujarati, scripts)
+    assert cldr.name_key("Gruzija", scripts) == cldr.name_key("GRUZIJA", scripts) == "gruzija"
+    found = cldr.collect({"GE": Entity("georgia", "place", "Georgia")},
+                         {"GE": [("sat", "sat", santali), ("gu", "gu", gujarati)]}, scripts)
+    assert [f.text for f in found["georgia"].values()] == [santali, gujarati]
 
 
 _ENTRY = """\
@@ -169,7 +183,7 @@ def test_the_generated_sections_are_fresh():
     entities = cldr.hand_written(STATES)
     states = cldr.states_of(entities)
     names = cldr.locale_names(localedata.locale_identifiers(), states)
-    found = cldr.collect(states, names)
+    found = cldr.collect(states, names, cldr.hand_scripts(entities))
     cldr.drop_collisions(found, cldr.own_keys(entities))
     cldr.mark(found, cldr.Ordinary(cldr.cldr_words_by_lang(names)))
     cldr.own_script_only(found, cldr.hand_scripts(entities))

@@ -4,7 +4,9 @@ The tables are our own, because unidecode is wrong exactly where this region nee
 Azerbaijani ə into ``@``, keeps apostrophes for Armenian and Georgian aspirates, ignores the
 Armenian digraph ու (u) and the word-initial values of ե (ye) and ո (vo). The output is a *key*,
 not a publishable romanization: aspiration marks are dropped and letters are lowercased.
-Everything outside the tables falls back to unidecode (Greek, Arabic, Hebrew, CJK, ...).
+Alphabets unidecode lacks (Tifinagh, N'Ko, Ol Chiki, Coptic) have tables in
+:mod:`namenorm.text.alphabets`. Everything outside the tables falls back to unidecode (Greek,
+Arabic, Hebrew, CJK, ...).
 
 The input is expected to be case-folded already.
 
@@ -19,6 +21,7 @@ from collections.abc import Callable
 
 from unidecode import unidecode
 
+from namenorm.text.alphabets import ALPHABETS
 from namenorm.text.hangul import hangul_to_latin, is_hangul_syllable
 from namenorm.text.indic import indic_to_latin, is_indic
 
@@ -62,7 +65,7 @@ _LATIN = {
 _VOWELS = set("aeiouyаеёиоуыэюяіїєәөүաեէըիոօ")
 _CYR_SIGNS = {"ъ", "ь"}
 
-_TABLE = {**_ARMENIAN, **_GEORGIAN, **_CYRILLIC, **_LATIN}
+_TABLE = {**_ARMENIAN, **_GEORGIAN, **_CYRILLIC, **_LATIN, **ALPHABETS}
 
 
 def strip_marks(text: str) -> str:
