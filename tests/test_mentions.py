@@ -639,3 +639,35 @@ def test_a_sound_alike_near_its_country_still_counts():
 def test_an_exact_name_far_from_its_country_still_counts():
     found = [m.id for m in annotate(f"Armenia said so. {_FILLER} Then Goris spoke.")]
     assert found == ["armenia", "goris"]
+
+
+# -- namesakes: a place or person inside an institution's name (issue 15) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guests met at the Karen Demirchyan Complex.",  # en
+        "Delegates came to the Munich Security Conference.",  # en, words between
+        "Baku Airport reopened.",  # en
+        "Münih Güvenlik Konferansı başladı.",  # tr
+        "Die Stadtverwaltung Stepanakert teilte mit.",  # de, the word before
+        "La Commune de Bakou fut proclamée.",  # fr, a link word between
+        "Ստեփանակերտի օդանավակայանը փակ է։",  # hy
+        "ქ. თბილისის მერიამ განაცხადა",  # ka
+    ],
+)
+def test_a_place_or_person_inside_an_institution_s_name_is_not_reported(text):
+    assert annotate(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "eid"),
+    [
+        ("Flights from Baku airport resumed.", "baku"),  # a description, not a name
+        ("Yerevan State University grew.", "yerevan-state-university"),  # an entity: whole
+        ("The conference in Yerevan ended.", "yerevan"),
+    ],
+)
+def test_a_place_beside_an_ordinary_word_or_in_an_entity_s_name_stays(text, eid):
+    assert [m.id for m in annotate(text)] == [eid]

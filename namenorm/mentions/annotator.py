@@ -58,6 +58,7 @@ from namenorm.mentions.decide import Decider
 from namenorm.mentions.demonyms import DemonymForms
 from namenorm.mentions.districts import PLURAL_DISTRICT_WORDS, as_districts, district_of
 from namenorm.mentions.homonyms import STATE_WORDS, drop_homonyms
+from namenorm.mentions.institutions import Institutions
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.mention import Mention
 from namenorm.mentions.rewriting import ExplainedRewrite, explain_rewrite
@@ -132,6 +133,7 @@ class Annotator:
             for latin in (True, False)
         )
         self._composer = Composer(resolver, self._lexicon.token_key, self._english_names)
+        self._institutions = Institutions(self._lexicon.token_key)
         self._decider = Decider(
             resolver,
             self._lexicon,
@@ -168,6 +170,7 @@ class Annotator:
         if self._demonyms and (self._types is None or "place" in self._types):
             mentions = self._derived_demonyms(tokens, mentions)
         mentions = self._composer.compose(text, tokens, mentions)
+        mentions = self._institutions.drop_namesakes(tokens, mentions)
         mentions = drop_homonyms(tokens, mentions, self._entity, self._state_keys)
         if self._districts is None:  # a lost race builds it twice, harmlessly
             self._districts = district_of(self._entity.values(), self._lexicon.token_key)
