@@ -190,13 +190,7 @@ class Annotator:
                 self._entity.values(), self._lexicon.token_key, self._lexicon.alias_keys()[0]
             )
             self._demonym_forms = forms
-        held = bytearray(tokens[-1].end)  # 1 where a mention holds the character
-        folded_people: dict[int, Mention] = {}
-        for m in mentions:
-            if m.match.type == "person" and m.match.method == "folded" and " " not in m.text:
-                folded_people[m.start] = m
-            else:
-                held[m.start : m.end] = b"\x01" * (m.end - m.start)
+        held, folded_people = _held(tokens, mentions)
         found = []
         for t in tokens:
             if t.fragment or held.find(1, t.start, t.end) >= 0:
@@ -264,6 +258,19 @@ class Annotator:
             if (n.lang or "en") == "en" and n.text not in names and n.kind != "abbreviation":
                 names.append(n.text)
         return tuple(names)
+
+
+def _held(tokens: list[Token], mentions: list[Mention]) -> tuple[bytearray, dict[int, Mention]]:
+    """1 for each character a mention holds, but for the one-word mentions of a person
+    matched through folded letters only, which are returned by start."""
+    held = bytearray(tokens[-1].end)
+    folded_people: dict[int, Mention] = {}
+    for m in mentions:
+        if m.match.type == "person" and m.match.method == "folded" and " " not in m.text:
+            folded_people[m.start] = m
+        else:
+            held[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return held, folded_people
 
 
 def _configured(
