@@ -329,6 +329,9 @@ class AnnotateConfig:
     #: A needs-context alias accepted on the document scores ``threshold + evidence_step``
     #: per piece of evidence (never more than the alias itself gives).
     evidence_step: float = 0.05
+    #: A weak sound-alike of one word coheres with its country only this many words away at
+    #: most: a text about the region names the countries everywhere.
+    country_reach: int = 12
 
     def __post_init__(self) -> None:
         for f in fields(self):

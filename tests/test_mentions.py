@@ -617,3 +617,57 @@ def test_a_name_in_lower_case_counts_where_the_text_also_capitalizes_it(text, wo
 )
 def test_a_name_in_lower_case_alone_stays_a_word(text):
     assert all(m.text[:1].isupper() for m in annotate(text))
+
+
+# -- a country named far away is weak support (issue 15) ---------------------------------------
+
+_FILLER = " ".join(["The report said that the talks went on for a long time."] * 3)
+
+
+def test_a_sound_alike_far_from_its_country_is_a_stranger():
+    # "Gorys" at a sentence start sounds like Goris (Armenia): weak; Armenia is named 36
+    # words away, nothing else
+    text = f"Armenia said so. {_FILLER} Gorys spoke."
+    assert [m.id for m in annotate(text)] == ["armenia"]
+
+
+def test_a_sound_alike_near_its_country_still_counts():
+    found = [m.id for m in annotate("Armenia said so. Gorys spoke.")]
+    assert found == ["armenia", "goris"]
+
+
+def test_an_exact_name_far_from_its_country_still_counts():
+    found = [m.id for m in annotate(f"Armenia said so. {_FILLER} Then Goris spoke.")]
+    assert found == ["armenia", "goris"]
+
+
+# -- namesakes: a place or person inside an institution's name (issue 15) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guests met at the Karen Demirchyan Complex.",  # en
+        "Delegates came to the Munich Security Conference.",  # en, words between
+        "Baku Airport reopened.",  # en
+        "Münih Güvenlik Konferansı başladı.",  # tr
+        "Die Stadtverwaltung Stepanakert teilte mit.",  # de, the word before
+        "La Commune de Bakou fut proclamée.",  # fr, a link word between
+        "Ստեփանակերտի օդանավակայանը փակ է։",  # hy
+        "ქ. თბილისის მერიამ განაცხადა",  # ka
+    ],
+)
+def test_a_place_or_person_inside_an_institution_s_name_is_not_reported(text):
+    assert annotate(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "eid"),
+    [
+        ("Flights from Baku airport resumed.", "baku"),  # a description, not a name
+        ("Yerevan State University grew.", "yerevan-state-university"),  # an entity: whole
+        ("The conference in Yerevan ended.", "yerevan"),
+    ],
+)
+def test_a_place_beside_an_ordinary_word_or_in_an_entity_s_name_stays(text, eid):
+    assert [m.id for m in annotate(text)] == [eid]

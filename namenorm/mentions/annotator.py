@@ -58,6 +58,7 @@ from namenorm.mentions.decide import Decider
 from namenorm.mentions.demonyms import DemonymForms
 from namenorm.mentions.districts import PLURAL_DISTRICT_WORDS, as_districts, district_of
 from namenorm.mentions.homonyms import STATE_WORDS, drop_homonyms
+from namenorm.mentions.institutions import Institutions
 from namenorm.mentions.lexicon import Lexicon
 from namenorm.mentions.mention import Mention
 from namenorm.mentions.rewriting import ExplainedRewrite, explain_rewrite
@@ -132,6 +133,7 @@ class Annotator:
             for latin in (True, False)
         )
         self._composer = Composer(resolver, self._lexicon.token_key, self._english_names)
+        self._institutions = Institutions(self._lexicon.token_key)
         self._decider = Decider(
             resolver,
             self._lexicon,
@@ -168,6 +170,7 @@ class Annotator:
         if self._demonyms and (self._types is None or "place" in self._types):
             mentions = self._derived_demonyms(tokens, mentions)
         mentions = self._composer.compose(text, tokens, mentions)
+        mentions = self._institutions.drop_namesakes(tokens, mentions)
         mentions = drop_homonyms(tokens, mentions, self._entity, self._state_keys)
         if self._districts is None:  # a lost race builds it twice, harmlessly
             self._districts = district_of(self._entity.values(), self._lexicon.token_key)
@@ -187,13 +190,7 @@ class Annotator:
                 self._entity.values(), self._lexicon.token_key, self._lexicon.alias_keys()[0]
             )
             self._demonym_forms = forms
-        held = bytearray(tokens[-1].end)  # 1 where a mention holds the character
-        folded_people: dict[int, Mention] = {}
-        for m in mentions:
-            if m.match.type == "person" and m.match.method == "folded" and " " not in m.text:
-                folded_people[m.start] = m
-            else:
-                held[m.start : m.end] = b"\x01" * (m.end - m.start)
+        held, folded_people = _held(tokens, mentions)
         found = []
         for t in tokens:
             if t.fragment or held.find(1, t.start, t.end) >= 0:
@@ -261,6 +258,19 @@ class Annotator:
             if (n.lang or "en") == "en" and n.text not in names and n.kind != "abbreviation":
                 names.append(n.text)
         return tuple(names)
+
+
+def _held(tokens: list[Token], mentions: list[Mention]) -> tuple[bytearray, dict[int, Mention]]:
+    """1 for each character a mention holds, but for the one-word mentions of a person
+    matched through folded letters only, which are returned by start."""
+    held = bytearray(tokens[-1].end)
+    folded_people: dict[int, Mention] = {}
+    for m in mentions:
+        if m.match.type == "person" and m.match.method == "folded" and " " not in m.text:
+            folded_people[m.start] = m
+        else:
+            held[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return held, folded_people
 
 
 def _configured(

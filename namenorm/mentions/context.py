@@ -75,12 +75,15 @@ class Context:
             "text names"
         )
 
-    def coherence(self, eid: str, cand: Candidate) -> tuple[float, str]:
+    def coherence(self, eid: str, cand: Candidate, *, weak: bool = False) -> tuple[float, str]:
         """How well entity ``eid`` fits the entities named around the candidate: the best of
         weight / (1 + distance / distance_scale) over anchors within the window, where the
         weight is ``same_weight`` for the same entity, ``parent_weight`` for its country or
         parent (or a place or person of it), ``neighbour_weight`` for a neighbour under the
-        same country or parent, and 0 otherwise (:class:`~namenorm.mentions.AnnotateConfig`)."""
+        same country or parent, and 0 otherwise (:class:`~namenorm.mentions.AnnotateConfig`).
+        For a ``weak`` candidate of one word, its country and what else lies in it count
+        only within ``country_reach`` words ("Qalaça" is no village of Armenia for
+        "Ermənistan" 56 words away)."""
         entity = self._entities.get(eid)
         if entity is None:
             return 0.0, ""
@@ -100,11 +103,28 @@ class Context:
             if not weight:
                 continue
             distance = abs(first - cand.first)
+            if (
+                weak and cand.first == cand.last and distance > self._config.country_reach
+                and self._through_country(entity, aid)
+            ):
+                continue
             value = weight / (1.0 + distance / self._config.distance_scale)
             if value > best:
                 best = value
                 why = f"coheres with {aid} ({rel}), named {atext!r} {distance} words away"
         return best, why
+
+    def _through_country(self, entity: Entity, aid: str) -> bool:
+        """Whether anchor ``aid`` relates to ``entity`` only through its country: it is the
+        country, or something else of the country under another parent."""
+        if aid == entity.parent:
+            return False
+        if aid == entity.country:
+            return True
+        other = self._entities.get(aid)
+        return other is not None and not (entity.parent and entity.parent == other.parent) and (
+            entity.country is not None and entity.country == other.country
+        )
 
     def _relation(self, eid: str, entity: Entity, aid: str) -> tuple[float, str]:
         """The weight and the name of the relation of an anchor ``aid`` to entity ``eid``."""

@@ -247,7 +247,7 @@ class Decider:
         options: list[_Option] = []
         for m, gated in d.scored:
             if m is best or best.score - m.score < self._margin(best, m):
-                coherence, why = context.coherence(m.id, d.cand)
+                coherence, why = context.coherence(m.id, d.cand, weak=m.method in INEXACT)
                 era, era_why = context.era(m.id)
                 options.append((coherence, era, m, gated, why, era_why))
         options.sort(key=lambda t: (-t[0], -t[1], -t[2].score, t[2].id))
