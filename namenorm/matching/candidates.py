@@ -222,33 +222,46 @@ def inflected(
         return []
     best: dict[int, Entry] = {}
     for variant in stem_phrase(q.norm):
-        qv = normalized_keys(variant.text)
-        if len(qv.fold_c) < 3:
-            continue
-        ids = list(stem_ids(qv))
-        by_sound = transcribe and not spells_alias(index, qv, ids)
-        if by_sound:
-            ids.extend(transcribed_ids(index, qv))
-        entries = rank_ids(index, qv, ids, types, transcribe=by_sound)
-        if not entries:
-            continue  # most proposed forms name nothing: no script or languages to read
-        script = detect_script(variant.text)
-        proclitic = any(st.rule == "proclitic" for st in variant.stems)
-        langs = frozenset(lang for st in variant.stems for lang in st.lang.split("/"))
-        for e in entries:
-            if not _stem_counts(index, qv, e, script, proclitic, langs):
-                continue
-            if _feminine(index.aliases[e.raw_i], variant):
-                continue
-            entry = e._replace(
-                capped=round(e.capped * factor, 6),
-                raw=round(e.raw * factor, 6),
-                inflection=(variant, qv, factor),
-            )
-            prev = best.get(e.ei)
+        for entry in _variant_entries(index, variant, types, stem_ids, transcribe):
+            prev = best.get(entry.ei)
             if prev is None or entry.raw > prev.raw:
-                best[e.ei] = entry
+                best[entry.ei] = entry
     return list(best.values())
+
+
+def _variant_entries(
+    index: Index,
+    variant: PhraseStem,
+    types: frozenset[str] | None,
+    stem_ids: Callable[[QueryKeys], Iterable[int]],
+    transcribe: bool,
+) -> list[Entry]:
+    """The entries one proposed dictionary form reaches, their scores times
+    ``Config.inflected``."""
+    qv = normalized_keys(variant.text)
+    if len(qv.fold_c) < 3:
+        return []
+    ids = list(stem_ids(qv))
+    by_sound = transcribe and not spells_alias(index, qv, ids)
+    if by_sound:
+        ids.extend(transcribed_ids(index, qv))
+    entries = rank_ids(index, qv, ids, types, transcribe=by_sound)
+    if not entries:
+        return []  # most proposed forms name nothing: no script or languages to read
+    script = detect_script(variant.text)
+    proclitic = any(st.rule == "proclitic" for st in variant.stems)
+    langs = frozenset(lang for st in variant.stems for lang in st.lang.split("/"))
+    factor = index.config.inflected
+    return [
+        e._replace(
+            capped=round(e.capped * factor, 6),
+            raw=round(e.raw * factor, 6),
+            inflection=(variant, qv, factor),
+        )
+        for e in entries
+        if _stem_counts(index, qv, e, script, proclitic, langs)
+        and not _feminine(index.aliases[e.raw_i], variant)
+    ]
 
 
 def _stem_counts(
