@@ -68,11 +68,11 @@ class _Sections:
     """The sections of a saved index, by name, checked against the header."""
 
     def __init__(self, head: dict[str, Any], body: memoryview, checked: bool) -> None:
-        self._where, self._body, self._checked = head["sections"], body, checked
+        self._where, self._body, self.checked = head["sections"], body, checked
 
     def get(self, name: str, kind: str) -> Any:
         offset, length, stored = self._where[name]
-        if stored != ("lines" if kind == "text" else kind) or offset < 0 or length < 0 or offset + length > len(self._body):
+        if stored != ("lines" if kind in ("text", "bytes") else kind) or offset < 0 or length < 0 or offset + length > len(self._body):
             raise IndexFormatError(f"damaged index: section {name}")
         raw = self._body[offset : offset + length]
         if kind == "blob":
@@ -82,6 +82,8 @@ class _Sections:
             return text.split("\n") if text else []
         if kind == "text":
             return str(raw, "utf-8")
+        if kind == "bytes":  # lines left encoded (a Table searches them as they are)
+            return bytes(raw)
         a = array(kind)
         a.frombytes(raw)
         if not LITTLE:
@@ -99,7 +101,7 @@ class _Sections:
     ) -> array[int]:
         """An array section of ``count`` numbers in ``range(low, bound)``."""
         a: array[int] = self.get(name, kind)
-        if len(a) != count or (self._checked and count and (min(a) < low or max(a) >= bound)):
+        if len(a) != count or (self.checked and count and (min(a) < low or max(a) >= bound)):
             raise IndexFormatError(f"damaged index: section {name}")
         return a
 
@@ -108,7 +110,7 @@ class _Sections:
         starts: array[int] = self.get(f"{name}.starts", starts_kind)
         ids: array[int] = self.get(f"{name}.ids", "i")
         if (len(starts) != n + 1 or starts[0] != 0 or starts[-1] != len(ids)
-                or (self._checked and starts.tolist() != sorted(starts))):  # spans in order
+                or (self.checked and starts.tolist() != sorted(starts))):  # spans in order
             raise IndexFormatError(f"damaged index: table {name}")
         return starts, ids
 
@@ -139,8 +141,8 @@ def _aliases(sections: _Sections, head: dict[str, Any], n_entities: int) -> Save
 
 
 def _table(sections: _Sections, name: str, n_aliases: int) -> Table:
-    keys = sections.get(f"{name}.keys", "text")  # split when first needed (Table)
-    starts, ids = sections.flat(name, keys.count("\n") + 1 if keys else 0, "i")
+    keys = sections.get(f"{name}.keys", "bytes")  # decoded and split when first needed (Table)
+    starts, ids = sections.flat(name, keys.count(b"\n") + 1 if keys else 0, "i")
     sections.bounded(f"{name}.ids", "i", len(ids), max(n_aliases, 1))
     return Table(None, starts, ids, keys)
 
@@ -176,8 +178,8 @@ def _answers(sections: _Sections, head: dict[str, Any]) -> StoredAnswers | None:
     file has none."""
     if "answers.keys" not in head["sections"]:
         return None
-    keys = sections.get("answers.keys", "text")
-    n = keys.count("\n") + 1 if keys else 0
+    keys = sections.get("answers.keys", "bytes")  # decoded when first needed (Table)
+    n = keys.count(b"\n") + 1 if keys else 0
     starts, ids = sections.flat("answers", n, "i")
     scores: array[float] = sections.get("answers.scores", "d")
     blob = sections.get("answers.strings", "blob")
@@ -185,5 +187,6 @@ def _answers(sections: _Sections, head: dict[str, Any]) -> StoredAnswers | None:
     n_strings = len(off) - 1
     if len(scores) != n or n_strings < 0 or off[0] != 0 or off[-1] != len(blob):
         raise IndexFormatError("damaged index: section answers")
-    sections.bounded("answers.ids", "i", len(ids), max(n_strings, 1), low=NONE)
+    if sections.checked:
+        sections.bounded("answers.ids", "i", len(ids), max(n_strings, 1), low=NONE)
     return StoredAnswers(Table(None, starts, ids, keys), scores, Strings(blob, off), n_strings)

@@ -106,12 +106,18 @@ class Table:
     __slots__ = ("_keys", "_numbers", "_probes", "_text", "ids", "starts")
 
     def __init__(
-        self, keys: list[str] | None, starts: array[int], ids: array[int], text: str | None = None
+        self,
+        keys: list[str] | None,
+        starts: array[int],
+        ids: array[int],
+        text: str | bytes | None = None,
     ) -> None:
         if keys is None and text is None:
             raise ValueError("Table needs its keys, as a list or as lines of text")
         self._keys = keys
-        self._text = None if text is None else f"\n{text}\n"  # every key between newlines
+        # The keys a line each, as UTF-8: a saved index's lines are searched as they are stored
+        # (decoding half a megabyte of names would cost a cold lookup more than the scan).
+        self._text = text.encode("utf-8") if isinstance(text, str) else text
         self.starts: array[int] = starts
         self.ids: array[int] = ids
         self._numbers: dict[str, int] | None = None
@@ -122,7 +128,8 @@ class Table:
         """The keys by number."""
         if self._keys is None:
             assert self._text is not None
-            self._keys = self._text[1:-1].split("\n") if len(self._text) > 2 else []
+            text = self._text.decode("utf-8")
+            self._keys = text.split("\n") if text else []
         return self._keys
 
     @property
@@ -137,8 +144,11 @@ class Table:
             self._probes += 1
             if "\n" in key or len(self.starts) < 2:  # no key holds a newline; none at all
                 return None
-            at = self._text.find(f"\n{key}\n")
-            return None if at < 0 else self._text.count("\n", 0, at)
+            try:
+                line = key.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: no stored key holds one
+                return None
+            return _line_number(self._text, line)
         return self._number.get(key)
 
     @classmethod
@@ -163,6 +173,18 @@ class Table:
 
     def __len__(self) -> int:
         return len(self.starts) - 1
+
+
+def _line_number(text: bytes, line: bytes) -> int | None:
+    """The number of the line of ``text`` (lines cut by newlines) that is ``line``, if any."""
+    if text.startswith(line + b"\n") or text == line:
+        return 0
+    at = text.find(b"\n" + line + b"\n")
+    if at < 0:
+        if not text.endswith(b"\n" + line):
+            return None
+        at = len(text) - len(line) - 1
+    return text.count(b"\n", 0, at + 1)
 
 
 class Postings:
