@@ -17,12 +17,8 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
-from typing import TYPE_CHECKING
-
 from namenorm.index.counting import PairCounter
-
-if TYPE_CHECKING:
-    from namenorm.index.tables import Postings
+from namenorm.index.flat import Postings
 
 __all__ = ["Selection", "keys_in_reach", "select"]
 
