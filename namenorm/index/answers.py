@@ -25,7 +25,7 @@ from array import array
 from collections.abc import Mapping, Sequence
 
 from namenorm.index.lazy import Strings
-from namenorm.index.tables import Table
+from namenorm.index.flat import Table
 
 __all__ = ["NONE", "StoredAnswers"]
 

@@ -17,27 +17,24 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
-from typing import TYPE_CHECKING, NamedTuple
-
 from namenorm.index.counting import PairCounter
-
-if TYPE_CHECKING:
-    from namenorm.index.tables import Postings
+from namenorm.index.flat import Postings
 
 __all__ = ["Selection", "keys_in_reach", "select"]
 
 
-class Selection(NamedTuple):
+class Selection:
     """The posting lists read for one key length, and the bounds a key found in them meets:
     at least ``floor`` of them, and ``spare`` more than that reaches its own pair count.
-    ``every`` instead: all keys of that length (a key in budget may share no pair at all)."""
+    ``every`` instead: all keys of that length (a key in budget may share no pair at all).
+    (A plain class: a NamedTuple costs a cold start a millisecond to create.)"""
 
-    length: int
-    edits: int
-    spans: list[tuple[int, int]]
-    floor: int
-    spare: int
-    every: Sequence[int] | None = None
+    __slots__ = ("edits", "every", "floor", "length", "spans", "spare")
+
+    def __init__(self, length: int, edits: int, spans: list[tuple[int, int]], floor: int,
+                 spare: int, every: Sequence[int] | None = None) -> None:
+        self.length, self.edits, self.spans = length, edits, spans
+        self.floor, self.spare, self.every = floor, spare, every
 
 
 def select(n_grams: int, rows: list[dict[int, tuple[int, int]]], length: int, edits: int,
