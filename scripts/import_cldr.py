@@ -285,6 +285,29 @@ def own_script_only(found: dict[str, dict[str, Found]], scripts: frozenset[str])
     return count
 
 
+#: Scripts written without most vowels: their fold keys are consonant skeletons, and names of
+#: different languages in one of them collide (the Yiddish אַרמעניע, Armenia, folds to the key of
+#: the Persian adjective ارمنی, "Armenian").
+ABJADS = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
+
+
+def hand_languages(entities: Iterable[Entity]) -> frozenset[str]:
+    """The languages the hand-written names of the states are in."""
+    return frozenset(n.lang for e in entities for n in e.names if n.lang)
+
+
+def own_language_in_abjads(found: dict[str, dict[str, Found]], langs: frozenset[str]) -> int:
+    """Make ``exact_only`` every name written in an abjad in a language none of the hand-written
+    names is in: its skeleton key would stand for the words of the languages that do use the
+    script (a text in that language writes the name as CLDR does). Returns how many."""
+    count = 0
+    for names in found.values():
+        for f in names.values():
+            if not f.exact_only and f.lang not in langs and detect_script(f.text) in ABJADS:
+                f.exact_only, f.why, count = True, "abjad", count + 1
+    return count
+
+
 def scalar(text: str) -> str:
     if _PLAIN.match(text) and text.lower() not in _RESERVED and not text.endswith(" "):
         return text
@@ -401,6 +424,8 @@ def main(argv: list[str] | None = None) -> int:
     own_script_only(found, hand_scripts(entities))
     in_script = sum(f.why == "script" for v in found.values() for f in v.values())
     print(f"exact only, in a script of no hand-written name: {in_script}")
+    in_abjad = own_language_in_abjads(found, hand_languages(entities))
+    print(f"exact only, in an abjad in a language of no hand-written name: {in_abjad}")
     sections = {eid: [name_line(f) for f in names.values()] for eid, names in found.items()}
     report = summary(states, names, found, dropped)
     print(json.dumps(report, indent=1))

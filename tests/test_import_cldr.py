@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+import namenorm
 from hypothesis import given, settings
 
 from namenorm.gazetteer.entity import Entity, Name
@@ -187,6 +189,7 @@ def test_the_generated_sections_are_fresh():
     cldr.drop_collisions(found, cldr.own_keys(entities))
     cldr.mark(found, cldr.Ordinary(cldr.cldr_words_by_lang(names)))
     cldr.own_script_only(found, cldr.hand_scripts(entities))
+    cldr.own_language_in_abjads(found, cldr.hand_languages(entities))
     want = {eid: [yaml.safe_load(cldr.name_line(f)[6:]) for f in v.values()] for eid, v in found.items()}
     have = _imported()
     assert {k: v for k, v in want.items() if v} == have, "run python scripts/import_cldr.py --write"
@@ -209,3 +212,16 @@ def test_a_name_in_a_script_no_hand_written_name_uses_is_exact_only():
     assert cldr.own_script_only(found, frozenset({"Latn", "Arab"})) == 1
     flags = {f.text: f.exact_only for f in found["armenia"].values()}
     assert flags == {"ཨར་མེ་ནི་ཡ།": True, "Armeniya": False}
+
+
+def test_a_name_in_an_abjad_of_a_language_no_hand_written_name_is_in_is_exact_only():
+    """The Yiddish אַרמעניע folds to the skeleton of the Persian adjective ارمنی ("Armenian"):
+    an abjad name of a language the hand-written names lack matches only as written."""
+    found = {"armenia": {
+        cldr.name_key(t): cldr.Found(t, lang, "AM", [lang])
+        for t, lang in [("אַרמעניע", "yi"), ("ארמניה", "he"), ("ارمنستان", "fa"), ("Armeniya", "uz")]
+    }}
+    assert cldr.own_language_in_abjads(found, frozenset({"he", "fa", "en"})) == 1
+    flags = {f.text: f.exact_only for f in found["armenia"].values()}
+    assert flags == {"אַרמעניע": True, "ארמניה": False, "ارمنستان": False, "Armeniya": False}
+    assert namenorm.resolve("ارمنی") is None or namenorm.resolve("ارمنی").alias_lang != "yi"
