@@ -187,7 +187,7 @@ class Annotator:
         forms = self._demonym_forms
         if forms is None:
             forms = DemonymForms(
-                self._entity.values(), self._lexicon.token_key, self._lexicon.alias_keys()[0]
+                self._entity.values(), self._lexicon.token_key, self._lexicon.keyed_alias_keys()
             )
             self._demonym_forms = forms
         held, folded_people = _held(tokens, mentions)

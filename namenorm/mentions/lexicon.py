@@ -64,6 +64,7 @@ class Lexicon:
         self._han: frozenset[str] | None = None
         self._abjad: AbjadKeys | None = None
         self._native: dict[str, frozenset[str]] = {}
+        self._keyed: frozenset[str] = frozenset()
 
     def token_key(self, word: str, latin_doc: bool) -> tuple[str, str]:
         """:func:`token_key`, cached."""
@@ -111,6 +112,7 @@ class Lexicon:
 
     def _build_alias_keys(self) -> AliasKeys:
         full: set[str] = set()
+        keyed: set[str] = set()
         first: dict[str, int] = {}
         vocab: set[str] = set()
         native: dict[str, set[str]] = {}
@@ -122,6 +124,8 @@ class Lexicon:
             if not parts or len(words) > self._max_tokens:
                 continue
             full.add("".join(parts))
+            if not alias.exact_only:
+                keyed.add("".join(parts))
             script = single_script(alias.text)
             if script in NATIVE_SCRIPTS:
                 native.setdefault(script, set()).add("".join(parts))
@@ -129,6 +133,7 @@ class Lexicon:
             first[parts[0]] = max(first.get(parts[0], 0), n)
         self._native = {s: frozenset(keys) for s, keys in native.items()}
         self._all_words = frozenset(vocab)
+        self._keyed = frozenset(keyed)
         return frozenset(full), first, frozenset(vocab - VOCABULARY)
 
     def _alias_parts(self, text: str, words: list[tuple[int, int]]) -> list[str]:
@@ -149,6 +154,12 @@ class Lexicon:
         """The full keys of the aliases written in ``script`` (one of :data:`NATIVE_SCRIPTS`)."""
         self.alias_keys()
         return self._native.get(script, frozenset())
+
+    def keyed_alias_keys(self) -> frozenset[str]:
+        """The full keys of the aliases that match by key: an ``exact_only`` alias stands only
+        for its own text, so its key claims no other word (a derived demonym, say)."""
+        self.alias_keys()
+        return self._keyed
 
     def all_words(self) -> frozenset[str]:
         """Every word (token key) of every alias, vocabulary words included."""
