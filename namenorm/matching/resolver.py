@@ -343,6 +343,11 @@ class Resolver:
                 ranked=lambda text, wanted, n: self._ranked(text, wanted, limit=n),
                 entity=self.gazetteer.get,
             )  # fmt: skip
+        if answer is None:
+            # A name inside a pattern of words ("Cáucaso Menor"): namenorm/matching/wrapped.py.
+            from namenorm.matching.wrapped import resolve_wrapped
+
+            answer = resolve_wrapped(query, types, plain=self._decide, entity=self.gazetteer.get)
         cache.put(key, len(query), answer)
         return answer
 
