@@ -44,7 +44,7 @@ from namenorm.text.translit import strip_marks, to_latin
 
 #: Version of the keys: a saved index holding keys of another version is refused. Bump it by
 #: hand whenever any key changes (``python scripts/keys_sample.py`` then refreshes the sample).
-KEYS_VERSION = 3
+KEYS_VERSION = 4
 
 __all__ = [
     "QueryKeys",
@@ -97,6 +97,10 @@ _GREEK_STOPS = re.compile(
     f"(?:(?<![^\\W\\d_])|(?<=[{_GREEK_VOWEL}]))(μπ|ντ|γκ)(?=[{_GREEK_VOWEL}])"
 )
 _GREEK_STOP = {"μπ": "b", "ντ": "d", "γκ": "g"}
+#: ... ντ after l or r is d ("Ντόναλντ", Donald; "Έντουαρντ", Edward); νγκ and γγ are ng
+#: ("Ουάσινγκτον", Washington).
+_GREEK_CLUSTERS = re.compile("(?<=[λρ])ντ|νγκ|γγ")
+_GREEK_CLUSTER = {"ντ": "d", "νγκ": "ng", "γγ": "ng"}
 
 
 def fold_normalized(text: str, *, vowel_letters: bool = False) -> str:
@@ -110,6 +114,7 @@ def fold_normalized(text: str, *, vowel_letters: bool = False) -> str:
     text = text.replace("'", "").translate(_ORTHOGRAPHY)
     if "μ" in text or "ν" in text or "γ" in text:
         text = _GREEK_STOPS.sub(lambda m: _GREEK_STOP[m.group(1)], text)
+        text = _GREEK_CLUSTERS.sub(lambda m: _GREEK_CLUSTER[m.group()], text)
     text = strip_marks(to_latin(text))
     text = _NOT_KEY.sub(" ", text.lower())
     return " ".join(text.split())

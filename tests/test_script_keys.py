@@ -307,7 +307,10 @@ def test_resolver_reads_the_new_keys_and_endings(bundled, query, expected):
         ("Arțah", "Artsah"),  # Romanian ț is ts
         ("Ţara", "Tsara"),  # the cedilla form too
         ("Καραμπάχ", "Karabakh"),  # Greek μπ between vowels is b
-        ("Ντόναλντ", "Donalnt"),  # ντ at a word's start is d, at its end nt
+        ("Ντόναλντ", "Donald"),  # ντ at a word's start is d, and after l or r
+        ("Έντουαρντ", "Edouard"),
+        ("Ουάσινγκτον", "Ouasington"),  # νγκ is ng
+        ("Αγγλία", "Anglia"),  # γγ is ng
         ("Μπακού", "Bakou"),
         ("Γκιουλιάνι", "Giouliani"),  # γκ at a word's start is g
     ],
@@ -318,6 +321,7 @@ def test_orthography_letters_fold_to_their_sound(written, same_as):
 
 def test_greek_stops_stay_clusters_elsewhere():
     assert fold_key("Τραμπ") == "tramp"  # a word's end
+    assert fold_key("Κεντ") == "kent"  # after a vowel at a word's end
     assert fold_key("Λάμπρος") == "lampros"  # before a consonant
     assert fold_key("Ανδρέας") == "andreas"
 

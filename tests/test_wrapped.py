@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from namenorm.matching.wrapped import pattern_rows, resolve_wrapped
+from namenorm.matching.wrapped import pattern_rows, resolve_both_names, resolve_wrapped
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,21 @@ def test_patterns_are_the_composite_names_table():
     assert (("hegyi-",), (), ("Mountainous {}", "Upper {}")) in rows
     sizes = [len(b) + len(a) for b, a, _ in rows]
     assert sizes == sorted(sizes, reverse=True)  # longest patterns are tried first
+
+
+def test_two_names_of_one_entity(bundled):
+    m = bundled.resolve("Republic of Nagorno-Karabakh (Artsakh)")  # the first needs structure
+    assert m is not None and m.id == "artsakh"
+    assert m.explanation[-1] == "both names: 'Artsakh' names artsakh too (1.000)"
+    assert bundled.resolve("Armenia (Artsakh)") is None  # two entities: no answer
+
+
+def test_both_names_must_resolve_to_the_same_entity(bundled):
+    answers = {"A": bundled.resolve("Artsakh"), "B": None, "C": bundled.resolve("Armenia")}
+    pick = answers.get
+    assert resolve_both_names("A (A)", pick).id == "artsakh"
+    assert resolve_both_names("A (B)", pick) is None
+    assert resolve_both_names("B (A)", pick) is None
+    assert resolve_both_names("A (C)", pick) is None
+    assert resolve_both_names("A", pick) is None  # no bracket
+    assert resolve_both_names("A (A) (A)", pick) is None

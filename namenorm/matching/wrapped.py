@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -25,13 +26,16 @@ from namenorm.keys import casefold
 from namenorm.matching.lexicon import lexicon_dir
 from namenorm.matching.match import Match
 
-__all__ = ["pattern_rows", "resolve_wrapped"]
+__all__ = ["pattern_rows", "resolve_both_names", "resolve_wrapped"]
 
 Plain = Callable[[str, "frozenset[str] | None"], "Match | None"]
 Row = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 #: Words that may stand between the words before a name and the name ("Región Autónoma de").
 LINKS = frozenset("de d du del della dell di of des do da the la le el".split())
+
+#: "X (Y)": a name and a second name in brackets.
+_BRACKETED = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
 
 _ROWS: list[Row] | None = None
 _LOCK = threading.Lock()
@@ -143,3 +147,21 @@ def resolve_wrapped(
                         explanation=(*steps, *whole.explanation),
                     )  # fmt: skip
     return None
+
+
+def resolve_both_names(query: str, resolve: Callable[[str], Match | None]) -> Match | None:
+    """"X (Y)" where X and Y, each resolved on its own (``resolve``, with name structure),
+    name the same entity: "Republic of Nagorno-Karabakh (Artsakh)". The score is the lower
+    of the two; None when either gives no answer or they differ."""
+    m = _BRACKETED.match(" ".join(query.split()))
+    if m is None:
+        return None
+    first = resolve(m.group(1))
+    second = resolve(m.group(2)) if first is not None else None
+    if first is None or second is None or second.id != first.id:
+        return None
+    step = f"both names: {m.group(2)!r} names {second.id} too ({second.score:.3f})"
+    return replace(
+        first, query=query, score=min(first.score, second.score),
+        explanation=(*first.explanation, step),
+    )  # fmt: skip
