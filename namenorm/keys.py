@@ -44,7 +44,7 @@ from namenorm.text.translit import strip_marks, to_latin
 
 #: Version of the keys: a saved index holding keys of another version is refused. Bump it by
 #: hand whenever any key changes (``python scripts/keys_sample.py`` then refreshes the sample).
-KEYS_VERSION = 3
+KEYS_VERSION = 4
 
 __all__ = [
     "QueryKeys",
@@ -87,11 +87,34 @@ def fold_key(text: str) -> str:
     return fold_normalized(normalize(text))
 
 
+#: Letters of one Latin orthography whose sound the transliteration's base letter misses:
+#: Romanian (and Gagauz) ț / ţ is "ts" ("Arțah", Artsakh), not "t".
+_ORTHOGRAPHY = str.maketrans({"ț": "ts", "ţ": "ts"})
+#: Greek writes b, d and g of foreign names as μπ, ντ and γκ ("Καραμπάχ", "Ντόναλντ"): those
+#: sounds before a vowel at a word's start or after a vowel; elsewhere mp, nt, gk ("Τραμπ").
+_GREEK_VOWEL = "αεηιουωάέήίόύώϊϋΐΰ"
+_GREEK_STOPS = re.compile(
+    f"(?:(?<![^\\W\\d_])|(?<=[{_GREEK_VOWEL}]))(μπ|ντ|γκ)(?=[{_GREEK_VOWEL}])"
+)
+_GREEK_STOP = {"μπ": "b", "ντ": "d", "γκ": "g"}
+#: ... ντ after l or r is d ("Ντόναλντ", Donald; "Έντουαρντ", Edward); νγκ and γγ are ng
+#: ("Ουάσινγκτον", Washington).
+_GREEK_CLUSTERS = re.compile("(?<=[λρ])ντ|νγκ|γγ")
+_GREEK_CLUSTER = {"ντ": "d", "νγκ": "ng", "γγ": "ng"}
+
+
 def fold_normalized(text: str, *, vowel_letters: bool = False) -> str:
     """:func:`fold_key` for text that has been through :func:`namenorm.normalize` already
-    (``vowel_letters``: see :func:`namenorm.text.scripts.fold_variants`)."""
+    (``vowel_letters``: see :func:`namenorm.text.scripts.fold_variants`).
+
+    >>> fold_normalized("Arțah"), fold_normalized("Καραμπάχ"), fold_normalized("Τραμπ")
+    ('artsah', 'karabakh', 'tramp')
+    """
     text = fold_variants(casefold(text), vowel_letters=vowel_letters)
-    text = text.replace("'", "")
+    text = text.replace("'", "").translate(_ORTHOGRAPHY)
+    if "μ" in text or "ν" in text or "γ" in text:
+        text = _GREEK_STOPS.sub(lambda m: _GREEK_STOP[m.group(1)], text)
+        text = _GREEK_CLUSTERS.sub(lambda m: _GREEK_CLUSTER[m.group()], text)
     text = strip_marks(to_latin(text))
     text = _NOT_KEY.sub(" ", text.lower())
     return " ".join(text.split())
@@ -106,7 +129,8 @@ _PHONETIC_RULES = [
 ]  # fmt: skip
 _PHONETIC_RE = re.compile("|".join(re.escape(a) for a, _ in _PHONETIC_RULES))
 _PHONETIC_MAP = dict(_PHONETIC_RULES)
-_INITIAL_Y = re.compile(r"\b[yj](?=[aeou])")
+#: An initial y or j before a vowel (Yerevan/Erevan), and French dj for j ("Djugha", Jugha).
+_INITIAL_Y = re.compile(r"\b(?:y|d?j)(?=[aeou])")
 _JAN = re.compile(r"jan\b")
 _DOUBLE = re.compile(r"([a-z])\1+")
 

@@ -296,3 +296,38 @@ def test_japanese_honorific_needs_katakana_before_it():
 def test_resolver_reads_the_new_keys_and_endings(bundled, query, expected):
     match = bundled.resolve(query)
     assert (match.id if match else None) == expected
+
+
+# -- Latin orthographies and Greek stops in the fold key -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "same_as"),
+    [
+        ("Arțah", "Artsah"),  # Romanian ț is ts
+        ("Ţara", "Tsara"),  # the cedilla form too
+        ("Καραμπάχ", "Karabakh"),  # Greek μπ between vowels is b
+        ("Ντόναλντ", "Donald"),  # ντ at a word's start is d, and after l or r
+        ("Έντουαρντ", "Edouard"),
+        ("Ουάσινγκτον", "Ouasington"),  # νγκ is ng
+        ("Αγγλία", "Anglia"),  # γγ is ng
+        ("Μπακού", "Bakou"),
+        ("Γκιουλιάνι", "Giouliani"),  # γκ at a word's start is g
+    ],
+)
+def test_orthography_letters_fold_to_their_sound(written, same_as):
+    assert fold_key(written) == fold_key(same_as)
+
+
+def test_greek_stops_stay_clusters_elsewhere():
+    assert fold_key("Τραμπ") == "tramp"  # a word's end
+    assert fold_key("Κεντ") == "kent"  # after a vowel at a word's end
+    assert fold_key("Λάμπρος") == "lampros"  # before a consonant
+    assert fold_key("Ανδρέας") == "andreas"
+
+
+def test_french_dj_is_j():
+    from namenorm.keys import phonetic_key
+
+    assert phonetic_key(fold_key("Djugha")) == phonetic_key(fold_key("Jugha"))
+    assert phonetic_key(fold_key("Djibouti")) == phonetic_key(fold_key("Jibouti"))

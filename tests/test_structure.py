@@ -88,6 +88,7 @@ def test_steps_are_data():
     ("Azerbajdzsán Köztársaság", "azerbaijan"),  # hu, after the name
     ("Republika ng Azerbaijan", "azerbaijan"),  # tl
     ("Cộng hòa Artsakh", "artsakh"),  # vi
+    ("Qırmızı Bazars kommun", "karmir-shuka"),  # sv, a municipality, the name in the genitive
 ])
 def test_place_words_of_many_languages(bundled, query, expected):
     m = bundled.resolve(query)

@@ -343,6 +343,14 @@ class Resolver:
                 ranked=lambda text, wanted, n: self._ranked(text, wanted, limit=n),
                 entity=self.gazetteer.get,
             )  # fmt: skip
+        if answer is None:
+            # A name inside a pattern of words ("Cáucaso Menor"), or two names of one entity
+            # ("X (Y)"): namenorm/matching/wrapped.py.
+            from namenorm.matching.wrapped import resolve_both_names, resolve_wrapped
+
+            answer = resolve_wrapped(
+                query, types, plain=self._decide, entity=self.gazetteer.get
+            ) or resolve_both_names(query, lambda text: self._resolve(text, types))
         cache.put(key, len(query), answer)
         return answer
 
