@@ -21,8 +21,6 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Literal
 
-import jellyfish
-
 from namenorm._config import Config
 from namenorm.gazetteer.model import Entity, Gazetteer
 from namenorm.index.aliases import (
@@ -35,6 +33,7 @@ from namenorm.index.aliases import (
     plain_key,
 )
 from namenorm.index.counting import PairCounter, pair_counter
+from namenorm.index.distance import distance_function
 from namenorm.index.flat import Postings, Table
 from namenorm.index.neighbours import Neighbours, compute_neighbours
 from namenorm.index.pairs import keys_in_reach, select
@@ -324,7 +323,7 @@ class Index:
             if d and abs(length - n) <= d:
                 selections.append(select(len(grams), rows, length, d, self._lengths))
         counter = self._counter or None
-        distance = jellyfish.damerau_levenshtein_distance
+        distance = distance_function()
         out: list[int] = []
         for k, d in keys_in_reach(selections, self._postings.ids, self._key_pairs, counter):
             if distance(phon, keys[k]) <= d:
@@ -373,7 +372,7 @@ class Index:
         for v in {phon} | {phon[:i] + phon[i + 1 :] for i in range(n)}:
             found.update(near.get(v, ()))
         keys, table = self._phon.keys, self._phon
-        distance = jellyfish.damerau_levenshtein_distance
+        distance = distance_function()
         out: list[int] = []
         for k in found:
             key = keys[k]

@@ -29,6 +29,7 @@ import jellyfish
 
 from namenorm._config import Config
 from namenorm.index.aliases import Alias
+from namenorm.index.distance import distance_function
 from namenorm.keys import QueryKeys, plain_key
 from namenorm.matching.transcribed import transcription_cost
 from namenorm.text.normalize import GAP
@@ -84,7 +85,7 @@ def _ratio(a: str, b: str) -> float:
     longest = max(len(a), len(b))
     if not longest:
         return 1.0
-    return 1.0 - jellyfish.damerau_levenshtein_distance(a, b) / longest
+    return 1.0 - distance_function()(a, b) / longest
 
 
 def score_alias(q: QueryKeys, alias: Alias, config: Config) -> Evidence | None:
@@ -243,7 +244,7 @@ def _fuzzy(q_phon: str, a_phon: str, gapped: bool, config: Config) -> Evidence |
     else:
         if not allowed or abs(len(q_phon) - len(a_phon)) > allowed:
             return None
-        d = jellyfish.damerau_levenshtein_distance(q_phon, a_phon)
+        d = distance_function()(q_phon, a_phon)
         what = f"{d} edit{'s' if d != 1 else ''} on the phonetic key"
     if d > allowed or d >= length:
         return None
