@@ -29,6 +29,9 @@ __all__ = ["SET_AFTER", "everyday_name", "everyday_names", "listed_by_bisection"
 #: Bisections of the file before the names are made into a set (a long-running process).
 SET_AFTER = 2000
 
+#: Brackets and quotation marks that may enclose a name.
+_ENCLOSING = "()[]{}\"'«»“”„‘’‹›「」『』 "
+
 _DATA: bytes | None = None
 _NAMES: frozenset[str] | None = None
 _ASKED = 0
@@ -87,11 +90,17 @@ def everyday_names() -> frozenset[str]:
 
 def everyday_name(text: str) -> str | None:
     """``"name"`` when ``text`` is an everyday name as it stands, ``"full"`` when it has several
-    words and each is one (a given name and a surname: a person's full name), else None."""
+    words and each is one (a given name and a surname: a person's full name), else None.
+    Brackets and quotation marks around it are no part of the name: "(Shrestha)" is Shrestha.
+
+    >>> everyday_name("(Francis)"), everyday_name("«Anna Schmidt»")
+    ('name', 'full')
+    """
     folded = " ".join(casefold(text).split())
-    if not folded:
+    bare = folded.strip(_ENCLOSING)  # but "'s Gravensande" is listed with its apostrophe
+    if not bare:
         return None
-    if _listed(folded):
+    if _listed(folded) or (bare != folded and _listed(bare)):
         return "name"
-    words = folded.split()
+    words = bare.split()
     return "full" if len(words) > 1 and all(_listed(word) for word in words) else None
