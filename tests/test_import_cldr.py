@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,22 +11,14 @@ import namenorm
 from hypothesis import given, settings
 
 from namenorm.gazetteer.entity import Entity, Name
+from tests.scripts_loader import load_script
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 STATES = ROOT / "gazetteer" / "states.yaml"
 
 
-def _script():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("import_cldr", ROOT / "scripts" / "import_cldr.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["import_cldr"] = module  # (dataclasses look their module up there)
-    spec.loader.exec_module(module)
-    return module
-
-
-cldr = _script()
+cldr = load_script("import_cldr")
 
 
 def _imported() -> dict[str, list[dict]]:

@@ -3,28 +3,20 @@ alternate names a new place keeps, and which villages it leaves out."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from namenorm import Entity, Gazetteer, Name
+from tests.scripts_loader import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location(
-        "import_places", ROOT / "scripts" / "import_places.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("import_places", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("import_places")
 
 
 def _city(name: str, alternates: list[str], cc: str = "AZ") -> dict:
