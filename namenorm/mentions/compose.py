@@ -20,7 +20,7 @@ from the gazetteer.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from namenorm.matching.lexicon import lexicon_dir
@@ -188,23 +188,20 @@ class Composer:
     def _templated(self, inner: str, templates: tuple[str, ...]) -> Match | None:
         """The entity one of ``templates`` names when filled with an English name of
         ``inner``: an exact or folded alias, not a person's, without an ending."""
-        key = (inner, templates)
+        queries = (t.format(name) for t in templates for name in self._names(inner))
+        return self._first((inner, templates), queries, lambda m: m.method in ("exact", "folded"))
+
+    def _first(self, key: tuple[str, tuple[str, ...]], queries: Iterable[str],
+               accept: Callable[[Match], bool]) -> Match | None:
+        """The first answer to ``queries`` that ``accept`` takes and that is a whole name (no
+        ending) of no person, or None; cached under ``key``."""
         if key not in self._cache:
-            found = None
-            for template in templates:
-                for name in self._names(inner):
-                    match = self._resolver.resolve(template.format(name))
-                    if (
-                        match is not None
-                        and match.method in ("exact", "folded")
-                        and match.ending is None
-                        and match.type != "person"
-                    ):
-                        found = match
-                        break
-                if found is not None:
-                    break
-            self._cache[key] = found
+            answers = (self._resolver.resolve(q) for q in queries)
+            self._cache[key] = next(
+                (m for m in answers
+                 if m is not None and accept(m) and m.ending is None and m.type != "person"),
+                None,
+            )
         return self._cache[key]
 
     def _after(self, text: str, tokens: list[Token], m: Mention, j: int,
@@ -244,25 +241,11 @@ class Composer:
         return Mention(start, end, span, match, "name")
 
     def _whole(self, inner: str, english: str) -> Match | None:
-        key = (inner, (english,))
-        if key not in self._cache:
-            found = None
-            for name in self._names(inner):
-                for query in (f"{name} {english}", f"{english} of {name}"):
-                    match = self._resolver.resolve(query)
-                    if (
-                        match is not None
-                        and (match.method in ("exact", "folded") and match.id != inner
-                             or match.method == "exact" and match.alias_kind == "official")
-                        and match.ending is None
-                        and match.type != "person"
-                    ):
-                        found = match
-                        break
-                if found is not None:
-                    break
-            self._cache[key] = found
-        return self._cache[key]
+        queries = (q for name in self._names(inner)
+                   for q in (f"{name} {english}", f"{english} of {name}"))
+        return self._first((inner, (english,)), queries, lambda m: (
+            m.method in ("exact", "folded") and m.id != inner
+            or m.method == "exact" and m.alias_kind == "official"))
 
 
 def _fits(tokens: list[Token], p: Pattern, i: int, j: int,
